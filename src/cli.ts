@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { registerInit } from "./cli/commands/init.js";
+import { registerReport } from "./cli/commands/report.js";
+import { registerSchema } from "./cli/commands/schema.js";
+import { registerScore } from "./cli/commands/score.js";
+import { registerValidate } from "./cli/commands/validate.js";
+import { EXIT } from "./cli/exit-codes.js";
+import { VERSION } from "./version.js";
+
+const program = new Command()
+  .name("caution")
+  .description("How much outage risk a cloud provider's AI agents put on you, and how little of it the SLA covers.")
+  .version(VERSION)
+  .showHelpAfterError()
+  // A wrong flag or a missing argument is invalid input (exit 2), like a wrong field in a file.
+  .exitOverride((err: CommanderError) => {
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput);
+  });
+
+registerInit(program);
+registerValidate(program);
+registerScore(program);
+registerReport(program);
+registerSchema(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,51 @@
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import type { InputIssue } from "./input-issue.js";
+
+/** A parsed YAML document that can still say on which line any field stands. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/** Aliases are legitimate in YAML but a few hundred expand into a billion nodes ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYaml(text: string, file: string): { source?: YamlSource; issues: InputIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const issues: InputIssue[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const line = err.linePos?.[0]?.line;
+    issues.push({ file, ...(line ? { line } : {}), message: `YAML ${describeYamlError(err.code, err.message)}` });
+  }
+  if (doc.errors.length > 0) return { issues };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    issues.push({ file, message: `YAML ${err instanceof Error ? err.message : String(err)}` });
+    return { issues };
+  }
+  if (data === null || data === undefined) {
+    issues.push({ file, message: "file holds no YAML document" });
+    return { issues };
+  }
+  return { source: { file, data, lineOf: (path) => lineOf(doc, lineCounter, path) }, issues };
+}
+
+function describeYamlError(code: string, message: string): string {
+  // The library's first line is the useful part; the rest repeats the source with a caret.
+  const first = message.split("\n")[0] ?? message;
+  if (code === "DUPLICATE_KEY") return `duplicate key: ${first}`;
+  return `syntax error: ${first}`;
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-11-01" -> "1 November 2026". Written out by hand so no locale data can change a report. */
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** An instant in UTC, to the minute: "2025-12-14 03:10 UTC". */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Whole currency units with thousands separators: "EUR 2,340,000". ISO code, not symbol, so it is unambiguous. */
+export function formatMoney(amount: number, currency: string): string {
+  const rounded = Math.round(amount);
+  const sign = rounded < 0 ? "-" : "";
+  return `${currency} ${sign}${groupThousands(Math.abs(rounded))}`;
+}
+
+export function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** 0-100 score with one decimal, as in the JSON result. */
+export function formatScore(score: number): string {
+  return score.toFixed(1);
+}
+
+export function formatDuration(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (h < 48) return rest === 0 ? `${h} h` : `${h} h ${rest} min`;
+  const d = Math.floor(h / 24);
+  return `${d} d ${h % 24} h`;
+}
+
+export function formatHours(minutes: number): string {
+  return `${(minutes / 60).toFixed(1)} h`;
+}
+
+export function ratingLabel(r: string): string {
+  return r.charAt(0).toUpperCase() + r.slice(1);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,317 @@
+import { RATINGS, type Rating } from "../schema/common.js";
+import type { Finding, Result, VendorResult } from "../schema/result.js";
+import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
+import { cleanText, safeHref } from "./sanitize.js";
+
+/**
+ * Everything a template prints, already worded and formatted: templates only place it. Untrusted strings are
+ * cleaned here (invisible characters out) and escaped by Handlebars; links carry an href only when safe.
+ */
+export interface Badge {
+  value: Rating;
+  label: string;
+}
+
+export interface Link {
+  text: string;
+  href: string | null;
+}
+
+export interface ReportView {
+  title: string;
+  subtitle: string;
+  organisation: string;
+  asOf: string;
+  generatedAt: string;
+  toolVersion: string;
+  questionnaire: string;
+  currency: string;
+  downtimeCost: string;
+  verdicts: VerdictView[];
+  comparison: { vendors: { name: string; anchor: string }[]; rows: ComparisonRow[] };
+  /** Columns of the comparison table (measure + one per vendor), for full-width group rows. */
+  comparisonColumns: number;
+  vendors: VendorView[];
+  methodology: MethodologyView;
+}
+
+export interface VerdictView {
+  name: string;
+  anchor: string;
+  rating: Badge;
+  priority: Badge;
+  score: string;
+  headline: string;
+  reasons: string[];
+  nextSteps: string[];
+}
+
+export interface ComparisonRow {
+  label: string;
+  group: boolean;
+  cells: { text: string; badge: Badge | null }[];
+}
+
+export interface VendorView {
+  name: string;
+  anchor: string;
+  rating: Badge;
+  scoreRating: Badge;
+  priority: Badge;
+  inherent: Badge;
+  score: string;
+  facts: { label: string; value: string }[];
+  gates: { id: string; title: string; minRating: Badge; answer: string; questionId: string }[];
+  hasGates: boolean;
+  domains: { id: string; title: string; weight: string; score: string; bar: string; rating: Badge | null; answered: string }[];
+  evidence: { label: string; value: string }[];
+  findings: FindingView[];
+  hasFindings: boolean;
+  incidents: {
+    summary: { label: string; value: string }[];
+    list: { started: string; duration: string; severity: string; ai: string; title: string; cause: string; scope: string; source: Link | null }[];
+    hasList: boolean;
+  };
+}
+
+export interface FindingView {
+  questionId: string;
+  domain: string;
+  agentKind: string;
+  severity: Badge;
+  question: string;
+  answer: string;
+  flags: string;
+  comment: string | null;
+  gate: string | null;
+  why: string;
+  ask: string;
+  points: string;
+}
+
+export interface MethodologyView {
+  questionnaire: { id: string; version: string; title: string; published: string; questions: string; domains: string };
+  thresholds: { band: Badge; range: string }[];
+  thresholdsSource: string;
+  unevidencedCredit: string;
+  freshnessMonths: string;
+  domains: { id: string; title: string; weight: string; note: string }[];
+  questionOverrides: { questionId: string; weight: string; default: string }[];
+  hasQuestionOverrides: boolean;
+  gates: { id: string; title: string; question: string; answers: string; minRating: Badge }[];
+  outageShares: { criticality: string; share: string }[];
+  referenceOutageHours: string;
+  matrix: { inherent: Badge; cells: Badge[] }[];
+  matrixColumns: Badge[];
+  inputs: { path: string; bytes: string; sha256: string }[];
+}
+
+const badge = (r: Rating): Badge => ({ value: r, label: ratingLabel(r) });
+const clean = (s: string) => cleanText(s);
+const anchorOf = (id: string) => `vendor-${id}`;
+const AGENT_KIND_LABEL: Record<string, string> = { operator: "Provider's operator agents", "customer-facing": "Agents in your tenancy", contract: "Contract" };
+
+export function buildViewModel(result: Result): ReportView {
+  const cur = result.workspace.currency;
+  const vendors = result.vendors;
+  return {
+    title: "AI-agent outage risk",
+    subtitle: `${clean(result.workspace.organisation)}: ${plural(vendors.length, "cloud provider")} assessed`,
+    organisation: clean(result.workspace.organisation),
+    asOf: formatDate(result.workspace.asOf),
+    generatedAt: formatInstant(result.generatedAt),
+    toolVersion: result.tool.version,
+    questionnaire: `${result.methodology.questionnaire.title} v${result.methodology.questionnaire.version}`,
+    currency: cur,
+    downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
+    verdicts: vendors.map((v) => verdict(v)),
+    comparison: comparison(result),
+    comparisonColumns: vendors.length + 1,
+    vendors: vendors.map((v) => vendorView(v, result)),
+    methodology: methodology(result),
+  };
+}
+
+function verdict(v: VendorResult): VerdictView {
+  const reasons: string[] = [];
+  for (const g of v.gates) reasons.push(`${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`);
+  for (const f of v.findings.filter((x) => x.gate === null).slice(0, Math.max(0, 3 - reasons.length))) {
+    reasons.push(`${f.questionId} ${clean(f.question)} Answer: ${clean(f.answerLabel)}${flagText(f)}.`);
+  }
+  if (reasons.length === 0) reasons.push("No gate fired and no answer carries risk points.");
+  const weakest = [...v.domains].filter((d) => d.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, 2);
+  const headline =
+    v.gates.length > 0
+      ? `${ratingLabel(v.rating)}: ${plural(v.gates.length, "gate")} fired; score ${formatScore(v.score)} alone would rate ${ratingLabel(v.scoreRating)}.`
+      : `${ratingLabel(v.rating)}: score ${formatScore(v.score)}; weakest ${weakest.map((d) => `${d.title} (${formatScore(d.score ?? 0)})`).join(" and ")}.`;
+  return {
+    name: clean(v.name),
+    anchor: anchorOf(v.id),
+    rating: badge(v.rating),
+    priority: badge(v.priority),
+    score: formatScore(v.score),
+    headline,
+    reasons,
+    nextSteps: uniqueAsks(v.findings).slice(0, 3),
+  };
+}
+
+function uniqueAsks(findings: Finding[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of findings) {
+    const ask = clean(f.ask);
+    if (!seen.has(ask)) {
+      seen.add(ask);
+      out.push(ask);
+    }
+  }
+  return out;
+}
+
+function flagText(f: { status: string; evidenced: boolean; fresh: boolean; effectivePoints: number }): string {
+  if (f.status !== "answered") return "";
+  const flags = [];
+  if (!f.evidenced) flags.push("no evidence");
+  if (!f.fresh) flags.push("stale");
+  return flags.length > 0 ? ` (${flags.join(", ")})` : "";
+}
+
+function comparison(result: Result): ReportView["comparison"] {
+  const vs = result.vendors;
+  const cur = result.workspace.currency;
+  const row = (label: string, cell: (v: VendorResult) => { text: string; badge: Badge | null }): ComparisonRow => ({ label, group: false, cells: vs.map(cell) });
+  const text = (t: string) => ({ text: t, badge: null });
+  const rows: ComparisonRow[] = [
+    row("Rating", (v) => ({ text: "", badge: badge(v.rating) })),
+    row("Risk score (0-100)", (v) => text(formatScore(v.score))),
+    row("Inherent exposure", (v) => ({ text: "", badge: badge(v.inherent.level) })),
+    row("Priority", (v) => ({ text: "", badge: badge(v.priority) })),
+    row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", "))),
+    row("Answered / evidenced", (v) => text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`)),
+    row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
+    row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) => text(formatMoney(v.inherent.referenceOutageCost, cur))),
+    row("Incidents (unplanned / major / AI agent)", (v) => text(`${v.incidents.unplanned} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
+    row("Unplanned downtime", (v) => text(formatHours(v.incidents.downtimeMinutes))),
+    { label: "Domain scores (0-100, higher is riskier)", group: true, cells: [] },
+  ];
+  for (const d of result.methodology.domainWeights) {
+    rows.push(
+      row(`${d.id} ${d.title}`, (v) => {
+        const ds = v.domains.find((x) => x.id === d.id);
+        if (!ds || ds.score === null || ds.rating === null) return text("n/a");
+        return { text: formatScore(ds.score), badge: badge(ds.rating) };
+      }),
+    );
+  }
+  return { vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })), rows };
+}
+
+function vendorView(v: VendorResult, result: Result): VendorView {
+  const cur = result.workspace.currency;
+  const cov = v.coverage;
+  const inc = v.incidents;
+  return {
+    name: clean(v.name),
+    anchor: anchorOf(v.id),
+    rating: badge(v.rating),
+    scoreRating: badge(v.scoreRating),
+    priority: badge(v.priority),
+    inherent: badge(v.inherent.level),
+    score: formatScore(v.score),
+    facts: [
+      { label: "Workload criticality", value: `${ratingLabel(v.inherent.criticality)}${v.inherent.singleRegion ? ", single region" : ", multi-region"}` },
+      { label: "Monthly spend", value: formatMoney(v.inherent.monthlySpend, cur) },
+      { label: `Loss in a ${result.methodology.referenceOutageHours} h outage`, value: `${formatMoney(v.inherent.referenceOutageCost, cur)} (${Math.round(v.inherent.outageShare * 100)}% of ${formatMoney(result.workspace.downtimeCostPerHour, cur)} per hour)` },
+      { label: "Answers dated", value: v.answeredAt ? formatDate(v.answeredAt) : "not dated" },
+      ...(v.contact ? [{ label: "Vendor contact", value: clean(v.contact) }] : []),
+    ],
+    gates: v.gates.map((g) => ({ id: g.id, title: clean(g.title), minRating: badge(g.minRating), answer: clean(g.answerLabel), questionId: g.questionId })),
+    hasGates: v.gates.length > 0,
+    domains: v.domains.map((d) => ({
+      id: d.id,
+      title: d.title,
+      weight: String(d.weight),
+      score: d.score === null ? "n/a" : formatScore(d.score),
+      bar: `${d.score === null ? 0 : Math.round(d.score)}%`,
+      rating: d.rating === null ? null : badge(d.rating),
+      answered: `${d.answered} of ${d.questions}${d.notApplicable > 0 ? `, ${d.notApplicable} n/a` : ""}`,
+    })),
+    evidence: [
+      { label: "Questions", value: String(cov.questions) },
+      { label: "Answered", value: String(cov.answered) },
+      { label: "Answered with evidence", value: String(cov.evidenced) },
+      { label: "Favourable but unevidenced (partly credited)", value: String(cov.unevidencedFavourable) },
+      { label: `Stale or undated (older than ${result.methodology.freshnessMonths} months)`, value: String(cov.stale) },
+      { label: "Unanswered (scored as worst)", value: String(cov.unanswered) },
+      { label: "Don't know (scored as worst)", value: String(cov.unknown) },
+      { label: "Not applicable (weight removed)", value: String(cov.notApplicable) },
+    ],
+    findings: v.findings.map((f) => ({
+      questionId: f.questionId,
+      domain: f.domain,
+      agentKind: AGENT_KIND_LABEL[f.agentKind] ?? f.agentKind,
+      severity: badge(f.severity),
+      question: clean(f.question),
+      answer: clean(f.answerLabel),
+      flags: flagText(f).trim(),
+      comment: f.comment === null ? null : clean(f.comment),
+      gate: f.gate,
+      why: clean(f.why),
+      ask: clean(f.ask),
+      points: `${f.contribution.toFixed(2)} of ${formatScore(v.score)} points`,
+    })),
+    hasFindings: v.findings.length > 0,
+    incidents: {
+      summary: [
+        { label: "Incidents on record", value: String(inc.total) },
+        { label: "Unplanned (minor or worse)", value: String(inc.unplanned) },
+        { label: "Major or critical", value: String(inc.major) },
+        { label: "AI agent involved", value: String(inc.aiAgentInvolved) },
+        { label: "Open at the as-of date", value: String(inc.openAtAsOf) },
+        { label: "Unplanned downtime (overlaps merged)", value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)` },
+        { label: "Longest unplanned incident", value: formatDuration(inc.longestMinutes) },
+      ],
+      list: inc.list.map((i) => {
+        const href = safeHref(i.sourceUrl);
+        return {
+          started: formatInstant(i.startedAt),
+          duration: i.open ? `${formatDuration(i.durationMinutes)} (open)` : formatDuration(i.durationMinutes),
+          severity: i.severity,
+          ai: i.aiAgentInvolved,
+          title: clean(i.title),
+          cause: i.cause,
+          scope: clean([i.services.join(", "), i.regions.join(", ")].filter((s) => s !== "").join(" · ")),
+          source: i.sourceUrl ? { text: href ? new URL(href).hostname : clean(i.sourceUrl), href } : null,
+        };
+      }),
+      hasList: inc.list.length > 0,
+    },
+  };
+}
+
+function methodology(result: Result): MethodologyView {
+  const m = result.methodology;
+  const t = m.thresholds;
+  return {
+    questionnaire: { ...m.questionnaire, published: formatDate(m.questionnaire.published), questions: String(m.questionnaire.questions), domains: String(m.domainWeights.length) },
+    thresholds: [
+      { band: badge("low"), range: `below ${t.moderate}` },
+      { band: badge("moderate"), range: `${t.moderate} to below ${t.high}` },
+      { band: badge("high"), range: `${t.high} to below ${t.critical}` },
+      { band: badge("critical"), range: `${t.critical} and above` },
+    ],
+    thresholdsSource: m.thresholdsSource === "default" ? "caution's defaults" : "set in the workspace (caution.yaml)",
+    unevidencedCredit: `${Math.round(m.unevidencedCredit * 100)}%`,
+    freshnessMonths: String(m.freshnessMonths),
+    domains: m.domainWeights.map((d) => ({ id: d.id, title: d.title, weight: String(d.weight), note: d.weight === d.default ? "" : `default ${d.default}` })),
+    questionOverrides: m.questionWeightOverrides.map((o) => ({ questionId: o.questionId, weight: String(o.weight), default: String(o.default) })),
+    hasQuestionOverrides: m.questionWeightOverrides.length > 0,
+    gates: m.gates.map((g) => ({ id: g.id, title: g.title, question: g.questionId, answers: [...g.answers, "unanswered", "unknown"].join(", "), minRating: badge(g.minRating) })),
+    outageShares: Object.entries(m.outageShares).map(([c, s]) => ({ criticality: ratingLabel(c as Rating), share: `${Math.round(s * 100)}%` })),
+    referenceOutageHours: String(m.referenceOutageHours),
+    matrixColumns: RATINGS.map(badge),
+    matrix: RATINGS.map((inh) => ({ inherent: badge(inh), cells: RATINGS.map((res) => badge(m.priorityMatrix[inh]?.[res] ?? "critical")) })),
+    inputs: result.inputs.map((i) => ({ path: clean(i.path), bytes: groupThousands(i.bytes), sha256: i.sha256 })),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { httpsUrl, isoInstant, slug, text } from "./common.js";
+
+/** The canonical CSV columns, in order. Importers write them; `caution init` writes the header. */
+export const INCIDENT_COLUMNS = [
+  "vendor",
+  "id",
+  "title",
+  "started_at",
+  "resolved_at",
+  "severity",
+  "services",
+  "regions",
+  "cause",
+  "ai_agent_involved",
+  "source_url",
+] as const;
+
+export const SEVERITIES = ["none", "minor", "major", "critical", "maintenance"] as const;
+export const CAUSES = ["ai-agent", "change", "capacity", "hardware", "network", "software", "security", "external", "unknown"] as const;
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const list = z.string().transform((s) =>
+  s
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0),
+);
+
+/**
+ * One CSV row. Parsing turns it into an incident whose instants are epoch milliseconds, ready for arithmetic in
+ * scoring; cross-field checks (resolved after started, nothing after the as-of date) happen in validate/.
+ */
+export const incidentRow = z
+  .strictObject({
+    vendor: slug,
+    id: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+    title: text(500),
+    started_at: isoInstant,
+    resolved_at: z.preprocess(emptyToUndefined, isoInstant.optional()),
+    severity: z.enum(SEVERITIES),
+    services: list,
+    regions: list,
+    cause: z.preprocess(emptyToUndefined, z.enum(CAUSES).default("unknown")),
+    ai_agent_involved: z.enum(["yes", "no", "unknown"]),
+    source_url: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+  })
+  .transform((r) => ({
+    vendor: r.vendor,
+    id: r.id,
+    title: r.title,
+    startedAt: Date.parse(r.started_at),
+    resolvedAt: r.resolved_at === undefined ? null : Date.parse(r.resolved_at),
+    severity: r.severity,
+    services: r.services,
+    regions: r.regions,
+    cause: r.cause,
+    aiAgentInvolved: r.ai_agent_involved,
+    sourceUrl: r.source_url ?? null,
+  }));
+
+export type Incident = z.output<typeof incidentRow>;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { questionnaire } from "./questionnaire.js";
+import { result } from "./result.js";
+import { vendorFile } from "./vendor.js";
+import { workspace } from "./workspace.js";
+
+/**
+ * JSON Schema for each file a user edits, generated from the zod schemas so the two can never disagree. Editors
+ * pick them up via `$schema` (or yaml-language-server) and complete and check the files as they are typed.
+ */
+export const SCHEMA_KINDS = {
+  workspace: { schema: workspace, file: "caution.schema.json", title: "caution workspace (caution.yaml)" },
+  vendor: { schema: vendorFile, file: "vendor.schema.json", title: "caution vendor answers (vendors/<id>.yaml)" },
+  questionnaire: { schema: questionnaire, file: "questionnaire.schema.json", title: "caution questionnaire" },
+  result: { schema: result, file: "result.schema.json", title: "caution JSON result" },
+} as const;
+
+export type SchemaKind = keyof typeof SCHEMA_KINDS;
+
+export function jsonSchema(kind: SchemaKind): string {
+  const entry = SCHEMA_KINDS[kind];
+  const io = kind === "result" ? "output" : "input";
+  const generated = z.toJSONSchema(entry.schema, { io, target: "draft-2020-12", unrepresentable: "any" });
+  return `${JSON.stringify({ ...generated, $id: `https://caution.invalid/schemas/${entry.file}`, title: entry.title }, null, 2)}\n`;
+}

@@ -1,0 +1,97 @@
+import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
+import { WORKSPACE_FILE, type InputFile, type LoadedWorkspace } from "../load/workspace.js";
+import type { Incident } from "../schema/incident.js";
+import type { VendorFile } from "../schema/vendor.js";
+import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
+import { validateIncidentFile } from "./incidents.js";
+import { validateQuestionnaire, type ValidQuestionnaire } from "./questionnaire.js";
+import { validateVendor } from "./vendor.js";
+import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
+
+export interface ValidVendor {
+  config: WorkspaceVendor;
+  file: VendorFile;
+}
+
+/** A workspace that passed every check: what scoring receives. */
+export interface ValidWorkspace {
+  workspace: Workspace;
+  /** End of the as-of day, UTC, epoch ms (exclusive): the instant "now" means in every computation. */
+  asOfEnd: number;
+  questionnaire: ValidQuestionnaire;
+  vendors: ValidVendor[];
+  incidents: Incident[];
+  inputs: InputFile[];
+}
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * Validates everything a loaded workspace holds and throws one InputError listing every problem, so a user fixes
+ * them in one pass. Incident files are streamed here.
+ */
+export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (message: string) => void): Promise<ValidWorkspace> {
+  const issues: InputIssue[] = [...loaded.issues];
+  const fail = () => new InputError([...issues].sort(compareIssues));
+
+  let questionnaire: ValidQuestionnaire | undefined;
+  if (loaded.questionnaire) {
+    const q = validateQuestionnaire(loaded.questionnaire);
+    issues.push(...q.issues);
+    questionnaire = q.questionnaire;
+  }
+
+  let workspace: Workspace | undefined;
+  if (loaded.workspace) {
+    const parsed = workspaceSchema.safeParse(loaded.workspace.data, { reportInput: true });
+    if (parsed.success) workspace = parsed.data;
+    else issues.push(...zodIssuesToInput(workspaceSchema, parsed.error, yamlLocator(loaded.workspace)));
+  }
+  if (!workspace || !questionnaire) throw fail();
+
+  const locateWs = yamlLocator(loaded.workspace!);
+  const seenIds = new Map<string, number>();
+  workspace.vendors.forEach((v, i) => {
+    if (seenIds.has(v.id)) issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `vendor ${v.id} is listed twice (first as vendors[${seenIds.get(v.id)}])` });
+    else seenIds.set(v.id, i);
+  });
+
+  const files = new Map(loaded.vendors.map((v) => [v.expectedId, v]));
+  const vendors: ValidVendor[] = [];
+  workspace.vendors.forEach((config, i) => {
+    const entry = files.get(config.id);
+    if (!entry) {
+      issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace` });
+      return;
+    }
+    if (!entry.source) return; // its read or parse error is already listed
+    const v = validateVendor(entry.source, config.id, questionnaire, workspace.asOf);
+    issues.push(...v.issues);
+    if (v.vendor && seenIds.get(config.id) === i) vendors.push({ config, file: v.vendor });
+  });
+  for (const entry of loaded.vendors) {
+    if (!seenIds.has(entry.expectedId)) {
+      issues.push({ file: entry.file, message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file` });
+    }
+  }
+
+  const asOfEnd = Date.parse(`${workspace.asOf}T00:00:00Z`) + DAY_MS;
+  const incidents: Incident[] = [];
+  const inputs = [...loaded.inputs];
+  const seen = new Map<string, string>();
+  for (const ref of loaded.incidentFiles) {
+    onProgress?.(`reading ${ref.file}`);
+    const { source, issues: found } = await validateIncidentFile(
+      ref,
+      { vendorIds: new Set(seenIds.keys()), asOfEnd, asOf: workspace.asOf },
+      seen,
+      (incident) => incidents.push(incident),
+    );
+    issues.push(...found);
+    if (source.sha256) inputs.push({ path: ref.relative, sha256: source.sha256, bytes: source.bytes });
+  }
+
+  if (issues.length > 0) throw fail();
+  inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { workspace, asOfEnd, questionnaire, vendors, incidents, inputs };
+}
