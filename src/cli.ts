@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from "commander";
+import { Command, type CommanderError } from "commander";
 import { registerInit } from "./cli/commands/init.js";
 import { registerReport } from "./cli/commands/report.js";
 import { registerSchema } from "./cli/commands/schema.js";

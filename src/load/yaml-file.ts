@@ -14,7 +14,7 @@ const MAX_ALIAS_COUNT = 100;
 
 export function parseYaml(text: string, file: string): { source?: YamlSource; issues: InputIssue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   const issues: InputIssue[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const line = err.linePos?.[0]?.line;
@@ -36,8 +36,9 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
 }
 
 function describeYamlError(code: string, message: string): string {
-  // The library's first line is the useful part; the rest repeats the source with a caret.
-  const first = message.split("\n")[0] ?? message;
+  // The library's first line is the useful part (the rest repeats the source with a caret); the position is
+  // reported separately as the issue's line.
+  const first = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
   if (code === "DUPLICATE_KEY") return `duplicate key: ${first}`;
   return `syntax error: ${first}`;
 }

@@ -1,13 +1,6 @@
-/**
- * Characters that make a reader see something other than what is there: C0/C1 controls (except tab and newline)
- * and the bidirectional overrides/isolates that can reverse text ("Trojan Source"). Handlebars escapes HTML; it
- * does not remove these.
- */
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { cleanText } from "../load/clean-text.js";
 
-export function cleanText(value: string): string {
-  return value.replace(INVISIBLE, "");
-}
+export { cleanText };
 
 /**
  * A link from untrusted input becomes clickable only if it is https: or mailto:. Everything else (javascript:,

@@ -49,6 +49,8 @@ export interface VerdictView {
 export interface ComparisonRow {
   label: string;
   group: boolean;
+  /** Long text (lists of gates) may wrap; figures stay on one line. */
+  wrap: boolean;
   cells: { text: string; badge: Badge | null }[];
 }
 
@@ -94,6 +96,7 @@ export interface MethodologyView {
   thresholds: { band: Badge; range: string }[];
   thresholdsSource: string;
   unevidencedCredit: string;
+  findingSeverity: string;
   freshnessMonths: string;
   domains: { id: string; title: string; weight: string; note: string }[];
   questionOverrides: { questionId: string; weight: string; default: string }[];
@@ -169,31 +172,37 @@ function uniqueAsks(findings: Finding[]): string[] {
   return out;
 }
 
-function flagText(f: { status: string; evidenced: boolean; fresh: boolean; effectivePoints: number }): string {
+/** Why a favourable answer earned only part of its credit: "no evidence", "stale or undated". */
+function flags(f: { status: string; evidenced: boolean; fresh: boolean }): string {
   if (f.status !== "answered") return "";
-  const flags = [];
-  if (!f.evidenced) flags.push("no evidence");
-  if (!f.fresh) flags.push("stale");
-  return flags.length > 0 ? ` (${flags.join(", ")})` : "";
+  const out = [];
+  if (!f.evidenced) out.push("no evidence");
+  if (!f.fresh) out.push("stale or undated");
+  return out.join(", ");
+}
+
+function flagText(f: { status: string; evidenced: boolean; fresh: boolean }): string {
+  const text = flags(f);
+  return text === "" ? "" : ` (${text})`;
 }
 
 function comparison(result: Result): ReportView["comparison"] {
   const vs = result.vendors;
   const cur = result.workspace.currency;
-  const row = (label: string, cell: (v: VendorResult) => { text: string; badge: Badge | null }): ComparisonRow => ({ label, group: false, cells: vs.map(cell) });
+  const row = (label: string, cell: (v: VendorResult) => { text: string; badge: Badge | null }, wrap = false): ComparisonRow => ({ label, group: false, wrap, cells: vs.map(cell) });
   const text = (t: string) => ({ text: t, badge: null });
   const rows: ComparisonRow[] = [
     row("Rating", (v) => ({ text: "", badge: badge(v.rating) })),
     row("Risk score (0-100)", (v) => text(formatScore(v.score))),
     row("Inherent exposure", (v) => ({ text: "", badge: badge(v.inherent.level) })),
     row("Priority", (v) => ({ text: "", badge: badge(v.priority) })),
-    row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", "))),
+    row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", ")), true),
     row("Answered / evidenced", (v) => text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`)),
     row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
     row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) => text(formatMoney(v.inherent.referenceOutageCost, cur))),
     row("Incidents (unplanned / major / AI agent)", (v) => text(`${v.incidents.unplanned} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
     row("Unplanned downtime", (v) => text(formatHours(v.incidents.downtimeMinutes))),
-    { label: "Domain scores (0-100, higher is riskier)", group: true, cells: [] },
+    { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
   ];
   for (const d of result.methodology.domainWeights) {
     rows.push(
@@ -254,7 +263,7 @@ function vendorView(v: VendorResult, result: Result): VendorView {
       severity: badge(f.severity),
       question: clean(f.question),
       answer: clean(f.answerLabel),
-      flags: flagText(f).trim(),
+      flags: flags(f),
       comment: f.comment === null ? null : clean(f.comment),
       gate: f.gate,
       why: clean(f.why),
@@ -303,6 +312,7 @@ function methodology(result: Result): MethodologyView {
     ],
     thresholdsSource: m.thresholdsSource === "default" ? "caution's defaults" : "set in the workspace (caution.yaml)",
     unevidencedCredit: `${Math.round(m.unevidencedCredit * 100)}%`,
+    findingSeverity: `High from ${m.findingSeverity.high} effective points, Moderate from ${m.findingSeverity.moderate}, Low below; a gate makes a finding at least the gate's rating`,
     freshnessMonths: String(m.freshnessMonths),
     domains: m.domainWeights.map((d) => ({ id: d.id, title: d.title, weight: String(d.weight), note: d.weight === d.default ? "" : `default ${d.default}` })),
     questionOverrides: m.questionWeightOverrides.map((o) => ({ questionId: o.questionId, weight: String(o.weight), default: String(o.default) })),

@@ -2,6 +2,7 @@ import type { Criticality, Rating } from "../schema/common.js";
 import type { Methodology } from "../schema/result.js";
 import type { Thresholds, Workspace } from "../schema/workspace.js";
 import type { ValidQuestionnaire } from "../validate/questionnaire.js";
+import { FINDING_SEVERITY } from "./findings.js";
 import { DEFAULT_THRESHOLDS } from "./rating.js";
 
 /**
@@ -72,6 +73,7 @@ export function describeMethodology(cfg: ScoringConfig, q: ValidQuestionnaire): 
       .filter((x) => cfg.questionWeights.get(x.id) !== x.weight)
       .map((x) => ({ questionId: x.id, weight: cfg.questionWeights.get(x.id) ?? x.weight, default: x.weight })),
     unevidencedCredit: cfg.unevidencedCredit,
+    findingSeverity: { ...FINDING_SEVERITY },
     freshnessMonths: cfg.freshnessMonths,
     gates: q.gates.map((g) => ({ id: g.id, title: g.title, questionId: g.question, answers: g.answers, minRating: g.minRating })),
     outageShares: cfg.outageShares,

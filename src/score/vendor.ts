@@ -1,14 +1,14 @@
-import type { Rating } from "../schema/common.js";
 import type { Incident } from "../schema/incident.js";
-import type { DomainScore, Finding, FiredGate, TrailEntry, VendorResult } from "../schema/result.js";
+import type { DomainScore, FiredGate, TrailEntry, VendorResult } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
 import type { ValidQuestionnaire } from "../validate/questionnaire.js";
 import type { ValidVendor } from "../validate/workspace.js";
 import { freshSince, scoreAnswer } from "./answer.js";
 import type { ScoringConfig } from "./config.js";
 import { assessExposure } from "./exposure.js";
+import { buildFindings } from "./findings.js";
 import { summarizeIncidents } from "./incidents.js";
-import { ratingFor, ratingIndex, worstRating } from "./rating.js";
+import { ratingFor, worstRating } from "./rating.js";
 
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;
@@ -94,32 +94,7 @@ export function scoreVendor(
     };
   });
 
-  const findings: Finding[] = scored
-    .map((s, i) => ({ s, t: trail[i]! }))
-    .filter(({ s, t }) => t.weight > 0 && (s.a.effectivePoints > 0 || t.gate !== null))
-    .map(({ s, t }) => {
-      const gate = gateByQuestion.get(s.question.id);
-      const severity: Rating = gate ? worstRating(gate.minRating, ratingFor(s.a.effectivePoints, cfg.thresholds)) : ratingFor(s.a.effectivePoints, cfg.thresholds);
-      return {
-        questionId: s.question.id,
-        domain: s.question.domain,
-        agentKind: s.question.agentKind,
-        severity,
-        question: s.question.text,
-        status: s.a.status,
-        answer: s.a.answer,
-        answerLabel: s.a.answerLabel,
-        effectivePoints: t.effectivePoints,
-        contribution: t.contribution,
-        evidenced: s.a.evidenced,
-        fresh: s.a.fresh,
-        comment: s.given?.comment ?? null,
-        gate: t.gate,
-        why: s.question.why,
-        ask: s.question.ask,
-      };
-    })
-    .sort((a, b) => ratingIndex(b.severity) - ratingIndex(a.severity) || b.contribution - a.contribution || (a.questionId < b.questionId ? -1 : 1));
+  const findings = buildFindings(scored, trail, gateByQuestion);
 
   const count = (p: (s: (typeof scored)[number]) => boolean) => scored.filter(p).length;
   return {

@@ -13,21 +13,26 @@ export function validateVendor(
 ): { vendor?: VendorFile; issues: InputIssue[] } {
   const locate = yamlLocator(source);
   const parsed = vendorSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) return { issues: zodIssuesToInput(vendorSchema, parsed.error, locate) };
-  const vendor = parsed.data;
-  const issues: InputIssue[] = [];
-  const at = (path: PropertyKey[], field: string, message: string) => issues.push({ ...locate(path), field, message });
+  const issues: InputIssue[] = parsed.success ? [] : zodIssuesToInput(vendorSchema, parsed.error, locate);
+  // The checks against the questionnaire run on the raw data too, so a file with a schema error still gets every
+  // other error reported in the same run. A field the schema already complained about is not reported twice.
+  const reported = new Set(issues.map((i) => i.field));
+  const at = (path: PropertyKey[], field: string, message: string) => {
+    if (!reported.has(field)) issues.push({ ...locate(path), field, message });
+  };
+  const raw = asRecord(source.data);
 
-  if (vendor.id !== expectedId) at(["id"], "id", `"${vendor.id}" does not match the file name; rename the file to vendors/${vendor.id}.yaml or set id: ${expectedId}`);
+  if (typeof raw.id === "string" && raw.id !== expectedId) at(["id"], "id", `"${raw.id}" does not match the file name; rename the file to vendors/${raw.id}.yaml or set id: ${expectedId}`);
 
   const major = (v: string) => v.split(".")[0];
-  if (major(vendor.questionnaireVersion) !== major(questionnaire.version)) {
-    at(["questionnaireVersion"], "questionnaireVersion", `answers were given to questionnaire ${vendor.questionnaireVersion}; caution uses ${questionnaire.version}, whose major version differs`);
+  if (typeof raw.questionnaireVersion === "string" && major(raw.questionnaireVersion) !== major(questionnaire.version)) {
+    at(["questionnaireVersion"], "questionnaireVersion", `answers were given to questionnaire ${raw.questionnaireVersion}; caution uses ${questionnaire.version}, whose major version differs`);
   }
-  if (vendor.answeredAt && vendor.answeredAt > asOf) at(["answeredAt"], "answeredAt", `${vendor.answeredAt} is after the workspace as-of date ${asOf}`);
+  if (typeof raw.answeredAt === "string" && raw.answeredAt > asOf) at(["answeredAt"], "answeredAt", `${raw.answeredAt} is after the workspace as-of date ${asOf}`);
 
   const questions = new Map(questionnaire.questions.map((q) => [q.id, q]));
-  for (const [id, answer] of Object.entries(vendor.answers)) {
+  for (const [id, value] of Object.entries(asRecord(raw.answers))) {
+    const answer = asRecord(value);
     const path = (...rest: PropertyKey[]) => ["answers", id, ...rest];
     const field = (...rest: string[]) => ["answers", id, ...rest].join(".");
     const question = questions.get(id);
@@ -36,15 +41,22 @@ export function validateVendor(
       continue;
     }
     const allowed = [...question.options.map((o) => o.value), UNKNOWN, ...(question.allowNotApplicable ? [NOT_APPLICABLE] : [])];
-    if (!allowed.includes(answer.answer)) {
+    if (typeof answer.answer === "string" && !allowed.includes(answer.answer)) {
       const hint = answer.answer === NOT_APPLICABLE ? ` (${id} cannot be answered not applicable)` : "";
       at(path("answer"), field("answer"), `"${answer.answer}" is not an answer to ${id}${hint}; allowed: ${allowed.join(", ")}`);
     }
-    if (answer.answer === NOT_APPLICABLE && !answer.reason) at(path("answer"), field("reason"), "an answer of na needs a reason saying why the question does not apply");
-    if (answer.answeredAt && answer.answeredAt > asOf) at(path("answeredAt"), field("answeredAt"), `${answer.answeredAt} is after the workspace as-of date ${asOf}`);
-    answer.evidence.forEach((e, i) => {
-      if (e.date && e.date > asOf) at(path("evidence", i, "date"), `${field("evidence")}[${i}].date`, `${e.date} is after the workspace as-of date ${asOf}`);
-    });
+    if (answer.answer === NOT_APPLICABLE && answer.reason === undefined) at(path("answer"), field("reason"), "an answer of na needs a reason saying why the question does not apply");
+    if (typeof answer.answeredAt === "string" && answer.answeredAt > asOf) at(path("answeredAt"), field("answeredAt"), `${answer.answeredAt} is after the workspace as-of date ${asOf}`);
+    if (Array.isArray(answer.evidence)) {
+      answer.evidence.forEach((e: unknown, i) => {
+        const date = asRecord(e).date;
+        if (typeof date === "string" && date > asOf) at(path("evidence", i, "date"), `${field("evidence")}[${i}].date`, `${date} is after the workspace as-of date ${asOf}`);
+      });
+    }
   }
-  return issues.length > 0 ? { issues } : { vendor, issues };
+  return issues.length > 0 || !parsed.success ? { issues } : { vendor: parsed.data, issues };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

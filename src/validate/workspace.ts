@@ -47,35 +47,39 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
     if (parsed.success) workspace = parsed.data;
     else issues.push(...zodIssuesToInput(workspaceSchema, parsed.error, yamlLocator(loaded.workspace)));
   }
-  if (!workspace || !questionnaire) throw fail();
 
-  const locateWs = yamlLocator(loaded.workspace!);
+  // Even when caution.yaml is invalid, the vendor files and incidents are still checked against what can be read
+  // from it, so one run lists every error.
+  const ctx = workspace ?? salvage(loaded.workspace?.data);
+  const locateWs = loaded.workspace ? yamlLocator(loaded.workspace) : () => ({ file: WORKSPACE_FILE });
   const seenIds = new Map<string, number>();
-  workspace.vendors.forEach((v, i) => {
+  ctx.vendors.forEach((v, i) => {
     if (seenIds.has(v.id)) issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `vendor ${v.id} is listed twice (first as vendors[${seenIds.get(v.id)}])` });
     else seenIds.set(v.id, i);
   });
 
   const files = new Map(loaded.vendors.map((v) => [v.expectedId, v]));
   const vendors: ValidVendor[] = [];
-  workspace.vendors.forEach((config, i) => {
+  ctx.vendors.forEach((config, i) => {
     const entry = files.get(config.id);
     if (!entry) {
       issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace` });
       return;
     }
-    if (!entry.source) return; // its read or parse error is already listed
-    const v = validateVendor(entry.source, config.id, questionnaire, workspace.asOf);
+    if (!entry.source || !questionnaire) return; // its read or parse error is already listed
+    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf);
     issues.push(...v.issues);
-    if (v.vendor && seenIds.get(config.id) === i) vendors.push({ config, file: v.vendor });
+    if (v.vendor && workspace && seenIds.get(config.id) === i) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
   });
-  for (const entry of loaded.vendors) {
-    if (!seenIds.has(entry.expectedId)) {
-      issues.push({ file: entry.file, message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file` });
+  if (loaded.workspace) {
+    for (const entry of loaded.vendors) {
+      if (!seenIds.has(entry.expectedId)) {
+        issues.push({ file: entry.file, message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file` });
+      }
     }
   }
 
-  const asOfEnd = Date.parse(`${workspace.asOf}T00:00:00Z`) + DAY_MS;
+  const asOfEnd = Date.parse(`${ctx.asOf}T00:00:00Z`) + DAY_MS;
   const incidents: Incident[] = [];
   const inputs = [...loaded.inputs];
   const seen = new Map<string, string>();
@@ -83,7 +87,7 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
     onProgress?.(`reading ${ref.file}`);
     const { source, issues: found } = await validateIncidentFile(
       ref,
-      { vendorIds: new Set(seenIds.keys()), asOfEnd, asOf: workspace.asOf },
+      { vendorIds: new Set(seenIds.keys()), asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd, asOf: ctx.asOf },
       seen,
       (incident) => incidents.push(incident),
     );
@@ -91,7 +95,17 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
     if (source.sha256) inputs.push({ path: ref.relative, sha256: source.sha256, bytes: source.bytes });
   }
 
-  if (issues.length > 0) throw fail();
+  if (issues.length > 0 || !workspace || !questionnaire) throw fail();
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { workspace, asOfEnd, questionnaire, vendors, incidents, inputs };
+}
+
+/** What can still be read from an invalid caution.yaml: the vendor ids and the as-of date, where well-formed. */
+function salvage(data: unknown): { vendors: { id: string }[]; asOf: string } {
+  const raw = (typeof data === "object" && data !== null ? data : {}) as { vendors?: unknown; asOf?: unknown };
+  const vendors = Array.isArray(raw.vendors)
+    ? raw.vendors.flatMap((v: unknown) => (typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string" ? [{ id: (v as { id: string }).id }] : []))
+    : [];
+  const asOf = typeof raw.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : "9999-12-31";
+  return { vendors, asOf };
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cleanText } from "../load/clean-text.js";
 import type { InputIssue } from "../load/input-issue.js";
 import type { YamlSource } from "../load/yaml-file.js";
 
@@ -64,7 +65,7 @@ export function show(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (typeof value === "string") {
-    const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+    const clean = cleanText(value).replace(/[\t\n]/g, " ");
     return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 57)}...` : clean);
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
