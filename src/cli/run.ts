@@ -23,7 +23,13 @@ export async function run(action: () => Promise<number>): Promise<never> {
   } catch (err) {
     code = report(err);
   }
+  // A pipe takes writes asynchronously: exiting before they drain would cut `score --json | jq` short.
+  await Promise.all([drain(process.stdout), drain(process.stderr)]);
   process.exit(code);
+}
+
+function drain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
 }
 
 function report(err: unknown): number {

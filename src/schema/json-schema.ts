@@ -21,5 +21,5 @@ export function jsonSchema(kind: SchemaKind): string {
   const entry = SCHEMA_KINDS[kind];
   const io = kind === "result" ? "output" : "input";
   const generated = z.toJSONSchema(entry.schema, { io, target: "draft-2020-12", unrepresentable: "any" });
-  return `${JSON.stringify({ ...generated, $id: `https://caution.invalid/schemas/${entry.file}`, title: entry.title }, null, 2)}\n`;
+  return `${JSON.stringify({ ...generated, title: entry.title }, null, 2)}\n`;
 }

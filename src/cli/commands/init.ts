@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { loadWorkspace } from "../../load/workspace.js";
+import { PACKAGE_ROOT } from "../../load/package-files.js";
 import { INCIDENT_COLUMNS } from "../../schema/incident.js";
 import { InputError } from "../../load/input-issue.js";
 import { validateQuestionnaire, type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
@@ -42,7 +43,7 @@ async function currentQuestionnaire(): Promise<ValidQuestionnaire> {
 }
 
 function workspaceYaml(asOf: string): string {
-  return `# yaml-language-server: $schema=https://caution.invalid/schemas/caution.schema.json
+  return `# yaml-language-server: $schema=${schemaPath("caution.schema.json")}
 # caution workspace: who you are, what an hour of outage costs you, and which cloud providers you depend on.
 # Schema: run \`caution schema workspace\` (or see schemas/caution.schema.json in the caution package).
 organisation: Example Organisation
@@ -66,7 +67,7 @@ vendors:
 
 function vendorYaml(q: ValidQuestionnaire): string {
   const lines = [
-    "# yaml-language-server: $schema=https://caution.invalid/schemas/vendor.schema.json",
+    `# yaml-language-server: $schema=${schemaPath("vendor.schema.json")}`,
     `# Answers of one provider to ${q.title} (v${q.version}).`,
     "# Unanswered questions score as their worst answer. Uncomment a question and fill in its answer.",
     "# evidence: the document each answer rests on; favourable answers without it count only partly.",
@@ -95,4 +96,9 @@ function vendorYaml(q: ValidQuestionnaire): string {
 function incidentCsv(asOf: string): string {
   const day = asOf.slice(0, 8) + "01";
   return `${INCIDENT_COLUMNS.join(",")}\nexample-cloud,INC-1,Example: elevated error rates for block storage,${day}T09:00:00Z,${day}T10:30:00Z,minor,block-storage,eu-west-1,software,no,\n`;
+}
+
+/** Editors (yaml-language-server) complete and check the files against caution's own schemas. */
+function schemaPath(file: string): string {
+  return join(PACKAGE_ROOT, "schemas", file);
 }
