@@ -1,7 +1,8 @@
 import type { Progress } from "./progress.js";
 import { loadWorkspace } from "../load/workspace.js";
 import type { Result } from "../schema/result.js";
-import { scoreWorkspace } from "../score/workspace.js";
+import type { IncidentAggregate } from "../score/incident-aggregate.js";
+import { createIncidentAggregates, scoreWorkspace } from "../score/workspace.js";
 import { validateWorkspace } from "../validate/workspace.js";
 import { VERSION } from "../version.js";
 
@@ -22,7 +23,16 @@ export function generatedAt(asOf: string, env: NodeJS.ProcessEnv = process.env):
 export async function scoreWorkspaceDir(dir: string, progress: Progress): Promise<Result> {
   progress.step(`loading ${dir}`);
   const loaded = await loadWorkspace(dir);
-  const valid = await validateWorkspace(loaded, (m) => progress.step(m));
+  let aggregates: Map<string, IncidentAggregate> | undefined;
+  const valid = await validateWorkspace(loaded, {
+    onProgress: (m) => progress.step(m),
+    // Incidents fold into per-vendor aggregates as they stream: memory does not grow with the files.
+    incidentSink: (ws, vendors, asOfEnd) => {
+      const aggs = createIncidentAggregates(ws, vendors, asOfEnd);
+      aggregates = aggs;
+      return (incident) => aggs.get(incident.vendor)?.add(incident);
+    },
+  });
   progress.step(`scoring ${valid.vendors.length} vendor${valid.vendors.length === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  return scoreWorkspace(valid, { generatedAt: generatedAt(valid.workspace.asOf), toolVersion: VERSION });
+  return scoreWorkspace(valid, { generatedAt: generatedAt(valid.workspace.asOf), toolVersion: VERSION }, aggregates);
 }

@@ -63,6 +63,9 @@ export async function* readCsv(
     },
     skip_empty_lines: true,
     info: true,
+    // Records with the wrong number of fields are passed through and reported here with their row, instead of
+    // being skipped by the parser (which would shift the row numbers of every record after them).
+    relax_column_count: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
       if (err) issues.push(csvErrorIssue(file, err));
@@ -71,14 +74,30 @@ export async function* readCsv(
   });
   input.on("error", (err) => parser.destroy(err));
   input.pipe(parser);
-  let previousLines = 1;
+  let previousEnd = 1;
+  let previousEmpty = 0;
+  let previousInvalid = 0;
+  let width = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number; empty_lines: number; invalid_field_length: number; columns: unknown } }>) {
       if (!headerOk) break;
       recordsSeen += 1;
-      const line = previousLines + 1;
-      previousLines = item.info.lines;
-      yield { row: item.info.records + 1, line, values: item.record };
+      const { info } = item;
+      // The record starts after the previous one ended and after any blank lines skipped in between.
+      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+      const row = info.records + 1;
+      const badLength = info.invalid_field_length > previousInvalid;
+      previousEnd = info.lines;
+      previousEmpty = info.empty_lines;
+      previousInvalid = info.invalid_field_length;
+      if (width === 0 && Array.isArray(info.columns)) width = info.columns.length;
+      if (badLength) {
+        const got = Object.keys(item.record).length;
+        const message = got < width ? `has ${got} fields; the header has ${width}` : `has more fields than the header's ${width}`;
+        issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
+        continue;
+      }
+      yield { row, line, values: item.record };
     }
   } catch (err) {
     if ((err as CsvError).code?.startsWith("CSV_")) issues.push(csvErrorIssue(file, err as CsvError));

@@ -14,12 +14,19 @@ export async function readTextFile(path: string, displayPath: string, maxBytes: 
   const fail = (message: string): TextResult => ({ ok: false, issue: { file: displayPath, message } });
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    if (info.isDirectory()) return fail("is a folder, not a file");
+    size = info.size;
   } catch (err) {
     return fail(describeFsError(err));
   }
   if (size > maxBytes) return fail(`file is ${size} bytes; the limit is ${maxBytes} bytes`);
-  const bytes = await readFile(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return fail(describeFsError(err));
+  }
   if (bytes.length === 0) return fail("file is empty");
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail("file is UTF-16 encoded; save it as UTF-8");

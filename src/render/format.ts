@@ -49,3 +49,14 @@ export function ratingLabel(r: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "2026-03" -> "Mar 2026". */
+export function formatMonth(ym: string): string {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  return `${MONTHS[m - 1]?.slice(0, 3)} ${y}`;
+}
+
+/** Uptime as SLAs print it: up to four decimals, trailing zeros dropped ("99.9954%", "100%"). */
+export function formatPercent(value: number): string {
+  return `${Number(value.toFixed(4))}%`;
+}

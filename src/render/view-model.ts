@@ -1,6 +1,6 @@
 import { RATINGS, type Rating } from "../schema/common.js";
 import type { Finding, Result, VendorResult } from "../schema/result.js";
-import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
+import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatMonth, formatPercent, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
 import { cleanText, safeHref } from "./sanitize.js";
 
 /**
@@ -71,9 +71,30 @@ export interface VendorView {
   hasFindings: boolean;
   incidents: {
     summary: { label: string; value: string }[];
-    list: { started: string; duration: string; severity: string; ai: string; title: string; cause: string; scope: string; source: Link | null }[];
+    note: string | null;
+    list: { started: string; duration: string; severity: string; ai: string; title: string; cause: string; scope: string; source: Link | null; affects: string; sla: string }[];
     hasList: boolean;
   };
+  sla: SlaView;
+  scenarios: { title: string; hours: string; region: string; cause: string; loss: string; credit: string; uncovered: string; coverage: string; claimable: string; reason: string; uptime: string }[];
+  hasScenarios: boolean;
+  regulatory: { clock: string; requirement: string; commitment: string; status: string; gap: boolean; ask: string | null; source: string }[];
+  hasRegulatory: boolean;
+}
+
+export interface SlaView {
+  period: string;
+  hasTerms: boolean;
+  source: string;
+  sourceLink: Link | null;
+  terms: { label: string; value: string }[];
+  months: { month: string; downtime: string; slaDowntime: string; excluded: string; uptime: string; meets: string; credit: string; loss: string; uncovered: string; missed: boolean }[];
+  annual: { label: string; value: string }[];
+  excluded: { id: string; title: string; started: string; duration: string; rule: string }[];
+  hasExcluded: boolean;
+  excludedNote: string | null;
+  asks: string[];
+  hasAsks: boolean;
 }
 
 export interface FindingView {
@@ -85,6 +106,7 @@ export interface FindingView {
   answer: string;
   flags: string;
   comment: string | null;
+  commentLabel: string;
   gate: string | null;
   why: string;
   ask: string;
@@ -200,8 +222,12 @@ function comparison(result: Result): ReportView["comparison"] {
     row("Answered / evidenced", (v) => text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`)),
     row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
     row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) => text(formatMoney(v.inherent.referenceOutageCost, cur))),
-    row("Incidents (unplanned / major / AI agent)", (v) => text(`${v.incidents.unplanned} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
-    row("Unplanned downtime", (v) => text(formatHours(v.incidents.downtimeMinutes))),
+    row("Incidents affecting you (all / major / AI agent)", (v) => text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
+    row("Downtime affecting you, 12 months", (v) => text(formatHours(v.incidents.downtimeMinutes))),
+    row("SLA uptime commitment", (v) => text(v.sla.terms ? `${v.sla.terms.uptimeCommitment}%` : "no terms recorded")),
+    row("Loss / SLA credits, 12 months", (v) => text(`${formatMoney(v.sla.annual.loss, cur)} / ${formatMoney(v.sla.annual.credits, cur)}`)),
+    row("Share of loss the SLA covered", (v) => text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio))),
+    ...scenarioRows(result, cur),
     { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
   ];
   for (const d of result.methodology.domainWeights) {
@@ -216,10 +242,30 @@ function comparison(result: Result): ReportView["comparison"] {
   return { vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })), rows };
 }
 
+function scenarioRows(result: Result, cur: string): ComparisonRow[] {
+  const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
+  return ids.map((id) => {
+    const title = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id)?.title ?? id;
+    return {
+      label: `Scenario: ${clean(title)} (credit / loss)`,
+      group: false,
+      wrap: false,
+      cells: result.vendors.map((v) => {
+        const sc = v.scenarios.find((s) => s.id === id);
+        if (!sc) return { text: "n/a", badge: null };
+        return { text: `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable"} / ${formatMoney(sc.loss, cur)}`, badge: null };
+      }),
+    };
+  });
+}
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
 function vendorView(v: VendorResult, result: Result): VendorView {
   const cur = result.workspace.currency;
   const cov = v.coverage;
   const inc = v.incidents;
+  const period = `${formatMonth(v.sla.period.from)} to ${formatMonth(v.sla.period.to)}`;
   return {
     name: clean(v.name),
     anchor: anchorOf(v.id),
@@ -265,6 +311,7 @@ function vendorView(v: VendorResult, result: Result): VendorView {
       answer: clean(f.answerLabel),
       flags: flags(f),
       comment: f.comment === null ? null : clean(f.comment),
+      commentLabel: f.source === "incident-record" ? "From the incident record" : "Vendor's comment",
       gate: f.gate,
       why: clean(f.why),
       ask: clean(f.ask),
@@ -274,13 +321,15 @@ function vendorView(v: VendorResult, result: Result): VendorView {
     incidents: {
       summary: [
         { label: "Incidents on record", value: String(inc.total) },
-        { label: "Unplanned (minor or worse)", value: String(inc.unplanned) },
+        { label: `Affecting you, ${period}`, value: String(inc.affecting) },
         { label: "Major or critical", value: String(inc.major) },
-        { label: "AI agent involved", value: String(inc.aiAgentInvolved) },
+        { label: "AI agent involved (unknown)", value: `${inc.aiAgentInvolved} (${inc.aiAgentUnknown})` },
         { label: "Open at the as-of date", value: String(inc.openAtAsOf) },
-        { label: "Unplanned downtime (overlaps merged)", value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)` },
-        { label: "Longest unplanned incident", value: formatDuration(inc.longestMinutes) },
+        { label: "Downtime affecting you (overlaps merged)", value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)` },
+        { label: "Longest incident affecting you", value: formatDuration(inc.longestMinutes) },
+        { label: "Major incidents with a public RCA within 14 days", value: `${inc.rca.within7 + inc.rca.within14} of ${inc.major}` },
       ],
+      note: inc.listed < inc.total ? `The ${inc.listed} most recent of ${inc.total} incidents are listed.` : null,
       list: inc.list.map((i) => {
         const href = safeHref(i.sourceUrl);
         return {
@@ -292,10 +341,102 @@ function vendorView(v: VendorResult, result: Result): VendorView {
           cause: i.cause,
           scope: clean([i.services.join(", "), i.regions.join(", ")].filter((s) => s !== "").join(" · ")),
           source: i.sourceUrl ? { text: href ? new URL(href).hostname : clean(i.sourceUrl), href } : null,
+          affects: i.affects ? "yes" : "no",
+          sla: i.excludedBy ? `excluded: ${i.excludedBy}` : "",
         };
       }),
       hasList: inc.list.length > 0,
     },
+    sla: slaView(v, result, period),
+    scenarios: v.scenarios.map((sc) => ({
+      title: clean(sc.title),
+      hours: formatDuration(sc.downtimeMinutes),
+      region: sc.region === null ? "main region" : clean(sc.region),
+      cause: sc.cause,
+      loss: formatMoney(sc.loss, cur),
+      credit: sc.claimable ? `${formatMoney(sc.creditAmount, cur)} (${sc.creditPercent}%)` : formatMoney(0, cur),
+      uncovered: formatMoney(sc.uncovered, cur),
+      coverage: sc.coverageRatio === null ? "n/a" : percent(sc.coverageRatio),
+      claimable: sc.claimable ? "Yes" : "No",
+      reason: sc.reason,
+      uptime: `${formatPercent(sc.uptimePercent)}`,
+    })),
+    hasScenarios: v.scenarios.length > 0,
+    regulatory: v.regulatory.map((g) => ({
+      clock: g.clock,
+      requirement: g.requirement,
+      commitment: g.vendorCommitment,
+      status: g.status === "met" ? "Met" : "Gap",
+      gap: g.status === "gap",
+      ask: g.ask,
+      source: `${g.source} (${g.confidence} source)`,
+    })),
+    hasRegulatory: v.regulatory.length > 0,
+  };
+}
+
+const CONFIDENCE_NOTE: Record<string, string> = {
+  primary: "read from the primary text",
+  secondary: "from a secondary source: check the provider's current terms before relying on it",
+  unverified: "unverified: check the provider's current terms before relying on it",
+};
+
+function slaView(v: VendorResult, result: Result, period: string): SlaView {
+  const cur = result.workspace.currency;
+  const sla = v.sla;
+  const t = sla.terms;
+  const stance = (s: string) => ({ counted: "counted as downtime", excluded: "excluded", silent: "not addressed (silent)" })[s] ?? s;
+  return {
+    period,
+    hasTerms: t !== null,
+    source: t
+      ? `${clean(t.source.document)}, version of ${formatDate(t.source.date)}: ${CONFIDENCE_NOTE[t.source.confidence] ?? t.source.confidence}.`
+      : "No SLA terms are recorded for this vendor: no credit is assumed.",
+    sourceLink: t && t.source.url ? { text: clean(t.source.url), href: safeHref(t.source.url) } : null,
+    terms: t
+      ? [
+          { label: "Covers", value: clean(t.service) },
+          { label: "Uptime commitment", value: `${t.uptimeCommitment}% a month` },
+          { label: "Counts as downtime", value: `${t.countsImpact.join(", ")} impact${t.measurement ? `; ${clean(t.measurement)}` : ""}` },
+          { label: "Credit tiers", value: t.creditTiers.map((x) => `${x.atLeast > 0 ? `${x.atLeast}% to ` : ""}below ${x.below}%: ${x.creditPercent}%`).join("; ") },
+          { label: "Credit cap", value: `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}` },
+          { label: "Claim window", value: t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days` },
+          { label: "Provider's AI agents", value: stance(t.exclusions.providerAgents) },
+          { label: "Agents with your credentials", value: stance(t.exclusions.customerCredentialAgents) },
+          { label: "Liability cap", value: t.liabilityCapMonths === null ? "not stated" : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})` },
+          {
+            label: "Notification / RCA",
+            value: t.notification
+              ? `${t.notification.customerNoticeHours === null ? "no notice time" : `notice within ${t.notification.customerNoticeHours} h`}; ${t.notification.rcaDays === null ? "no RCA time" : `RCA within ${t.notification.rcaDays} days`}${t.notification.contractual ? " (contractual)" : " (not contractual)"}`
+              : "no commitment",
+          },
+        ]
+      : [],
+    months: sla.months.map((m) => ({
+      month: formatMonth(m.month),
+      downtime: formatDuration(m.downtimeMinutes),
+      slaDowntime: formatDuration(m.slaDowntimeMinutes),
+      excluded: m.excludedMinutes > 0 ? formatDuration(m.excludedMinutes) : "",
+      uptime: formatPercent(m.uptimePercent),
+      meets: t === null ? "n/a" : m.meetsCommitment ? "yes" : "NO",
+      credit: m.creditPercent > 0 ? `${m.creditPercent}% · ${formatMoney(m.creditAmount, cur)}` : "",
+      loss: m.loss > 0 ? formatMoney(m.loss, cur) : "",
+      uncovered: m.uncovered > 0 ? formatMoney(m.uncovered, cur) : "",
+      missed: t !== null && !m.meetsCommitment,
+    })),
+    annual: [
+      { label: "Downtime affecting you", value: formatDuration(sla.annual.downtimeMinutes) },
+      { label: "Downtime the SLA counts", value: formatDuration(sla.annual.slaDowntimeMinutes) },
+      { label: "Business loss", value: formatMoney(sla.annual.loss, cur) },
+      { label: "SLA credits (if claimed in time)", value: formatMoney(sla.annual.credits, cur) },
+      { label: "Uncovered", value: formatMoney(sla.annual.uncovered, cur) },
+      { label: "Share covered", value: sla.annual.coverageRatio === null ? "no loss" : percent(sla.annual.coverageRatio) },
+    ],
+    excluded: sla.excluded.map((e) => ({ id: clean(e.id), title: clean(e.title), started: formatInstant(e.startedAt), duration: formatDuration(e.minutes), rule: e.rule })),
+    hasExcluded: sla.excluded.length > 0,
+    excludedNote: sla.excludedCount > sla.excluded.length ? `The ${sla.excluded.length} most recent of ${sla.excludedCount} excluded incidents are listed.` : null,
+    asks: sla.asks,
+    hasAsks: sla.asks.length > 0,
   };
 }
 

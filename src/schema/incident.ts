@@ -17,7 +17,15 @@ export const INCIDENT_COLUMNS = [
 ] as const;
 
 export const SEVERITIES = ["none", "minor", "major", "critical", "maintenance"] as const;
-export const CAUSES = ["ai-agent", "change", "capacity", "hardware", "network", "software", "security", "external", "unknown"] as const;
+/**
+ * `ai-agent`: the provider's own AI agent; `customer-agent`: an AI agent acting with the customer's credentials
+ * (SLAs tend to treat it as the customer's own action); `customer`: the customer's action; `external`: outside the
+ * provider's control (force majeure).
+ */
+export const CAUSES = ["ai-agent", "customer-agent", "customer", "change", "capacity", "hardware", "network", "software", "security", "external", "unknown"] as const;
+
+/** Optional columns caution reads when present: when the provider published its root-cause report. */
+export const OPTIONAL_INCIDENT_COLUMNS = ["rca_published_at"] as const;
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const list = z.string().transform((s) =>
@@ -44,6 +52,7 @@ export const incidentRow = z
     cause: z.preprocess(emptyToUndefined, z.enum(CAUSES).default("unknown")),
     ai_agent_involved: z.enum(["yes", "no", "unknown"]),
     source_url: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+    rca_published_at: z.preprocess(emptyToUndefined, isoInstant.optional()),
   })
   .transform((r) => ({
     vendor: r.vendor,
@@ -57,6 +66,7 @@ export const incidentRow = z
     cause: r.cause,
     aiAgentInvolved: r.ai_agent_involved,
     sourceUrl: r.source_url ?? null,
+    rcaPublishedAt: r.rca_published_at === undefined ? null : Date.parse(r.rca_published_at),
   }));
 
 export type Incident = z.output<typeof incidentRow>;

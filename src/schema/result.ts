@@ -11,6 +11,7 @@ const score = z.number().min(0).max(100);
 
 export const trailEntry = z.object({
   questionId: z.string(),
+  source: z.enum(["questionnaire", "incident-record"]),
   domain: z.string(),
   agentKind,
   status: z.enum(["answered", "unanswered", "unknown", "not-applicable"]),
@@ -53,6 +54,7 @@ export const domainScore = z.object({
 
 export const finding = z.object({
   questionId: z.string(),
+  source: z.enum(["questionnaire", "incident-record"]).describe("A vendor answer, or a figure computed from the incident files (domain INC)."),
   domain: z.string(),
   agentKind,
   severity: rating,
@@ -72,13 +74,17 @@ export const finding = z.object({
 });
 
 export const incidentSummary = z.object({
-  total: z.number().int(),
-  unplanned: z.number().int().describe("Incidents with impact minor or worse, maintenance excluded."),
-  major: z.number().int().describe("Incidents with impact major or critical."),
+  total: z.number().int().describe("Incidents on record for the vendor, any date."),
+  affecting: z.number().int().describe("Unplanned incidents in the SLA period that affect the buyer's services and regions."),
+  major: z.number().int().describe("Of those, impact major or critical."),
   aiAgentInvolved: z.number().int(),
+  aiAgentUnknown: z.number().int(),
   openAtAsOf: z.number().int(),
-  downtimeMinutes: z.number().min(0).describe("Union of unplanned incident intervals, overlaps merged, open ones counted to the as-of date."),
+  downtimeMinutes: z.number().int().min(0).describe("Union of those incidents' intervals within the period, in minutes."),
   longestMinutes: z.number().min(0),
+  longestMajorMinutes: z.number().min(0),
+  rca: z.object({ within7: z.number().int(), within14: z.number().int(), within30: z.number().int(), later: z.number().int(), none: z.number().int() }).describe("Major incidents by days from resolution to a public RCA."),
+  listed: z.number().int().describe("How many incidents `list` holds (the most recent, at most 200)."),
   list: z.array(
     z.object({
       id: z.string(),
@@ -93,8 +99,90 @@ export const incidentSummary = z.object({
       services: z.array(z.string()),
       regions: z.array(z.string()),
       sourceUrl: z.string().nullable(),
+      affects: z.boolean().describe("Unplanned, in the period, and touching the buyer's services and regions."),
+      excludedBy: z.string().nullable().describe("The SLA exclusion that removes it from credited downtime."),
     }),
   ),
+});
+
+const money = z.number().describe("In the workspace currency, to the cent.");
+
+export const slaMonth = z.object({
+  month: z.string().describe("YYYY-MM (UTC)."),
+  downtimeMinutes: z.number().int().min(0).describe("Unplanned downtime affecting the buyer's services and regions, overlaps merged: what the business lost."),
+  slaDowntimeMinutes: z.number().int().min(0).describe("The part the SLA counts: impacts it measures, exclusions removed."),
+  excludedMinutes: z.number().int().min(0).describe("Downtime removed by an SLA exclusion."),
+  uptimePercent: z.number().describe("100 x (1 - slaDowntimeMinutes / minutes in the month)."),
+  meetsCommitment: z.boolean(),
+  creditPercent: z.number().min(0).max(100),
+  creditAmount: money,
+  loss: money.describe("downtimeMinutes / 60 x downtime cost per hour x outage share."),
+  uncovered: money,
+});
+
+export const slaSummary = z.object({
+  terms: z
+    .object({
+      service: z.string(),
+      uptimeCommitment: z.number(),
+      countsImpact: z.array(z.string()),
+      measurement: z.string().nullable(),
+      creditTiers: z.array(z.object({ below: z.number(), atLeast: z.number(), creditPercent: z.number() })),
+      creditCapPercent: z.number(),
+      eligibleSpendShare: z.number(),
+      claimDeadlineDays: z.number().nullable(),
+      exclusions: z.object({ providerAgents: z.string(), customerCredentialAgents: z.string(), forceMajeure: z.boolean() }),
+      liabilityCapMonths: z.number().nullable(),
+      liabilityCapAmount: money.nullable(),
+      notification: z.object({ customerNoticeHours: z.number().nullable(), rcaDays: z.number().nullable(), contractual: z.boolean() }).nullable(),
+      source: z.object({ document: z.string(), url: z.string().nullable(), date: z.string(), confidence: z.string() }),
+    })
+    .nullable()
+    .describe("null when the vendor file records no SLA terms: then no credit is assumed."),
+  period: z.object({ from: z.string(), to: z.string() }),
+  months: z.array(slaMonth),
+  annual: z.object({
+    downtimeMinutes: z.number().int(),
+    slaDowntimeMinutes: z.number().int(),
+    loss: money,
+    credits: money,
+    uncovered: money,
+    coverageRatio: z.number().min(0).max(1).nullable().describe("credits / loss; null when there was no loss."),
+  }),
+  excluded: z.array(z.object({ id: z.string(), title: z.string(), startedAt: z.string(), minutes: z.number().int(), rule: z.string() })),
+  excludedCount: z.number().int(),
+  silentExclusionMinutes: z.number().int().describe("Downtime from causes the SLA does not address (counted, but contestable)."),
+  asks: z.array(z.string()).describe("Contract asks that follow from the SLA terms and the figures."),
+});
+
+export const scenarioResult = z.object({
+  id: z.string(),
+  title: z.string(),
+  hours: z.number(),
+  cause: z.string(),
+  impact: z.string(),
+  region: z.string().nullable(),
+  downtimeMinutes: z.number().int(),
+  uptimePercent: z.number().describe("In a 30-day month with no other downtime."),
+  creditPercent: z.number(),
+  creditAmount: money,
+  loss: money,
+  uncovered: money,
+  coverageRatio: z.number().min(0).max(1).nullable(),
+  claimable: z.boolean(),
+  reason: z.string(),
+});
+
+export const regulatoryGap = z.object({
+  regulation: z.string(),
+  clock: z.string(),
+  requirement: z.string(),
+  deadlineHours: z.number(),
+  vendorCommitment: z.string(),
+  status: z.enum(["met", "gap"]),
+  ask: z.string().nullable(),
+  confidence: z.string(),
+  source: z.string(),
 });
 
 export const vendorResult = z.object({
@@ -128,6 +216,9 @@ export const vendorResult = z.object({
   domains: z.array(domainScore),
   findings: z.array(finding),
   incidents: incidentSummary,
+  sla: slaSummary,
+  scenarios: z.array(scenarioResult),
+  regulatory: z.array(regulatoryGap),
   trail: z.array(trailEntry),
 });
 
@@ -170,3 +261,7 @@ export type IncidentSummary = z.infer<typeof incidentSummary>;
 export type VendorResult = z.infer<typeof vendorResult>;
 export type Methodology = z.infer<typeof methodology>;
 export type Result = z.infer<typeof result>;
+export type SlaMonth = z.infer<typeof slaMonth>;
+export type SlaSummary = z.infer<typeof slaSummary>;
+export type ScenarioResult = z.infer<typeof scenarioResult>;
+export type RegulatoryGap = z.infer<typeof regulatoryGap>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { httpsUrl, isoDate, slug, text } from "./common.js";
 import { questionId } from "./questionnaire.js";
+import { slaTerms } from "./sla.js";
 
 export const evidence = z.strictObject({
   document: text(300).describe("The document the answer rests on, e.g. 'SOC 2 Type II report 2026'."),
@@ -25,6 +26,7 @@ export const vendorFile = z.strictObject({
   answeredAt: isoDate.optional().describe("When the vendor answered; the default for each answer."),
   contact: text(300).optional(),
   answers: z.record(questionId, answer).default({}),
+  sla: slaTerms.optional().describe("The SLA terms that apply to the buyer's use of this vendor."),
 });
 
 export type Evidence = z.infer<typeof evidence>;

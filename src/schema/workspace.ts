@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { criticality, isoDate, rating, slug, text } from "./common.js";
+import { CAUSES } from "./incident.js";
 import { domainId, questionId } from "./questionnaire.js";
 
 /** Risk appetite: a buyer may move thresholds and weights; the report prints which were used. */
@@ -31,7 +32,21 @@ export const workspaceVendor = z.strictObject({
   monthlySpend: z.number().min(0).describe("What the buyer pays this vendor per month, in the workspace currency."),
   criticality: criticality.describe("How critical the workloads on this vendor are to the buyer."),
   singleRegion: z.boolean().default(false).describe("True when the workloads run in one region only, with no failover."),
+  services: z.array(z.string().trim().min(1).max(100)).default([]).describe("The vendor's services the buyer uses; incidents touching none of them do not count. Empty: all."),
+  regions: z.array(z.string().trim().min(1).max(100)).default([]).describe("Regions the buyer runs in, main region first; incidents elsewhere do not count ('global' always does). Empty: all."),
 });
+
+/** A what-if outage: how long, caused by what, and what it costs against what the SLA pays. */
+export const scenario = z.strictObject({
+  id: slug,
+  title: text(200),
+  hours: z.number().gt(0).max(24 * 31),
+  cause: z.enum(CAUSES).describe("Decides which SLA exclusion applies, e.g. ai-agent (the provider's agent) or customer-agent (an agent using your credentials)."),
+  impact: z.enum(["major", "critical"]).default("critical"),
+  vendors: z.array(slug).optional().describe("Vendors the scenario applies to; default all."),
+});
+
+export const REGULATIONS = ["dora", "nis2", "eu-ai-act"] as const;
 
 export const workspace = z.strictObject({
   $schema: z.string().optional(),
@@ -41,6 +56,8 @@ export const workspace = z.strictObject({
   asOf: isoDate.describe("The date the assessment speaks for; also fixes the report date so runs repeat."),
   scoring: scoringOverrides.optional(),
   failOn: rating.optional().describe("Default for --fail-on."),
+  regulations: z.array(z.enum(REGULATIONS)).default([]).describe("Regimes whose incident-reporting clocks the buyer must meet."),
+  scenarios: z.array(scenario).optional().describe("What-if outages; default: the 13-hour AI-agent outage of December 2025 in each vendor's main region."),
   vendors: z.array(workspaceVendor).min(1, "list at least one vendor"),
 });
 
@@ -48,3 +65,5 @@ export type Thresholds = z.infer<typeof thresholds>;
 export type ScoringOverrides = z.infer<typeof scoringOverrides>;
 export type WorkspaceVendor = z.infer<typeof workspaceVendor>;
 export type Workspace = z.infer<typeof workspace>;
+export type Scenario = z.infer<typeof scenario>;
+export type Regulation = (typeof REGULATIONS)[number];

@@ -3,6 +3,7 @@ import { RATINGS } from "../schema/common.js";
 import type { VendorResult } from "../schema/result.js";
 import type { WorkspaceVendor } from "../schema/workspace.js";
 import type { ScoringConfig } from "./config.js";
+import { roundTo } from "./round.js";
 
 const LEVEL_BY_CRITICALITY: Record<WorkspaceVendor["criticality"], Rating> = { low: "low", medium: "moderate", high: "high", critical: "critical" };
 
@@ -26,7 +27,7 @@ export function assessExposure(
       monthlySpend: v.monthlySpend,
       level,
       outageShare,
-      referenceOutageCost: Math.round(downtimeCostPerHour * outageShare * cfg.referenceOutageHours * 100) / 100,
+      referenceOutageCost: roundTo(downtimeCostPerHour * outageShare * cfg.referenceOutageHours, 2),
     },
     priority: cfg.priorityMatrix[level][residual],
   };

@@ -11,6 +11,9 @@ import { ratingIndex, worstRating } from "./rating.js";
  */
 export const FINDING_SEVERITY = { moderate: 40, high: 75 } as const;
 
+/** The computed domain of incident-record signals (see incident-signals.ts). */
+export const INCIDENT_DOMAIN_ID = "INC";
+
 export const EVIDENCE_ASK = "Ask for current, dated evidence that this answer holds (document, section, date an auditor can check), and make it a contractual commitment.";
 
 export function severityOfPoints(points: number): Rating {
@@ -41,6 +44,7 @@ export function buildFindings(scored: readonly Scored[], trail: readonly TrailEn
       const onlyEvidence = s.a.status === "answered" && s.a.optionPoints === best;
       return {
         questionId: s.question.id,
+        source: s.question.domain === INCIDENT_DOMAIN_ID ? "incident-record" : "questionnaire",
         domain: s.question.domain,
         agentKind: s.question.agentKind,
         severity: gate ? worstRating(gate.minRating, fromPoints) : fromPoints,

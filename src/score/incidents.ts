@@ -1,41 +1,40 @@
-import type { Incident } from "../schema/incident.js";
 import type { IncidentSummary } from "../schema/result.js";
-import { mergeIntervals, totalMinutes } from "./intervals.js";
+import type { IncidentAggregate } from "./incident-aggregate.js";
 
-const UNPLANNED = new Set(["minor", "major", "critical"]);
-const MAJOR = new Set(["major", "critical"]);
-
-/**
- * A vendor's incident record in the period before the as-of date. Open incidents count up to the end of the as-of
- * day, never to "now", so the figure repeats.
- */
-export function summarizeIncidents(incidents: readonly Incident[], asOfEnd: number): IncidentSummary {
-  const sorted = [...incidents].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const endOf = (i: Incident) => i.resolvedAt ?? asOfEnd;
-  const unplanned = sorted.filter((i) => UNPLANNED.has(i.severity));
-  const downtime = mergeIntervals(unplanned.map((i) => ({ start: i.startedAt, end: endOf(i) })));
-  const minutes = (i: Incident) => (endOf(i) - i.startedAt) / 60_000;
+/** The incident record as the report shows it: period figures from the aggregate, and the most recent incidents. */
+export function summarizeIncidents(agg: IncidentAggregate): IncidentSummary {
+  const list = agg.list();
+  const period = agg.months.length > 0 ? { start: agg.months[0]!.start, end: agg.months.at(-1)!.end } : { start: 0, end: 0 };
   return {
-    total: sorted.length,
-    unplanned: unplanned.length,
-    major: sorted.filter((i) => MAJOR.has(i.severity)).length,
-    aiAgentInvolved: sorted.filter((i) => i.aiAgentInvolved === "yes").length,
-    openAtAsOf: sorted.filter((i) => i.resolvedAt === null).length,
-    downtimeMinutes: Math.round(totalMinutes(downtime)),
-    longestMinutes: Math.round(unplanned.reduce((m, i) => Math.max(m, minutes(i)), 0)),
-    list: sorted.map((i) => ({
-      id: i.id,
-      title: i.title,
-      startedAt: new Date(i.startedAt).toISOString(),
-      resolvedAt: i.resolvedAt === null ? null : new Date(i.resolvedAt).toISOString(),
-      durationMinutes: Math.round(minutes(i)),
-      open: i.resolvedAt === null,
-      severity: i.severity,
-      cause: i.cause,
-      aiAgentInvolved: i.aiAgentInvolved,
-      services: i.services,
-      regions: i.regions,
-      sourceUrl: i.sourceUrl,
-    })),
+    total: agg.total,
+    affecting: agg.affecting,
+    major: agg.major,
+    aiAgentInvolved: agg.aiAgentInvolved,
+    aiAgentUnknown: agg.aiAgentUnknown,
+    openAtAsOf: agg.openAtAsOf,
+    downtimeMinutes: agg.loss.count(period.start, period.end),
+    longestMinutes: Math.round(agg.longestMinutes),
+    longestMajorMinutes: Math.round(agg.longestMajorMinutes),
+    rca: { ...agg.rca },
+    listed: list.length,
+    list: list.map(({ incident: i, affects, excludedBy }) => {
+      const end = i.resolvedAt ?? agg.asOfEnd;
+      return {
+        id: i.id,
+        title: i.title,
+        startedAt: new Date(i.startedAt).toISOString(),
+        resolvedAt: i.resolvedAt === null ? null : new Date(i.resolvedAt).toISOString(),
+        durationMinutes: Math.round((end - i.startedAt) / 60_000),
+        open: i.resolvedAt === null,
+        severity: i.severity,
+        cause: i.cause,
+        aiAgentInvolved: i.aiAgentInvolved,
+        services: i.services,
+        regions: i.regions,
+        sourceUrl: i.sourceUrl,
+        affects,
+        excludedBy,
+      };
+    }),
   };
 }

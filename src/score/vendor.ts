@@ -1,4 +1,4 @@
-import type { Incident } from "../schema/incident.js";
+import type { Answer } from "../schema/vendor.js";
 import type { DomainScore, FiredGate, TrailEntry, VendorResult } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
 import type { ValidQuestionnaire } from "../validate/questionnaire.js";
@@ -6,14 +6,14 @@ import type { ValidVendor } from "../validate/workspace.js";
 import { freshSince, scoreAnswer } from "./answer.js";
 import type { ScoringConfig } from "./config.js";
 import { assessExposure } from "./exposure.js";
-import { buildFindings } from "./findings.js";
-import { summarizeIncidents } from "./incidents.js";
+import { buildFindings, INCIDENT_DOMAIN_ID } from "./findings.js";
 import { ratingFor, worstRating } from "./rating.js";
+import { roundTo } from "./round.js";
 
-const round = (x: number, digits: number) => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
+/** A vendor's controls scored; the workspace adds its incident record, SLA figures and scenarios. */
+export type VendorControls = Omit<VendorResult, "incidents" | "sla" | "scenarios" | "regulatory">;
+
+const round = roundTo;
 
 /**
  * Scores one vendor. The score is a weighted average of domain scores, each a weighted average of its questions'
@@ -24,12 +24,12 @@ export function scoreVendor(
   q: ValidQuestionnaire,
   cfg: ScoringConfig,
   ws: Workspace,
-  incidents: readonly Incident[],
-  asOfEnd: number,
-): VendorResult {
+  /** Answers computed by caution (the incident-record domain), scored alongside the vendor's own. */
+  computed: Readonly<Record<string, Answer>> = {},
+): VendorControls {
   const rules = { unevidencedCredit: cfg.unevidencedCredit, freshSince: freshSince(ws.asOf, cfg.freshnessMonths) };
   const scored = q.questions.map((question) => {
-    const given = vendor.file.answers[question.id];
+    const given = computed[question.id] ?? vendor.file.answers[question.id];
     const a = scoreAnswer(question, given, vendor.file.answeredAt, rules);
     const weight = a.status === "not-applicable" ? 0 : (cfg.questionWeights.get(question.id) ?? question.weight);
     return { question, given, a, weight };
@@ -63,6 +63,7 @@ export function scoreVendor(
   });
   const trail: TrailEntry[] = scored.map(({ question, a, weight }, i) => ({
     questionId: question.id,
+    source: question.domain === INCIDENT_DOMAIN_ID ? "incident-record" : "questionnaire",
     domain: question.domain,
     agentKind: question.agentKind,
     ...a,
@@ -119,7 +120,6 @@ export function scoreVendor(
     contact: vendor.file.contact ?? null,
     domains,
     findings,
-    incidents: summarizeIncidents(incidents, asOfEnd),
     trail,
   };
 }

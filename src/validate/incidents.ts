@@ -2,14 +2,15 @@ import type { CsvSource } from "../load/csv-file.js";
 import { newCsvSource, readCsv } from "../load/csv-file.js";
 import type { InputIssue } from "../load/input-issue.js";
 import type { IncidentFileRef } from "../load/workspace.js";
-import { INCIDENT_COLUMNS, incidentRow, type Incident } from "../schema/incident.js";
+import { INCIDENT_COLUMNS, incidentRow, OPTIONAL_INCIDENT_COLUMNS, type Incident } from "../schema/incident.js";
 import { zodIssuesToInput } from "./zod-issues.js";
 
 /** Past this many errors in one file the rest are counted, not listed: a wrong export repeats the same fault. */
 const MAX_ISSUES_PER_FILE = 200;
 
 export interface IncidentContext {
-  vendorIds: ReadonlySet<string>;
+  /** null when caution.yaml could not be read: vendor ids are then not checked. */
+  vendorIds: ReadonlySet<string> | null;
   /** End of the as-of day (exclusive), epoch ms: nothing may have happened after it. */
   asOfEnd: number;
   asOf: string;
@@ -23,7 +24,7 @@ export async function validateIncidentFile(
   ref: IncidentFileRef,
   ctx: IncidentContext,
   seen: Map<string, string>,
-  onIncident: (incident: Incident) => void,
+  onIncident: (incident: Incident) => unknown,
 ): Promise<{ source: CsvSource; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
   const source = newCsvSource(ref.file);
@@ -37,7 +38,7 @@ export async function validateIncidentFile(
     flush(parseIssues, report);
     const where = { file: ref.file, row: record.row, line: record.line };
     const values: Record<string, string> = {};
-    for (const column of INCIDENT_COLUMNS) values[column] = record.values[column] ?? "";
+    for (const column of [...INCIDENT_COLUMNS, ...OPTIONAL_INCIDENT_COLUMNS]) values[column] = record.values[column] ?? "";
     const parsed = incidentRow.safeParse(values, { reportInput: true });
     if (!parsed.success) {
       for (const issue of zodIssuesToInput(incidentRow, parsed.error, () => where)) report(issue);
@@ -49,9 +50,11 @@ export async function validateIncidentFile(
       ok = false;
       report({ ...where, field, message });
     };
-    if (!ctx.vendorIds.has(incident.vendor)) fail("vendor", `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds].join(", ")}`);
+    if (ctx.vendorIds && !ctx.vendorIds.has(incident.vendor)) fail("vendor", `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds].join(", ")}`);
     if (incident.resolvedAt !== null && incident.resolvedAt < incident.startedAt) fail("resolved_at", `${values.resolved_at} is before started_at ${values.started_at}`);
     if (incident.startedAt >= ctx.asOfEnd) fail("started_at", `${values.started_at} is after the workspace as-of date ${ctx.asOf}`);
+    if (incident.rcaPublishedAt !== null && incident.rcaPublishedAt < incident.startedAt) fail("rca_published_at", `${values.rca_published_at} is before started_at ${values.started_at}`);
+    if (incident.rcaPublishedAt !== null && incident.rcaPublishedAt >= ctx.asOfEnd) fail("rca_published_at", `${values.rca_published_at} is after the workspace as-of date ${ctx.asOf}`);
     if (incident.resolvedAt !== null && incident.resolvedAt >= ctx.asOfEnd) {
       fail("resolved_at", `${values.resolved_at} is after the workspace as-of date ${ctx.asOf}; leave it empty if the incident was open then`);
     }

@@ -30,7 +30,17 @@ export const DAY_MS = 86_400_000;
  * Validates everything a loaded workspace holds and throws one InputError listing every problem, so a user fixes
  * them in one pass. Incident files are streamed here.
  */
-export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (message: string) => void): Promise<ValidWorkspace> {
+export interface ValidateOptions {
+  onProgress?: (message: string) => void;
+  /**
+   * Where valid incidents go as they stream out of the CSV files, decided once the YAML files are valid. Without it
+   * they are collected in `ValidWorkspace.incidents`; with it that list stays empty and memory stays flat.
+   */
+  incidentSink?: (workspace: Workspace, vendors: readonly ValidVendor[], asOfEnd: number) => (incident: Incident) => void;
+}
+
+export async function validateWorkspace(loaded: LoadedWorkspace, options: ValidateOptions = {}): Promise<ValidWorkspace> {
+  const { onProgress } = options;
   const issues: InputIssue[] = [...loaded.issues];
   const fail = () => new InputError([...issues].sort(compareIssues));
 
@@ -50,7 +60,7 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
 
   // Even when caution.yaml is invalid, the vendor files and incidents are still checked against what can be read
   // from it, so one run lists every error.
-  const ctx = workspace ?? salvage(loaded.workspace?.data);
+  const ctx = workspace ? { ...workspace, vendorsKnown: true } : salvage(loaded.workspace?.data);
   const locateWs = loaded.workspace ? yamlLocator(loaded.workspace) : () => ({ file: WORKSPACE_FILE });
   const seenIds = new Map<string, number>();
   ctx.vendors.forEach((v, i) => {
@@ -66,10 +76,11 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
       issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace` });
       return;
     }
-    if (!entry.source || !questionnaire) return; // its read or parse error is already listed
+    // A vendor listed twice is reported once above; its file is checked once.
+    if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return; // read or parse errors are already listed
     const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf);
     issues.push(...v.issues);
-    if (v.vendor && workspace && seenIds.get(config.id) === i) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
+    if (v.vendor && workspace) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
   });
   if (loaded.workspace) {
     for (const entry of loaded.vendors) {
@@ -81,15 +92,17 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
 
   const asOfEnd = Date.parse(`${ctx.asOf}T00:00:00Z`) + DAY_MS;
   const incidents: Incident[] = [];
+  const sink = workspace && options.incidentSink ? options.incidentSink(workspace, vendors, asOfEnd) : (i: Incident) => incidents.push(i);
   const inputs = [...loaded.inputs];
   const seen = new Map<string, string>();
   for (const ref of loaded.incidentFiles) {
     onProgress?.(`reading ${ref.file}`);
     const { source, issues: found } = await validateIncidentFile(
       ref,
-      { vendorIds: new Set(seenIds.keys()), asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd, asOf: ctx.asOf },
+      // When caution.yaml could not be read, the vendor list is unknown: checking vendor ids would only add noise.
+      { vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null, asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd, asOf: ctx.asOf },
       seen,
-      (incident) => incidents.push(incident),
+      sink,
     );
     issues.push(...found);
     if (source.sha256) inputs.push({ path: ref.relative, sha256: source.sha256, bytes: source.bytes });
@@ -101,11 +114,11 @@ export async function validateWorkspace(loaded: LoadedWorkspace, onProgress?: (m
 }
 
 /** What can still be read from an invalid caution.yaml: the vendor ids and the as-of date, where well-formed. */
-function salvage(data: unknown): { vendors: { id: string }[]; asOf: string } {
+function salvage(data: unknown): { vendors: { id: string }[]; asOf: string; vendorsKnown: boolean } {
   const raw = (typeof data === "object" && data !== null ? data : {}) as { vendors?: unknown; asOf?: unknown };
   const vendors = Array.isArray(raw.vendors)
     ? raw.vendors.flatMap((v: unknown) => (typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string" ? [{ id: (v as { id: string }).id }] : []))
     : [];
   const asOf = typeof raw.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : "9999-12-31";
-  return { vendors, asOf };
+  return { vendors, asOf, vendorsKnown: Array.isArray(raw.vendors) };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach } from "vitest";
 import { formatIssue, InputError } from "../../src/load/input-issue.js";
 import { PACKAGE_ROOT } from "../../src/load/package-files.js";
+import { INCIDENT_COLUMNS } from "../../src/schema/incident.js";
 import { loadWorkspace } from "../../src/load/workspace.js";
 import { validateWorkspace, type ValidWorkspace } from "../../src/validate/workspace.js";
 
@@ -64,7 +65,8 @@ answers:
       - { document: "Whitepaper 2026", url: "https://www.cirrane.example/wp.pdf", date: "2026-03-02" }
 `;
 
-export const CSV_HEADER = "vendor,id,title,started_at,resolved_at,severity,services,regions,cause,ai_agent_involved,source_url\n";
+/** The canonical incident CSV header line, with its line break. */
+export const CSV_HEADER = `${INCIDENT_COLUMNS.join(",")}\n`;
 
 /** One valid incident row for `vendor`; `fields` overrides columns by name. */
 export function csvRow(vendor: string, id: string, fields: Partial<Record<string, string>> = {}): string {
@@ -82,7 +84,14 @@ export function csvRow(vendor: string, id: string, fields: Partial<Record<string
     source_url: "https://status.example/inc",
     ...fields,
   };
-  return `${CSV_HEADER.trim().split(",").map((c) => values[c] ?? "").join(",")}\n`;
+  return `${INCIDENT_COLUMNS.map((c) => values[c] ?? "").join(",")}\n`;
+}
+
+/** "a, b, c": the fields a strict object schema accepts, as "unknown field" messages list them. */
+export function allowedFields(schema: { shape: Record<string, unknown> }): string {
+  return Object.keys(schema.shape)
+    .filter((k) => k !== "$schema")
+    .join(", ");
 }
 
 const created: string[] = [];

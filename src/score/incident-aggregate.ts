@@ -1,0 +1,146 @@
+import type { Incident } from "../schema/incident.js";
+import type { SlaTerms } from "../schema/sla.js";
+import type { WorkspaceVendor } from "../schema/workspace.js";
+import { slaExclusion } from "./sla/exclusions.js";
+import { MinuteSet } from "./sla/minute-set.js";
+import type { Month } from "./sla/period.js";
+
+/** At most this many incidents are listed per vendor (the most recent); counts and downtime cover all of them. */
+export const INCIDENT_LIST_LIMIT = 200;
+export const EXCLUDED_LIST_LIMIT = 100;
+
+const UNPLANNED = new Set(["minor", "major", "critical"]);
+const MAJOR = new Set(["major", "critical"]);
+
+export interface ListedIncident {
+  incident: Incident;
+  affects: boolean;
+  excludedBy: string | null;
+}
+
+/** Days from resolution to the public RCA, in bins: what the incident-record signal needs, in fixed memory. */
+export interface RcaBins {
+  within7: number;
+  within14: number;
+  within30: number;
+  later: number;
+  none: number;
+}
+
+/**
+ * Everything scoring needs from one vendor's incidents, folded in as they stream past: counts, a minute set of
+ * downtime (overlaps merged by construction), the SLA-counted downtime, the most recent incidents for the report.
+ * Memory is bounded by the period and the list limits, not by the number of rows.
+ */
+export class IncidentAggregate {
+  readonly loss: MinuteSet;
+  readonly slaDown: MinuteSet;
+  readonly excludedDown: MinuteSet;
+  total = 0;
+  affecting = 0;
+  unplanned = 0;
+  major = 0;
+  aiAgentInvolved = 0;
+  aiAgentUnknown = 0;
+  openAtAsOf = 0;
+  longestMinutes = 0;
+  longestMajorMinutes = 0;
+  silentExclusionMinutes = 0;
+  readonly rca: RcaBins = { within7: 0, within14: 0, within30: 0, later: 0, none: 0 };
+  excludedCount = 0;
+  private listed: ListedIncident[] = [];
+  private excludedList: { incident: Incident; rule: string }[] = [];
+  private readonly services: Set<string>;
+  private readonly regions: Set<string>;
+
+  constructor(
+    readonly vendor: Pick<WorkspaceVendor, "id" | "services" | "regions">,
+    readonly terms: SlaTerms | undefined,
+    readonly months: readonly Month[],
+    readonly asOfEnd: number,
+  ) {
+    const start = months[0]?.start ?? asOfEnd;
+    const end = months.at(-1)?.end ?? asOfEnd;
+    this.loss = new MinuteSet(start, end);
+    this.slaDown = new MinuteSet(start, end);
+    this.excludedDown = new MinuteSet(start, end);
+    this.services = new Set(vendor.services.map((s) => s.toLowerCase()));
+    this.regions = new Set(vendor.regions.map((s) => s.toLowerCase()));
+  }
+
+  /**
+   * An incident affects the buyer when it touches a service and a region the buyer uses. An incident that names no
+   * service or no region is assumed to affect the buyer: a feed that omits components must not hide an outage.
+   */
+  affects(i: Incident): boolean {
+    const svc = this.services.size === 0 || i.services.length === 0 || i.services.some((s) => this.services.has(s.toLowerCase()));
+    const reg = this.regions.size === 0 || i.regions.length === 0 || i.regions.some((r) => r.toLowerCase() === "global" || this.regions.has(r.toLowerCase()));
+    return svc && reg;
+  }
+
+  add(i: Incident): void {
+    this.total += 1;
+    const end = i.resolvedAt ?? this.asOfEnd;
+    const inPeriod = end > this.loss.start && i.startedAt < this.loss.end;
+    const affects = this.affects(i);
+    let excludedBy: string | null = null;
+    if (affects && inPeriod && UNPLANNED.has(i.severity)) {
+      const minutes = (end - i.startedAt) / 60_000;
+      this.affecting += 1;
+      this.unplanned += 1;
+      this.longestMinutes = Math.max(this.longestMinutes, minutes);
+      if (MAJOR.has(i.severity)) {
+        this.major += 1;
+        this.longestMajorMinutes = Math.max(this.longestMajorMinutes, minutes);
+        this.binRca(i);
+      }
+      if (i.aiAgentInvolved === "yes") this.aiAgentInvolved += 1;
+      if (i.aiAgentInvolved === "unknown") this.aiAgentUnknown += 1;
+      if (i.resolvedAt === null) this.openAtAsOf += 1;
+      this.loss.add(i.startedAt, end);
+      if (this.terms && this.terms.measurement.countsImpact.includes(i.severity)) {
+        const verdict = slaExclusion(i, this.terms);
+        if (verdict.excluded) {
+          excludedBy = verdict.rule;
+          this.excludedCount += 1;
+          this.excludedDown.add(i.startedAt, end);
+          if (this.excludedList.length < EXCLUDED_LIST_LIMIT * 2) this.excludedList.push({ incident: i, rule: verdict.rule ?? "" });
+          if (this.excludedList.length >= EXCLUDED_LIST_LIMIT * 2) this.excludedList = mostRecent(this.excludedList, EXCLUDED_LIST_LIMIT);
+        } else {
+          this.slaDown.add(i.startedAt, end);
+          if (verdict.silent) this.silentExclusionMinutes += minutes;
+        }
+      }
+    }
+    this.listed.push({ incident: i, affects: affects && inPeriod, excludedBy });
+    // Keep memory flat: trim to the most recent whenever the buffer doubles.
+    if (this.listed.length >= INCIDENT_LIST_LIMIT * 2) this.listed = mostRecent(this.listed, INCIDENT_LIST_LIMIT);
+  }
+
+  private binRca(i: Incident): void {
+    if (i.rcaPublishedAt === null || i.resolvedAt === null) {
+      this.rca.none += 1;
+      return;
+    }
+    const days = (i.rcaPublishedAt - i.resolvedAt) / 86_400_000;
+    if (days <= 7) this.rca.within7 += 1;
+    else if (days <= 14) this.rca.within14 += 1;
+    else if (days <= 30) this.rca.within30 += 1;
+    else this.rca.later += 1;
+  }
+
+  /** The most recent incidents, newest first, in a fixed order whatever order the files came in. */
+  list(): ListedIncident[] {
+    return mostRecent(this.listed, INCIDENT_LIST_LIMIT);
+  }
+
+  excluded(): { incident: Incident; rule: string }[] {
+    return mostRecent(this.excludedList, EXCLUDED_LIST_LIMIT);
+  }
+}
+
+function mostRecent<T extends { incident: Incident }>(items: readonly T[], limit: number): T[] {
+  return [...items]
+    .sort((a, b) => b.incident.startedAt - a.incident.startedAt || (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0))
+    .slice(0, limit);
+}
