@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (benchmarks) run outside TypeScript.
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", performance: "readonly" } },
+  },
+  {
     files: [".puppeteerrc.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },
   },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, type CommanderError } from "commander";
+import { registerIncidents } from "./cli/commands/incidents.js";
 import { registerInit } from "./cli/commands/init.js";
 import { registerReport } from "./cli/commands/report.js";
 import { registerSchema } from "./cli/commands/schema.js";
@@ -22,6 +23,7 @@ registerInit(program);
 registerValidate(program);
 registerScore(program);
 registerReport(program);
+registerIncidents(program);
 registerSchema(program);
 
 await program.parseAsync(process.argv);

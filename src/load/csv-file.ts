@@ -1,6 +1,7 @@
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import { parse, type CsvError } from "csv-parse";
 import { describeFsError } from "./text-file.js";
 import type { InputIssue } from "./input-issue.js";
@@ -8,116 +9,143 @@ import type { InputIssue } from "./input-issue.js";
 export interface CsvRecord {
   /** Spreadsheet row: the header is row 1, so the first record is row 2. */
   row: number;
-  /** 1-based line on which the record starts (differs from `row` after quoted line breaks). */
+  /** 1-based line on which the record starts (differs from `row` after quoted line breaks or blank lines). */
   line: number;
-  values: Record<string, string>;
+  /** Fields in header order. */
+  fields: readonly string[];
+}
+
+export interface CsvHeader {
+  names: readonly string[];
+  /** Column name -> field index. */
+  index: ReadonlyMap<string, number>;
 }
 
 export interface CsvSource {
   file: string;
-  /** Filled in when the stream has been read to its end. */
+  /** Filled in when the file has been read to its end. */
   sha256: string | undefined;
   bytes: number;
 }
 
+export function newCsvSource(file: string): CsvSource {
+  return { file, sha256: undefined, bytes: 0 };
+}
+
+/** The record as an object keyed by column name (missing fields as ""), for code that prefers names. */
+export function recordValues(record: CsvRecord, header: CsvHeader): Record<string, string> {
+  const out: Record<string, string> = {};
+  header.names.forEach((name, i) => (out[name] = record.fields[i] ?? ""));
+  return out;
+}
+
 /**
- * Streams a CSV file record by record so that a million-row incident history never sits in memory at once.
- * Malformed records are reported (with their row) and skipped so the run can list every error; the caller decides
- * that any issue makes the input invalid. The file's SHA-256 is computed in the same pass.
+ * Streams a CSV file and hands each record to `onRecord` synchronously, as the parser produces it: no record is
+ * buffered, so a million-row incident history never sits in memory, and no promise is made per record. Malformed
+ * records are reported with their row and skipped so a run lists every error; the file's SHA-256 is computed in
+ * the same pass.
  */
-export async function* readCsv(
+export async function readCsv(
   path: string,
   source: CsvSource,
   requiredColumns: readonly string[],
   issues: InputIssue[],
-): AsyncGenerator<CsvRecord> {
+  onRecord: (record: CsvRecord, header: CsvHeader) => void,
+): Promise<void> {
   const file = source.file;
   const sniff = await sniffEncoding(path);
   if (sniff) {
     issues.push({ file, message: sniff });
     return;
   }
-  const hash: Hash = createHash("sha256");
-  const input = createReadStream(path);
-  input.on("data", (chunk) => {
-    hash.update(chunk);
-    source.bytes += chunk.length;
-  });
+  const hash = createHash("sha256");
+  let header: CsvHeader | undefined;
   let headerOk = true;
-  let recordsSeen = 0;
+  let previousEnd = 1;
+  let previousEmpty = 0;
+  let handlerError: unknown;
   const parser = parse({
     bom: true,
-    columns: (header: string[]) => {
-      const names = header.map((h) => h.trim());
-      const missing = requiredColumns.filter((c) => !names.includes(c));
-      const duplicated = names.filter((n, i) => names.indexOf(n) !== i);
-      if (missing.length > 0) {
-        headerOk = false;
-        issues.push({ file, row: 1, line: 1, message: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected ${requiredColumns.join(",")}` });
-      }
-      if (duplicated.length > 0) {
-        headerOk = false;
-        issues.push({ file, row: 1, line: 1, message: `header repeats column ${[...new Set(duplicated)].join(", ")}` });
-      }
-      return names;
-    },
     skip_empty_lines: true,
-    info: true,
     // Records with the wrong number of fields are passed through and reported here with their row, instead of
     // being skipped by the parser (which would shift the row numbers of every record after them).
     relax_column_count: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
-      if (err) issues.push(csvErrorIssue(file, err));
+      if (err) issues.push(csvErrorIssue(file, err, header));
       return undefined;
     },
   });
-  input.on("error", (err) => parser.destroy(err));
-  input.pipe(parser);
-  let previousEnd = 1;
-  let previousEmpty = 0;
-  let previousInvalid = 0;
-  let width = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number; empty_lines: number; invalid_field_length: number; columns: unknown } }>) {
-      if (!headerOk) break;
-      recordsSeen += 1;
-      const { info } = item;
-      // The record starts after the previous one ended and after any blank lines skipped in between.
-      const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-      const row = info.records + 1;
-      const badLength = info.invalid_field_length > previousInvalid;
+  // A flowing stream emits each record synchronously while the parser is at it, so the parser's live counters
+  // describe this record (no per-record snapshot is allocated, which costs as much as the parse).
+  parser.on("data", (fields: string[]) => {
+    if (!headerOk) return;
+    const info = parser.info;
+    if (!header) {
+      header = checkHeader(fields, requiredColumns, file, issues);
+      if (!header) headerOk = false;
       previousEnd = info.lines;
       previousEmpty = info.empty_lines;
-      previousInvalid = info.invalid_field_length;
-      if (width === 0 && Array.isArray(info.columns)) width = info.columns.length;
-      if (badLength) {
-        const got = Object.keys(item.record).length;
-        const message = got < width ? `has ${got} fields; the header has ${width}` : `has more fields than the header's ${width}`;
-        issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
-        continue;
-      }
-      yield { row, line, values: item.record };
+      return;
     }
+    // The record starts after the previous one ended and after any blank lines skipped in between.
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    const row = info.records;
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
+    if (fields.length !== header.names.length) {
+      const message = fields.length < header.names.length ? `has ${fields.length} fields; the header has ${header.names.length}` : `has more fields than the header's ${header.names.length}`;
+      issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
+      return;
+    }
+    try {
+      onRecord({ row, line, fields }, header);
+    } catch (err) {
+      // A failing handler is a bug, not bad input: stop reading and let it surface as it is.
+      handlerError = err;
+      parser.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+  const input = createReadStream(path);
+  input.on("data", (chunk) => {
+    hash.update(chunk);
+    source.bytes += chunk.length;
+  });
+  try {
+    await pipeline(input, parser);
   } catch (err) {
-    if ((err as CsvError).code?.startsWith("CSV_")) issues.push(csvErrorIssue(file, err as CsvError));
+    if (handlerError !== undefined) throw handlerError;
+    if ((err as CsvError).code?.startsWith("CSV_")) issues.push(csvErrorIssue(file, err as CsvError, header));
     else issues.push({ file, message: describeFsError(err) });
-    input.destroy();
     return;
-  } finally {
-    if (!headerOk) input.destroy();
   }
-  if (headerOk && recordsSeen === 0 && source.bytes === 0) issues.push({ file, message: "file is empty" });
+  if (!header && headerOk) issues.push({ file, message: "file has no header row" });
   source.sha256 = hash.digest("hex");
 }
 
-function csvErrorIssue(file: string, err: CsvError): InputIssue {
+function checkHeader(fields: string[], required: readonly string[], file: string, issues: InputIssue[]): CsvHeader | undefined {
+  const names = fields.map((h) => h.trim());
+  const missing = required.filter((c) => !names.includes(c));
+  const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (missing.length > 0) {
+    issues.push({ file, row: 1, line: 1, message: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected ${required.join(",")}` });
+  }
+  if (duplicated.length > 0) issues.push({ file, row: 1, line: 1, message: `header repeats column ${duplicated.join(", ")}` });
+  if (missing.length > 0 || duplicated.length > 0) return undefined;
+  return { names, index: new Map(names.map((n, i) => [n, i])) };
+}
+
+function csvErrorIssue(file: string, err: CsvError, header: CsvHeader | undefined): InputIssue {
   const lines = (err as unknown as { lines?: number }).lines;
   const records = (err as unknown as { records?: number }).records;
-  const message = err.message.replace(/^Invalid (Record Length|Opening Quote|Closing Quote): /, "").replace(/^Quote Not Closed: /, "quote not closed: ");
+  const message = err.message
+    .replace(/^Invalid (Record Length|Opening Quote|Closing Quote): /, "")
+    .replace(/^Quote Not Closed: /, "quote not closed: ")
+    // The parser counts fields by position; name the column instead.
+    .replace(/on field (\d+)/, (m, i: string) => (header?.names[Number(i)] ? `on field "${header.names[Number(i)]}"` : m));
   return {
     file,
-    ...(records !== undefined ? { row: records + 2 } : {}),
+    ...(records !== undefined ? { row: records + 1 } : {}),
     ...(lines !== undefined ? { line: lines } : {}),
     message: `malformed CSV: ${message}`,
   };
@@ -132,6 +160,8 @@ async function sniffEncoding(path: string): Promise<string | undefined> {
     return describeFsError(err);
   }
   try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return "is a folder, not a file";
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
@@ -142,8 +172,4 @@ async function sniffEncoding(path: string): Promise<string | undefined> {
   } finally {
     await handle.close();
   }
-}
-
-export function newCsvSource(file: string): CsvSource {
-  return { file, sha256: undefined, bytes: 0 };
 }

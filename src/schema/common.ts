@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 /** Identifiers users type in YAML and CSV: lower-case slugs keep file names, CLI flags and ids aligned. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a lower-case slug (a-z, 0-9, -), at most 63 characters");
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const slug = z.string().regex(SLUG_PATTERN, "must be a lower-case slug (a-z, 0-9, -), at most 63 characters");
 
 /** A calendar date, YYYY-MM-DD. YAML 1.2 keeps it a string, so no timezone guessing happens. */
 export const isoDate = z.iso.date({ message: "must be a date in the form YYYY-MM-DD" });

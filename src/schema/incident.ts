@@ -28,16 +28,56 @@ export const CAUSES = ["ai-agent", "customer-agent", "customer", "change", "capa
 export const OPTIONAL_INCIDENT_COLUMNS = ["rca_published_at"] as const;
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const list = z.string().transform((s) =>
-  s
+/** Splits a `;`-separated list cell: trimmed parts, empty parts dropped. */
+export function splitList(s: string): string[] {
+  if (s === "") return [];
+  // The common cell ("compute;block-storage") needs no trimming or filtering.
+  if (!/\s|;;|^;|;$/.test(s)) return s.split(";");
+  return s
     .split(";")
     .map((p) => p.trim())
-    .filter((p) => p.length > 0),
-);
+    .filter((p) => p.length > 0);
+}
+
+const list = z.string().transform(splitList);
+
+/** One CSV row's fields after validation, before they become an Incident. */
+interface CheckedRow {
+  vendor: string;
+  id: string;
+  title: string;
+  started_at: string;
+  resolved_at?: string | undefined;
+  severity: (typeof SEVERITIES)[number];
+  services: string[];
+  regions: string[];
+  cause: (typeof CAUSES)[number];
+  ai_agent_involved: "yes" | "no" | "unknown";
+  source_url?: string | undefined;
+  rca_published_at?: string | undefined;
+}
+
+/** The incident a valid row becomes: instants as epoch milliseconds, ready for arithmetic in scoring. */
+export function toIncident(r: CheckedRow) {
+  return {
+    vendor: r.vendor,
+    id: r.id,
+    title: r.title,
+    startedAt: Date.parse(r.started_at),
+    resolvedAt: r.resolved_at === undefined ? null : Date.parse(r.resolved_at),
+    severity: r.severity,
+    services: r.services,
+    regions: r.regions,
+    cause: r.cause,
+    aiAgentInvolved: r.ai_agent_involved,
+    sourceUrl: r.source_url ?? null,
+    rcaPublishedAt: r.rca_published_at === undefined ? null : Date.parse(r.rca_published_at),
+  };
+}
 
 /**
- * One CSV row. Parsing turns it into an incident whose instants are epoch milliseconds, ready for arithmetic in
- * scoring; cross-field checks (resolved after started, nothing after the as-of date) happen in validate/.
+ * One CSV row, the specification of what a valid row is. Cross-field checks (resolved after started, nothing
+ * after the as-of date) happen in validate/.
  */
 export const incidentRow = z
   .strictObject({
@@ -54,19 +94,6 @@ export const incidentRow = z
     source_url: z.preprocess(emptyToUndefined, httpsUrl.optional()),
     rca_published_at: z.preprocess(emptyToUndefined, isoInstant.optional()),
   })
-  .transform((r) => ({
-    vendor: r.vendor,
-    id: r.id,
-    title: r.title,
-    startedAt: Date.parse(r.started_at),
-    resolvedAt: r.resolved_at === undefined ? null : Date.parse(r.resolved_at),
-    severity: r.severity,
-    services: r.services,
-    regions: r.regions,
-    cause: r.cause,
-    aiAgentInvolved: r.ai_agent_involved,
-    sourceUrl: r.source_url ?? null,
-    rcaPublishedAt: r.rca_published_at === undefined ? null : Date.parse(r.rca_published_at),
-  }));
+  .transform(toIncident);
 
 export type Incident = z.output<typeof incidentRow>;

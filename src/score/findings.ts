@@ -36,12 +36,13 @@ interface Scored {
 export function buildFindings(scored: readonly Scored[], trail: readonly TrailEntry[], gates: ReadonlyMap<string, FiredGate>): Finding[] {
   return scored
     .map((s, i) => ({ s, t: trail[i]! }))
-    .filter(({ s, t }) => t.weight > 0 && (s.a.effectivePoints > 0 || t.gate !== null))
+    // A gated answer is always a finding, even where the buyer set its weight to 0: the gate still raised the rating.
+    .filter(({ s, t }) => t.gate !== null || (t.weight > 0 && s.a.effectivePoints > 0))
     .map(({ s, t }): Finding => {
       const gate = gates.get(s.question.id);
       const fromPoints = severityOfPoints(s.a.effectivePoints);
       const best = Math.min(...s.question.options.map((o) => o.points));
-      const onlyEvidence = s.a.status === "answered" && s.a.optionPoints === best;
+      const onlyEvidence = s.a.status === "answered" && s.a.optionPoints === best && s.a.credit < 1;
       return {
         questionId: s.question.id,
         source: s.question.domain === INCIDENT_DOMAIN_ID ? "incident-record" : "questionnaire",

@@ -2,6 +2,7 @@ import type { Incident } from "../schema/incident.js";
 import type { SlaTerms } from "../schema/sla.js";
 import type { WorkspaceVendor } from "../schema/workspace.js";
 import { slaExclusion } from "./sla/exclusions.js";
+import { BoundedTop } from "./recent-heap.js";
 import { MinuteSet } from "./sla/minute-set.js";
 import type { Month } from "./sla/period.js";
 
@@ -48,8 +49,8 @@ export class IncidentAggregate {
   silentExclusionMinutes = 0;
   readonly rca: RcaBins = { within7: 0, within14: 0, within30: 0, later: 0, none: 0 };
   excludedCount = 0;
-  private listed: ListedIncident[] = [];
-  private excludedList: { incident: Incident; rule: string }[] = [];
+  private readonly listed = new BoundedTop<ListedIncident>(INCIDENT_LIST_LIMIT, newerFirst);
+  private readonly excludedList = new BoundedTop<{ incident: Incident; rule: string }>(EXCLUDED_LIST_LIMIT, newerFirst);
   private readonly services: Set<string>;
   private readonly regions: Set<string>;
 
@@ -104,17 +105,14 @@ export class IncidentAggregate {
           excludedBy = verdict.rule;
           this.excludedCount += 1;
           this.excludedDown.add(i.startedAt, end);
-          if (this.excludedList.length < EXCLUDED_LIST_LIMIT * 2) this.excludedList.push({ incident: i, rule: verdict.rule ?? "" });
-          if (this.excludedList.length >= EXCLUDED_LIST_LIMIT * 2) this.excludedList = mostRecent(this.excludedList, EXCLUDED_LIST_LIMIT);
+          this.excludedList.add({ incident: i, rule: verdict.rule ?? "" });
         } else {
           this.slaDown.add(i.startedAt, end);
           if (verdict.silent) this.silentExclusionMinutes += minutes;
         }
       }
     }
-    this.listed.push({ incident: i, affects: affects && inPeriod, excludedBy });
-    // Keep memory flat: trim to the most recent whenever the buffer doubles.
-    if (this.listed.length >= INCIDENT_LIST_LIMIT * 2) this.listed = mostRecent(this.listed, INCIDENT_LIST_LIMIT);
+    this.listed.add({ incident: i, affects: affects && inPeriod && UNPLANNED.has(i.severity), excludedBy });
   }
 
   private binRca(i: Incident): void {
@@ -131,16 +129,15 @@ export class IncidentAggregate {
 
   /** The most recent incidents, newest first, in a fixed order whatever order the files came in. */
   list(): ListedIncident[] {
-    return mostRecent(this.listed, INCIDENT_LIST_LIMIT);
+    return this.listed.sorted();
   }
 
   excluded(): { incident: Incident; rule: string }[] {
-    return mostRecent(this.excludedList, EXCLUDED_LIST_LIMIT);
+    return this.excludedList.sorted();
   }
 }
 
-function mostRecent<T extends { incident: Incident }>(items: readonly T[], limit: number): T[] {
-  return [...items]
-    .sort((a, b) => b.incident.startedAt - a.incident.startedAt || (a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0))
-    .slice(0, limit);
+/** Newer first; equal starts by id, so the order never depends on the order of the files. */
+function newerFirst(a: { incident: Incident }, b: { incident: Incident }): boolean {
+  return a.incident.startedAt > b.incident.startedAt || (a.incident.startedAt === b.incident.startedAt && a.incident.id < b.incident.id);
 }

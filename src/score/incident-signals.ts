@@ -73,9 +73,12 @@ export function withIncidentDomain(q: ValidQuestionnaire): ValidQuestionnaire {
   return { ...q, domains: [...q.domains, INCIDENT_DOMAIN], questions: [...q.questions, ...INCIDENT_QUESTIONS] };
 }
 
-/** The incident record's answers to the INC questions; none when there is no incident record for the vendor. */
-export function incidentAnswers(agg: IncidentAggregate, asOf: string): Record<string, Answer> {
-  if (agg.total === 0) return {};
+/**
+ * The incident record's answers to the INC questions. A vendor with no incident rows has a clean record only if its
+ * own file (incidents/<id>.csv) was supplied; otherwise nothing is known and the questions stay unanswered.
+ */
+export function incidentAnswers(agg: IncidentAggregate, asOf: string, recordSupplied: boolean): Record<string, Answer> {
+  if (agg.total === 0 && !recordSupplied) return {};
   const evidence = [{ document: "Incident record in the workspace (incidents/*.csv)" }];
   const answer = (value: string, comment: string, reason?: string): Answer => ({ answer: value, evidence, answeredAt: asOf, comment, ...(reason ? { reason } : {}) });
   const majors = agg.major;

@@ -7,7 +7,7 @@ import { freshSince, scoreAnswer } from "./answer.js";
 import type { ScoringConfig } from "./config.js";
 import { assessExposure } from "./exposure.js";
 import { buildFindings, INCIDENT_DOMAIN_ID } from "./findings.js";
-import { ratingFor, worstRating } from "./rating.js";
+import { ratingFor, ratingIndex, worstRating } from "./rating.js";
 import { roundTo } from "./round.js";
 
 /** A vendor's controls scored; the workspace adds its incident record, SLA figures and scenarios. */
@@ -52,7 +52,9 @@ export function scoreVendor(
     if (!s || s.a.status === "not-applicable" || !gate.answers.includes(s.a.answer)) continue;
     const fired: FiredGate = { id: gate.id, title: gate.title, minRating: gate.minRating, questionId: gate.question, answer: s.a.answer, answerLabel: s.a.answerLabel, status: s.a.status };
     gates.push(fired);
-    if (!gateByQuestion.has(gate.question)) gateByQuestion.set(gate.question, fired);
+    // Where several gates fire on one answer, the answer is known by the most severe.
+    const known = gateByQuestion.get(gate.question);
+    if (!known || ratingIndex(fired.minRating) > ratingIndex(known.minRating)) gateByQuestion.set(gate.question, fired);
   }
 
   // Exact (unrounded) shares: question weight within its domain, domain weight among domains that apply.
@@ -74,14 +76,16 @@ export function scoreVendor(
     gate: gateByQuestion.get(question.id)?.id ?? null,
   }));
   // With nothing applicable there is nothing to credit: the vendor scores as if nothing were answered.
-  const score = activeDomainWeight > 0 ? round(Math.min(100, exact.reduce((x, y) => x + y, 0)), 1) : 100;
+  // The sum of shares carries binary noise (48.75 can arrive as 48.7499...): settle it at 9 decimals first, then
+  // round half up as a reader redoing the figure would.
+  const score = activeDomainWeight > 0 ? round(round(Math.min(100, exact.reduce((x, y) => x + y, 0)), 9), 1) : 100;
   const scoreRating = ratingFor(score, cfg.thresholds);
   const rating = worstRating(scoreRating, ...gates.map((g) => g.minRating));
 
   const domains: DomainScore[] = q.domains.map((d) => {
     const t = domainTotals.get(d.id);
     const inDomain = scored.filter((s) => s.question.domain === d.id);
-    const ds = t && t.weight > 0 ? round(t.points / t.weight, 1) : null;
+    const ds = t && t.weight > 0 ? round(round(t.points / t.weight, 9), 1) : null;
     return {
       id: d.id,
       title: d.title,

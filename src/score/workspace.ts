@@ -40,7 +40,8 @@ export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, agg
   const scenarios = ws.scenarios ?? [DEFAULT_SCENARIO];
   const vendors = valid.vendors.map((v): VendorResult => {
     const agg = aggs.get(v.config.id) ?? createIncidentAggregates(ws, [v], valid.asOfEnd).get(v.config.id)!;
-    const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf));
+    const supplied = valid.inputs.some((i) => i.path === `incidents/${v.config.id}.csv`);
+    const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf, supplied));
     const basis = { monthlySpend: v.config.monthlySpend, downtimeCostPerHour: ws.downtimeCostPerHour, outageShare: controls.inherent.outageShare };
     return {
       ...controls,

@@ -1,12 +1,16 @@
-import type { CsvSource } from "../load/csv-file.js";
-import { newCsvSource, readCsv } from "../load/csv-file.js";
+import type { CsvHeader, CsvRecord, CsvSource } from "../load/csv-file.js";
+import { newCsvSource, readCsv, recordValues } from "../load/csv-file.js";
 import type { InputIssue } from "../load/input-issue.js";
 import type { IncidentFileRef } from "../load/workspace.js";
 import { INCIDENT_COLUMNS, incidentRow, OPTIONAL_INCIDENT_COLUMNS, type Incident } from "../schema/incident.js";
+import type { DuplicateFilter } from "./duplicate-filter.js";
+import { fastIncident, type FieldIndex, type RowFields } from "./incident-fast-path.js";
 import { zodIssuesToInput } from "./zod-issues.js";
 
 /** Past this many errors in one file the rest are counted, not listed: a wrong export repeats the same fault. */
 const MAX_ISSUES_PER_FILE = 200;
+
+const COLUMNS = [...INCIDENT_COLUMNS, ...OPTIONAL_INCIDENT_COLUMNS];
 
 export interface IncidentContext {
   /** null when caution.yaml could not be read: vendor ids are then not checked. */
@@ -16,59 +20,94 @@ export interface IncidentContext {
   asOf: string;
 }
 
+export const incidentKey = (vendor: string, id: string) => `${vendor}\u0000${id}`;
+
 /**
- * Streams one canonical incident CSV, validating every row. Returns the incidents and the file's digest; every
- * problem becomes an issue with its row and column.
+ * Streams one canonical incident CSV, validating every row as it is parsed and handing valid incidents on. Every
+ * problem becomes an issue with its row and column. Duplicate ids are only noted as suspects here (in fixed
+ * memory); `findDuplicates` settles them afterwards.
  */
 export async function validateIncidentFile(
   ref: IncidentFileRef,
   ctx: IncidentContext,
-  seen: Map<string, string>,
+  duplicates: DuplicateFilter,
   onIncident: (incident: Incident) => unknown,
 ): Promise<{ source: CsvSource; issues: InputIssue[] }> {
   const issues: InputIssue[] = [];
-  const source = newCsvSource(ref.file);
   let suppressed = 0;
   const report = (issue: InputIssue) => {
     if (issues.length < MAX_ISSUES_PER_FILE) issues.push(issue);
     else suppressed += 1;
   };
   const parseIssues: InputIssue[] = [];
-  for await (const record of readCsv(ref.path, source, INCIDENT_COLUMNS, parseIssues)) {
-    flush(parseIssues, report);
-    const where = { file: ref.file, row: record.row, line: record.line };
-    const values: Record<string, string> = {};
-    for (const column of [...INCIDENT_COLUMNS, ...OPTIONAL_INCIDENT_COLUMNS]) values[column] = record.values[column] ?? "";
-    const parsed = incidentRow.safeParse(values, { reportInput: true });
-    if (!parsed.success) {
-      for (const issue of zodIssuesToInput(incidentRow, parsed.error, () => where)) report(issue);
-      continue;
+  const source = newCsvSource(ref.file);
+  let index: FieldIndex | undefined;
+  let indexFor: CsvHeader | undefined;
+  await readCsv(ref.path, source, INCIDENT_COLUMNS, parseIssues, (record: CsvRecord, header: CsvHeader) => {
+    if (parseIssues.length > 0) for (const issue of parseIssues.splice(0)) report(issue);
+    if (indexFor !== header) {
+      indexFor = header;
+      index = Object.fromEntries(COLUMNS.map((c) => [c, header.index.get(c) ?? -1])) as unknown as FieldIndex;
     }
-    const incident = parsed.data;
-    let ok = true;
-    const fail = (field: string, message: string) => {
-      ok = false;
-      report({ ...where, field, message });
+    const fields = record.fields;
+    // Field values by name, needed only for messages and for rows the fast path leaves to zod.
+    const value = (column: string) => {
+      const i = header.index.get(column);
+      return i === undefined ? "" : (fields[i] ?? "");
     };
-    if (ctx.vendorIds && !ctx.vendorIds.has(incident.vendor)) fail("vendor", `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds].join(", ")}`);
-    if (incident.resolvedAt !== null && incident.resolvedAt < incident.startedAt) fail("resolved_at", `${values.resolved_at} is before started_at ${values.started_at}`);
-    if (incident.startedAt >= ctx.asOfEnd) fail("started_at", `${values.started_at} is after the workspace as-of date ${ctx.asOf}`);
-    if (incident.rcaPublishedAt !== null && incident.rcaPublishedAt < incident.startedAt) fail("rca_published_at", `${values.rca_published_at} is before started_at ${values.started_at}`);
-    if (incident.rcaPublishedAt !== null && incident.rcaPublishedAt >= ctx.asOfEnd) fail("rca_published_at", `${values.rca_published_at} is after the workspace as-of date ${ctx.asOf}`);
-    if (incident.resolvedAt !== null && incident.resolvedAt >= ctx.asOfEnd) {
-      fail("resolved_at", `${values.resolved_at} is after the workspace as-of date ${ctx.asOf}; leave it empty if the incident was open then`);
+    let incident = fastIncident(fields, index!);
+    if (!incident) {
+      const values: RowFields = {};
+      for (const column of COLUMNS) values[column] = value(column);
+      const parsed = incidentRow.safeParse(values, { reportInput: true });
+      if (!parsed.success) {
+        for (const issue of zodIssuesToInput(incidentRow, parsed.error, () => ({ file: ref.file, row: record.row, line: record.line }))) report(issue);
+        return;
+      }
+      incident = parsed.data;
     }
-    const key = `${incident.vendor}\u0000${incident.id}`;
-    const first = seen.get(key);
-    if (first) fail("id", `incident ${incident.vendor}/${incident.id} already appears at ${first}`);
-    else seen.set(key, `${ref.file} row ${record.row}`);
-    if (ok) onIncident(incident);
-  }
-  flush(parseIssues, report);
+    duplicates.add(incident.vendor, incident.id);
+    // Cross-field checks; the closures for wording an error are only made when one fails.
+    const { startedAt, resolvedAt, rcaPublishedAt } = incident;
+    const badVendor = ctx.vendorIds !== null && !ctx.vendorIds.has(incident.vendor);
+    const late = startedAt >= ctx.asOfEnd || (resolvedAt !== null && (resolvedAt < startedAt || resolvedAt >= ctx.asOfEnd)) || (rcaPublishedAt !== null && (rcaPublishedAt < startedAt || rcaPublishedAt >= ctx.asOfEnd));
+    if (!badVendor && !late) {
+      onIncident(incident);
+      return;
+    }
+    const fail = (field: string, message: string) => report({ file: ref.file, row: record.row, line: record.line, field, message });
+    if (badVendor) fail("vendor", `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds!].join(", ")}`);
+    if (resolvedAt !== null && resolvedAt < startedAt) fail("resolved_at", `${value("resolved_at")} is before started_at ${value("started_at")}`);
+    if (startedAt >= ctx.asOfEnd) fail("started_at", `${value("started_at")} is after the workspace as-of date ${ctx.asOf}`);
+    if (resolvedAt !== null && resolvedAt >= ctx.asOfEnd) {
+      fail("resolved_at", `${value("resolved_at")} is after the workspace as-of date ${ctx.asOf}; leave it empty if the incident was open then`);
+    }
+    if (rcaPublishedAt !== null && rcaPublishedAt < startedAt) fail("rca_published_at", `${value("rca_published_at")} is before started_at ${value("started_at")}`);
+    if (rcaPublishedAt !== null && rcaPublishedAt >= ctx.asOfEnd) fail("rca_published_at", `${value("rca_published_at")} is after the workspace as-of date ${ctx.asOf}`);
+  });
+  for (const issue of parseIssues.splice(0)) report(issue);
   if (suppressed > 0) issues.push({ file: ref.file, message: `${suppressed} more error${suppressed === 1 ? "" : "s"} in this file not listed` });
   return { source, issues };
 }
 
-function flush(from: InputIssue[], report: (i: InputIssue) => void) {
-  for (const issue of from.splice(0)) report(issue);
+/**
+ * The second pass for suspected duplicates: reads the files again, only the vendor and id columns, and reports
+ * every repeat of a suspect key with the row where it first appeared.
+ */
+export async function findDuplicates(refs: readonly IncidentFileRef[], suspects: ReadonlySet<string>): Promise<InputIssue[]> {
+  const first = new Map<string, string>();
+  const issues: InputIssue[] = [];
+  for (const ref of refs) {
+    await readCsv(ref.path, newCsvSource(ref.file), INCIDENT_COLUMNS, [], (record, header) => {
+      const v = recordValues(record, header);
+      const vendor = v.vendor ?? "";
+      const id = (v.id ?? "").trim();
+      const key = incidentKey(vendor, id);
+      if (!suspects.has(key)) return;
+      const seen = first.get(key);
+      if (seen) issues.push({ file: ref.file, row: record.row, line: record.line, field: "id", message: `incident ${vendor}/${id} already appears at ${seen}` });
+      else first.set(key, `${ref.file} row ${record.row}`);
+    });
+  }
+  return issues;
 }

@@ -71,7 +71,13 @@ export function validateQuestionnaire(source: YamlSource): { questionnaire?: Val
     for (const answer of gate.answers) {
       if (!values.includes(answer)) at(["gates", i, "answers"], `gates[${i}].answers`, `"${answer}" is not an answer of ${gate.question}; allowed: ${values.join(", ")}`);
     }
-    if (!gate.answers.includes(question.worst.value)) {
+    // A gate must fire on every answer at least as bad as one it lists, or a worse answer could escape it and a
+    // better one raise the rating.
+    const floor = Math.min(...question.options.filter((o) => gate.answers.includes(o.value)).map((o) => o.points));
+    const escaping = question.options.filter((o) => o.points >= floor && !gate.answers.includes(o.value)).map((o) => o.value);
+    if (escaping.length > 0) {
+      at(["gates", i, "answers"], `gates[${i}].answers`, `must also list ${escaping.map((e) => `"${e}"`).join(", ")}: an answer at least as bad as one the gate lists (or an unanswered question) must not escape it`);
+    } else if (!gate.answers.includes(question.worst.value)) {
       at(["gates", i, "answers"], `gates[${i}].answers`, `must include the worst answer "${question.worst.value}" of ${gate.question}, or an unanswered question would escape the gate`);
     }
   });

@@ -3,7 +3,8 @@ import { WORKSPACE_FILE, type InputFile, type LoadedWorkspace } from "../load/wo
 import type { Incident } from "../schema/incident.js";
 import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
-import { validateIncidentFile } from "./incidents.js";
+import { DuplicateFilter } from "./duplicate-filter.js";
+import { findDuplicates, validateIncidentFile } from "./incidents.js";
 import { validateQuestionnaire, type ValidQuestionnaire } from "./questionnaire.js";
 import { validateVendor } from "./vendor.js";
 import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
@@ -94,19 +95,20 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
   const incidents: Incident[] = [];
   const sink = workspace && options.incidentSink ? options.incidentSink(workspace, vendors, asOfEnd) : (i: Incident) => incidents.push(i);
   const inputs = [...loaded.inputs];
-  const seen = new Map<string, string>();
+  const duplicates = new DuplicateFilter();
   for (const ref of loaded.incidentFiles) {
     onProgress?.(`reading ${ref.file}`);
     const { source, issues: found } = await validateIncidentFile(
       ref,
       // When caution.yaml could not be read, the vendor list is unknown: checking vendor ids would only add noise.
       { vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null, asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd, asOf: ctx.asOf },
-      seen,
+      duplicates,
       sink,
     );
     issues.push(...found);
     if (source.sha256) inputs.push({ path: ref.relative, sha256: source.sha256, bytes: source.bytes });
   }
+  if (duplicates.suspects.size > 0) issues.push(...(await findDuplicates(loaded.incidentFiles, duplicates.suspects)));
 
   if (issues.length > 0 || !workspace || !questionnaire) throw fail();
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -93,8 +93,13 @@ describe("exit codes and messages", () => {
     expect(v.code).toBe(0);
     expect(caution(["init", dir]).code).toBe(2);
     const report = caution(["score", dir, "--json", "-q"]);
-    const result = JSON.parse(report.stdout) as { vendors: { rating: string; score: number }[] };
-    // Nothing answered: the worst score and a critical gate, never a safe-looking result.
-    expect(result.vendors[0]).toMatchObject({ rating: "critical", score: 100 });
+    const result = JSON.parse(report.stdout) as { vendors: { rating: string; score: number; trail: { source: string; status: string; effectivePoints: number; worstPoints: number }[] }[] };
+    // Nothing answered: every question scores as its worst option and a critical gate fires, never a safe-looking
+    // result. (The starter's one example incident answers the incident-record domain.)
+    const starter = result.vendors[0]!;
+    expect(starter.rating).toBe("critical");
+    const answers = starter.trail.filter((t) => t.source === "questionnaire");
+    expect(answers.length).toBeGreaterThan(40);
+    expect(answers.every((t) => t.status === "unanswered" && t.effectivePoints === t.worstPoints)).toBe(true);
   });
 });

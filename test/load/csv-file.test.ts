@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { newCsvSource, readCsv, type CsvRecord } from "../../src/load/csv-file.js";
+import { newCsvSource, readCsv, recordValues, type CsvRecord } from "../../src/load/csv-file.js";
 import { formatIssue, type InputIssue } from "../../src/load/input-issue.js";
 import { INCIDENT_COLUMNS } from "../../src/schema/incident.js";
 import { CSV_HEADER, csvRow, tempDir, writeIn } from "../validate/workspace-fixture.js";
 
+/** A record with its fields keyed by column name, as the tests read it. */
+type Named = CsvRecord & { values: Record<string, string> };
+
 interface Read {
-  records: CsvRecord[];
+  records: Named[];
   /** Formatted issues. */
   issues: string[];
   sha256: string | undefined;
@@ -18,12 +21,12 @@ async function readAll(content: string | Uint8Array, path?: string): Promise<Rea
   const file = path ?? (await writeIn(await tempDir(), "x.csv", content));
   const source = newCsvSource("x.csv");
   const issues: InputIssue[] = [];
-  const records: CsvRecord[] = [];
-  for await (const record of readCsv(file, source, INCIDENT_COLUMNS, issues)) records.push(record);
+  const records: Named[] = [];
+  await readCsv(file, source, INCIDENT_COLUMNS, issues, (record, header) => records.push({ ...record, values: recordValues(record, header) }));
   return { records, issues: issues.map(formatIssue), sha256: source.sha256, bytes: source.bytes };
 }
 
-const where = (r: CsvRecord) => ({ row: r.row, line: r.line, id: r.values.id });
+const where = (r: Named) => ({ row: r.row, line: r.line, id: r.values.id });
 const sha = (text: string | Uint8Array) => createHash("sha256").update(text).digest("hex");
 const HEADER_LINE = CSV_HEADER.trim();
 

@@ -4,10 +4,10 @@ import type { WorkspaceVendor } from "../../src/schema/workspace.js";
 import { OUTAGE_SHARES, PRIORITY_MATRIX, REFERENCE_OUTAGE_HOURS, resolveConfig } from "../../src/score/config.js";
 import { assessExposure } from "../../src/score/exposure.js";
 import { ratingIndex } from "../../src/score/rating.js";
-import { smallQuestionnaire, workspace } from "./fixtures.js";
+import { smallQuestionnaire, vendorConfig, workspace } from "./fixtures.js";
 
 const cfg = resolveConfig(workspace(), smallQuestionnaire());
-const v = (criticality: WorkspaceVendor["criticality"], singleRegion = false, monthlySpend = 5_000): WorkspaceVendor => ({ id: "acme", monthlySpend, criticality, singleRegion });
+const v = (criticality: WorkspaceVendor["criticality"], singleRegion = false, monthlySpend = 5_000): WorkspaceVendor => vendorConfig({ monthlySpend, criticality, singleRegion });
 
 describe("assessExposure: inherent level", () => {
   it.each([

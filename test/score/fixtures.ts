@@ -12,13 +12,12 @@
  *
  * All unanswered: DEL = (2*100 + 1*100)/3 = 100, LOG = 80, vendor = (3*100 + 1*80)/4 = 95.
  */
-import type { Incident } from "../../src/schema/incident.js";
+import { incidentRow, type Incident } from "../../src/schema/incident.js";
 import type { AnswerOption, Domain, Gate } from "../../src/schema/questionnaire.js";
-import type { VendorResult } from "../../src/schema/result.js";
 import type { Answer } from "../../src/schema/vendor.js";
-import type { ScoringOverrides, Workspace, WorkspaceVendor } from "../../src/schema/workspace.js";
+import { workspace as workspaceSchema, workspaceVendor as workspaceVendorSchema, type ScoringOverrides, type Workspace, type WorkspaceVendor } from "../../src/schema/workspace.js";
 import { resolveConfig } from "../../src/score/config.js";
-import { scoreVendor } from "../../src/score/vendor.js";
+import { scoreVendor, type VendorControls } from "../../src/score/vendor.js";
 import type { ResolvedQuestion, ValidQuestionnaire } from "../../src/validate/questionnaire.js";
 import type { ValidVendor } from "../../src/validate/workspace.js";
 
@@ -99,21 +98,29 @@ export function na(reason = "No such agent"): Answer {
   return { answer: "na", evidence: [], reason, answeredAt: FRESH };
 }
 
+/**
+ * Workspace and vendor entries go through the zod schemas, so defaults added to them later are filled in exactly as
+ * validation fills them in.
+ */
 export function workspace(overrides: Partial<Workspace> = {}): Workspace {
-  return {
+  return workspaceSchema.parse({
     organisation: "Test Buyer",
     currency: "EUR",
     downtimeCostPerHour: 10_000,
     asOf: AS_OF,
-    vendors: [{ id: "acme", monthlySpend: 5_000, criticality: "medium", singleRegion: false }],
+    vendors: [vendorConfig()],
     ...overrides,
-  };
+  });
+}
+
+export function vendorConfig(c: Partial<WorkspaceVendor> = {}): WorkspaceVendor {
+  return workspaceVendorSchema.parse({ id: "acme", monthlySpend: 5_000, criticality: "medium", singleRegion: false, ...c });
 }
 
 export function vendor(answers: Record<string, Answer>, opts: { id?: string; answeredAt?: string; config?: Partial<WorkspaceVendor>; contact?: string } = {}): ValidVendor {
   const id = opts.id ?? "acme";
   return {
-    config: { id, monthlySpend: 5_000, criticality: "medium", singleRegion: false, ...opts.config },
+    config: vendorConfig({ id, ...opts.config }),
     file: {
       id,
       name: `Vendor ${id}`,
@@ -125,47 +132,61 @@ export function vendor(answers: Record<string, Answer>, opts: { id?: string; ans
   };
 }
 
-/** Scores one vendor against a questionnaire with the workspace's scoring overrides. */
+/** Scores one vendor's controls against a questionnaire with the workspace's scoring overrides. */
 export function score(
   q: ValidQuestionnaire,
   answers: Record<string, Answer>,
-  opts: { scoring?: ScoringOverrides; answeredAt?: string; config?: Partial<WorkspaceVendor>; incidents?: Incident[]; ws?: Partial<Workspace> } = {},
-): VendorResult {
+  opts: { scoring?: ScoringOverrides; answeredAt?: string; config?: Partial<WorkspaceVendor>; ws?: Partial<Workspace> } = {},
+): VendorControls {
   const ws = workspace({ ...opts.ws, ...(opts.scoring === undefined ? {} : { scoring: opts.scoring }) });
   const v = vendor(answers, { ...(opts.answeredAt === undefined ? {} : { answeredAt: opts.answeredAt }), ...(opts.config === undefined ? {} : { config: opts.config }) });
-  return scoreVendor(v, q, resolveConfig(ws, q), ws, opts.incidents ?? [], AS_OF_END);
+  return scoreVendor(v, q, resolveConfig(ws, q), ws);
 }
 
-export function incident(id: string, start: string, end: string | null, extra: Partial<Incident> = {}): Incident {
-  return {
-    vendor: "acme",
+/** An incident as the CSV importer produces it (through the schema); `end` null means still open. */
+export function incident(
+  id: string,
+  start: string,
+  end: string | null,
+  extra: {
+    vendor?: string;
+    severity?: Incident["severity"];
+    aiAgentInvolved?: Incident["aiAgentInvolved"];
+    cause?: Incident["cause"];
+    services?: string;
+    regions?: string;
+    rcaPublishedAt?: string;
+  } = {},
+): Incident {
+  return incidentRow.parse({
+    vendor: extra.vendor ?? "acme",
     id,
     title: `Incident ${id}`,
-    startedAt: Date.parse(start),
-    resolvedAt: end === null ? null : Date.parse(end),
-    severity: "minor",
-    services: ["compute"],
-    regions: ["eu-west-1"],
-    cause: "unknown",
-    aiAgentInvolved: "no",
-    sourceUrl: null,
-    ...extra,
-  };
+    started_at: start,
+    resolved_at: end ?? "",
+    severity: extra.severity ?? "minor",
+    services: extra.services ?? "compute",
+    regions: extra.regions ?? "eu-west-1",
+    cause: extra.cause ?? "",
+    ai_agent_involved: extra.aiAgentInvolved ?? "no",
+    source_url: "",
+    ...(extra.rcaPublishedAt === undefined ? {} : { rca_published_at: extra.rcaPublishedAt }),
+  });
 }
 
 /** Looks up a trail entry, failing loudly when the question is missing. */
-export function trailOf(r: VendorResult, questionId: string): VendorResult["trail"][number] {
+export function trailOf(r: VendorControls, questionId: string): VendorControls["trail"][number] {
   const t = r.trail.find((x) => x.questionId === questionId);
   if (!t) throw new Error(`no trail entry for ${questionId}`);
   return t;
 }
 
-export function domainOf(r: VendorResult, id: string): VendorResult["domains"][number] {
+export function domainOf(r: VendorControls, id: string): VendorControls["domains"][number] {
   const d = r.domains.find((x) => x.id === id);
   if (!d) throw new Error(`no domain ${id}`);
   return d;
 }
 
-export function sumContributions(r: VendorResult): number {
+export function sumContributions(r: VendorControls): number {
   return r.trail.reduce((s, t) => s + t.contribution, 0);
 }

@@ -1,9 +1,10 @@
+import { DuplicateFilter } from "../../src/validate/duplicate-filter.js";
 import { describe, expect, it } from "vitest";
 import { formatIssue, type InputIssue } from "../../src/load/input-issue.js";
 import type { IncidentFileRef } from "../../src/load/workspace.js";
 import type { Incident } from "../../src/schema/incident.js";
 import { CAUSES, INCIDENT_COLUMNS, SEVERITIES } from "../../src/schema/incident.js";
-import { validateIncidentFile } from "../../src/validate/incidents.js";
+import { findDuplicates, validateIncidentFile } from "../../src/validate/incidents.js";
 import { CSV_HEADER, csvRow, demoWorkspace, tempDir, writeIn } from "./workspace-fixture.js";
 
 const F = "incidents/cirrane.csv";
@@ -223,31 +224,32 @@ describe("incident CSVs in a workspace", () => {
 });
 
 describe("validateIncidentFile", () => {
-  async function run(content: string, seen = new Map<string, string>()) {
+  const ctx = { vendorIds: new Set(["cirrane"]), asOfEnd: Date.parse("2026-11-02T00:00:00Z"), asOf: "2026-11-01" };
+
+  async function run(content: string, filter = new DuplicateFilter(), name = "i.csv") {
     const dir = await tempDir();
-    const ref: IncidentFileRef = { path: await writeIn(dir, "i.csv", content), file: "i.csv", relative: "incidents/i.csv" };
+    const ref: IncidentFileRef = { path: await writeIn(dir, name, content), file: name, relative: `incidents/${name}` };
     const incidents: Incident[] = [];
-    const result = await validateIncidentFile(ref, { vendorIds: new Set(["cirrane"]), asOfEnd: Date.parse("2026-11-02T00:00:00Z"), asOf: "2026-11-01" }, seen, (i) => incidents.push(i));
-    return { incidents, issues: result.issues.map((i: InputIssue) => formatIssue(i)), source: result.source, seen };
+    const result = await validateIncidentFile(ref, ctx, filter, (i) => incidents.push(i));
+    return { incidents, issues: result.issues.map((i: InputIssue) => formatIssue(i)), source: result.source, filter, ref };
   }
 
-  it("hands over only the valid incidents and remembers where each id was first seen", async () => {
-    const { incidents, issues, source, seen } = await run(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { severity: "x" }) + csvRow("zephyr", "C"));
+  it("hands over only the valid incidents", async () => {
+    const { incidents, issues, source, filter } = await run(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { severity: "x" }) + csvRow("zephyr", "C"));
     expect(incidents.map((i) => i.id)).toEqual(["A"]);
     expect(issues).toEqual([
       `i.csv row 3: severity: "x" is not allowed; allowed: ${SEVERITIES.join(", ")}`,
       'i.csv row 4: vendor: "zephyr" is not a vendor of this workspace; listed in caution.yaml: cirrane',
     ]);
-    expect([...seen.entries()]).toEqual([
-      ["cirrane\u0000A", "i.csv row 2"],
-      ["zephyr\u0000C", "i.csv row 4"],
-    ]);
+    expect([...filter.suspects]).toEqual([]);
     expect(source.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("reports a duplicate against ids seen in earlier files", async () => {
-    const { issues, incidents } = await run(CSV_HEADER + csvRow("cirrane", "A"), new Map([["cirrane\u0000A", "other.csv row 9"]]));
-    expect(incidents).toEqual([]);
-    expect(issues).toEqual(["i.csv row 2: id: incident cirrane/A already appears at other.csv row 9"]);
+  it("suspects a repeated id and the second pass names the row where it first appeared", async () => {
+    const first = await run(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B"), undefined, "one.csv");
+    const second = await run(CSV_HEADER + csvRow("cirrane", "C") + csvRow("cirrane", "A"), first.filter, "two.csv");
+    expect([...second.filter.suspects]).toEqual(["cirrane\u0000A"]);
+    const issues = (await findDuplicates([first.ref, second.ref], second.filter.suspects)).map(formatIssue);
+    expect(issues).toEqual(["two.csv row 3: id: incident cirrane/A already appears at one.csv row 2"]);
   });
 });

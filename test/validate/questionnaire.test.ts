@@ -94,9 +94,15 @@ describe("validateQuestionnaire", () => {
     expect(errors(base(gate("DEL-01", '["no", maybe]')))).toEqual(['q.yaml line 15: gates[0].answers: "maybe" is not an answer of DEL-01; allowed: yes, no']);
   });
 
+  it("reports a gate that would let an answer as bad as a listed one escape", () => {
+    // b (70) is listed; c ties with the worst (100) and a sits above b: both must fire the gate too.
+    const q = base(inlineOptions("DEL-02", [["ok", 0], ["b", 70], ["a", 80], ["c", 100], ["d", 100]])) + gate("DEL-02", '["b", "d"]');
+    expect(errors(q)).toEqual(['q.yaml line 28: gates[0].answers: must also list "a", "c": an answer at least as bad as one the gate lists (or an unanswered question) must not escape it']);
+  });
+
   it("reports a gate that leaves out the worst answer", () => {
     expect(errors(base(gate("DEL-01", '["yes"]')))).toEqual([
-      'q.yaml line 15: gates[0].answers: must include the worst answer "no" of DEL-01, or an unanswered question would escape the gate',
+      'q.yaml line 15: gates[0].answers: must also list "no": an answer at least as bad as one the gate lists (or an unanswered question) must not escape it',
     ]);
   });
 
@@ -135,7 +141,7 @@ describe("validateQuestionnaire", () => {
     expect(errors(base(question("SEC-01", "SEC", "nope") + gate("DEL-01", '["yes"]')))).toEqual([
       "q.yaml line 14: questions[1].domain: unknown domain SEC; defined: DEL, NET",
       'q.yaml line 14: questions[1].answers: unknown answer set "nope"; defined: ynp',
-      'q.yaml line 16: gates[0].answers: must include the worst answer "no" of DEL-01, or an unanswered question would escape the gate',
+      'q.yaml line 16: gates[0].answers: must also list "no": an answer at least as bad as one the gate lists (or an unanswered question) must not escape it',
     ]);
   });
 });
