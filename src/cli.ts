@@ -6,6 +6,7 @@ import { registerReport } from "./cli/commands/report.js";
 import { registerSchema } from "./cli/commands/schema.js";
 import { registerScore } from "./cli/commands/score.js";
 import { registerValidate } from "./cli/commands/validate.js";
+import { registerVerify } from "./cli/commands/verify.js";
 import { EXIT } from "./cli/exit-codes.js";
 import { VERSION } from "./version.js";
 
@@ -25,5 +26,6 @@ registerScore(program);
 registerReport(program);
 registerIncidents(program);
 registerSchema(program);
+registerVerify(program);
 
 await program.parseAsync(process.argv);

@@ -1,21 +1,27 @@
 import type { Result } from "../schema/result.js";
 import type { OutputFile } from "../write/atomic.js";
+import { attachArchive } from "../archive/attach.js";
+import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
+import { sidecarFileName } from "../archive/names.js";
+import { documentContext, planDocuments, type Kind, type Paper } from "./documents.js";
 import { renderHtml } from "./html/render-html.js";
-import { BrowserSession } from "./pdf/browser-session.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
+import { inOrder, PdfRenderer } from "./pdf/pdf-renderer.js";
 import { buildViewModel } from "./view-model.js";
 
 export const FORMATS = ["html", "pdf", "json"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const OUTPUT_NAMES: Record<Format, string> = {
-  html: "caution-report.html",
-  pdf: "caution-report.pdf",
-  json: "caution-result.json",
-};
+export const RESULT_FILE = "caution-result.json";
+
+/** Two pages at a time: on two cores that is ~1.4x the throughput of one (performance.md); more only contend. */
+const PDF_CONCURRENCY = 2;
 
 export interface RenderOptions {
+  formats: readonly Format[];
+  kinds: readonly Kind[];
+  paper: Paper;
   browser?: string;
   step: (message: string) => void;
 }
@@ -25,41 +31,60 @@ export function resultJson(result: Result): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
+
 /**
- * Renders every requested format in memory; nothing touches the disk here, so a failure in the PDF step cannot
- * leave an HTML file from this run next to an older PDF.
+ * Renders every requested document and format in memory, with one browser for all PDFs. Nothing touches the disk
+ * here, so a failure in a late PDF cannot leave this run's early files next to an older report.
  */
-export async function renderReport(result: Result, formats: readonly Format[], options: RenderOptions): Promise<OutputFile[]> {
-  const out: OutputFile[] = [];
+export async function renderReport(result: Result, options: RenderOptions): Promise<OutputFile[]> {
+  const json = resultJson(result);
   const view = buildViewModel(result);
-  const html = formats.includes("html") || formats.includes("pdf") ? renderHtml(view) : "";
-  if (formats.includes("html")) out.push({ name: OUTPUT_NAMES.html, data: html });
-  if (formats.includes("pdf")) {
+  const docs = planDocuments(result, options.kinds).map((spec) => ({ spec, html: renderHtml(documentContext(view, spec, options.paper)) }));
+  const out: OutputFile[] = [];
+  if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
+  if (options.formats.includes("pdf") && docs.length > 0) {
     const choice = findBrowser(options.browser);
-    options.step(`rendering PDF with ${choice.path} (${choice.source})`);
-    const session = await BrowserSession.launch(choice);
+    options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${choice.path} (${choice.source})`);
+    const renderer = await PdfRenderer.start(choice, { onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`) });
     try {
-      const raw = await session.pdf(html, {
-        headerTitle: `${view.title}: ${view.organisation}`,
-        footerLeft: `caution ${result.tool.version} · as of ${view.asOf}`,
+      let done = 0;
+      const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i) => {
+        const { spec, html } = docs[i]!;
+        // Every PDF carries the JSON result and a manifest of what it was computed from (`caution verify`).
+        const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper: options.paper });
+        const id = embedded.reportId;
+        const raw = await renderer.render(html, {
+          headerTitle: spec.headerTitle,
+          footerLeft: `caution ${result.tool.version} · as of ${view.asOf} · report ${id}`,
+          paper: options.paper,
+        });
+        const pdf = await stampPdf(
+          raw,
+          {
+            title: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
+            author: view.organisation,
+            subject: `AI-agent outage risk (${spec.kind}${spec.vendorId ? `: ${spec.vendorId}` : ""}) from questionnaire ${result.methodology.questionnaire.version}; report ${id}`,
+            keywords: ["caution", "AI agent", "cloud", "outage risk", "SLA", `report ${id}`, ...result.vendors.filter((v) => !spec.vendorId || v.id === spec.vendorId).map((v) => v.name)],
+            creator: `caution ${result.tool.version}`,
+            date: new Date(result.generatedAt),
+          },
+          html,
+          (doc) => attachArchive(doc, { resultJson: json, manifestJson: serializeManifest(embedded) }, new Date(result.generatedAt)),
+        );
+        done += 1;
+        options.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
+        return { pdf, embedded };
       });
-      const pdf = await stampPdf(
-        raw,
-        {
-          title: `${view.title}: ${view.organisation}, as of ${view.asOf}`,
-          author: view.organisation,
-          subject: `AI-agent permission controls, incident record and rating of ${result.vendors.map((v) => v.name).join(", ")}`,
-          keywords: ["caution", "AI agent", "cloud", "outage risk", "SLA", ...result.vendors.map((v) => v.name)],
-          creator: `caution ${result.tool.version}`,
-          date: new Date(result.generatedAt),
-        },
-        html,
-      );
-      out.push({ name: OUTPUT_NAMES.pdf, data: pdf });
+      docs.forEach((d, i) => {
+        const { pdf, embedded } = pdfs[i]!;
+        const name = `${d.spec.name}.pdf`;
+        out.push({ name, data: pdf });
+        out.push({ name: sidecarFileName(name), data: serializeManifest(withPdf(embedded, name, pdf)) });
+      });
     } finally {
-      await session.close();
+      await renderer.close();
     }
   }
-  if (formats.includes("json")) out.push({ name: OUTPUT_NAMES.json, data: resultJson(result) });
+  if (options.formats.includes("json")) out.push({ name: RESULT_FILE, data: json });
   return out;
 }

@@ -1,7 +1,11 @@
 import { RATINGS, type Rating } from "../schema/common.js";
 import type { Finding, Result, VendorResult } from "../schema/result.js";
 import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatMonth, formatPercent, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
+import { domainChart } from "./charts/domain-chart.js";
+import { lossCreditChart, uptimeChart } from "./charts/sla-charts.js";
+import type { ChartView } from "./charts/svg.js";
 import { cleanText, safeHref } from "./sanitize.js";
+import { ratingIndex } from "../score/rating.js";
 
 /**
  * Everything a template prints, already worded and formatted: templates only place it. Untrusted strings are
@@ -28,11 +32,19 @@ export interface ReportView {
   currency: string;
   downtimeCost: string;
   verdicts: VerdictView[];
-  comparison: { vendors: { name: string; anchor: string }[]; rows: ComparisonRow[] };
+  comparison: { vendors: { name: string; anchor: string }[]; rows: ComparisonRow[]; chart: ChartView; recommendation: RecommendationView };
+  executiveSla: { name: string; loss: string; credits: string; covered: string; scenario: string }[];
+  executiveScenarioHeading: string;
   /** Columns of the comparison table (measure + one per vendor), for full-width group rows. */
   comparisonColumns: number;
   vendors: VendorView[];
   methodology: MethodologyView;
+}
+
+export interface RecommendationView {
+  headline: string;
+  reasons: string[];
+  cautions: string[];
 }
 
 export interface VerdictView {
@@ -55,6 +67,7 @@ export interface ComparisonRow {
 }
 
 export interface VendorView {
+  id: string;
   name: string;
   anchor: string;
   rating: Badge;
@@ -76,6 +89,7 @@ export interface VendorView {
     hasList: boolean;
   };
   sla: SlaView;
+  charts: { uptime: ChartView | null; lossCredit: ChartView | null };
   scenarios: { title: string; hours: string; region: string; cause: string; loss: string; credit: string; uncovered: string; coverage: string; claimable: string; reason: string; uptime: string }[];
   hasScenarios: boolean;
   regulatory: { clock: string; requirement: string; commitment: string; status: string; gap: boolean; ask: string | null; source: string }[];
@@ -150,7 +164,21 @@ export function buildViewModel(result: Result): ReportView {
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
     verdicts: vendors.map((v) => verdict(v)),
-    comparison: comparison(result),
+    comparison: { ...comparison(result), chart: domainChart(result), recommendation: recommendation(result) },
+    executiveSla: vendors.map((v) => {
+      const sc = v.scenarios[0];
+      return {
+        name: clean(v.name),
+        loss: formatMoney(v.sla.annual.loss, cur),
+        credits: formatMoney(v.sla.annual.credits, cur),
+        covered: v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio),
+        scenario: sc ? `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "nothing"} of ${formatMoney(sc.loss, cur)}` : "n/a",
+      };
+    }),
+    executiveScenarioHeading: (() => {
+      const sc = vendors[0]?.scenarios[0];
+      return sc ? `${formatDuration(sc.downtimeMinutes)} ${sc.cause === "ai-agent" ? "AI-agent " : ""}outage: credit of loss` : "Scenario";
+    })(),
     comparisonColumns: vendors.length + 1,
     vendors: vendors.map((v) => vendorView(v, result)),
     methodology: methodology(result),
@@ -159,7 +187,10 @@ export function buildViewModel(result: Result): ReportView {
 
 function verdict(v: VendorResult): VerdictView {
   const reasons: string[] = [];
-  for (const g of v.gates) reasons.push(`${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`);
+  // At most three reasons on the cover: the gates first, then the answers that weigh most. The vendor section
+  // lists them all.
+  for (const g of v.gates.slice(0, 3)) reasons.push(`${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`);
+  if (v.gates.length > 3) reasons.push(`${plural(v.gates.length - 3, "more gate")} fired: ${v.gates.slice(3).map((g) => g.id).join(", ")}.`);
   for (const f of v.findings.filter((x) => x.gate === null).slice(0, Math.max(0, 3 - reasons.length))) {
     reasons.push(`${f.questionId} ${clean(f.question)} Answer: ${clean(f.answerLabel)}${flagText(f)}.`);
   }
@@ -208,7 +239,7 @@ function flagText(f: { status: string; evidenced: boolean; fresh: boolean }): st
   return text === "" ? "" : ` (${text})`;
 }
 
-function comparison(result: Result): ReportView["comparison"] {
+function comparison(result: Result): Pick<ReportView["comparison"], "vendors" | "rows"> {
   const vs = result.vendors;
   const cur = result.workspace.currency;
   const row = (label: string, cell: (v: VendorResult) => { text: string; badge: Badge | null }, wrap = false): ComparisonRow => ({ label, group: false, wrap, cells: vs.map(cell) });
@@ -245,9 +276,9 @@ function comparison(result: Result): ReportView["comparison"] {
 function scenarioRows(result: Result, cur: string): ComparisonRow[] {
   const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
   return ids.map((id) => {
-    const title = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id)?.title ?? id;
+    const sc = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id);
     return {
-      label: `Scenario: ${clean(title)} (credit / loss)`,
+      label: sc ? `What if: ${formatDuration(sc.downtimeMinutes)} outage, cause ${sc.cause} (credit / loss)` : id,
       group: false,
       wrap: false,
       cells: result.vendors.map((v) => {
@@ -261,12 +292,44 @@ function scenarioRows(result: Result, cur: string): ComparisonRow[] {
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
+/**
+ * Procurement's question: which provider, and on what conditions. The best is the lowest rating, then priority,
+ * then score; every provider rated High or Critical gets the conditions it must meet first.
+ */
+function recommendation(result: Result): RecommendationView {
+  const cur = result.workspace.currency;
+  const ranked = [...result.vendors].sort((a, b) => ratingIndex(a.rating) - ratingIndex(b.rating) || ratingIndex(a.priority) - ratingIndex(b.priority) || a.score - b.score);
+  const best = ranked[0];
+  if (!best) return { headline: "No providers were assessed.", reasons: [], cautions: [] };
+  const fit = ratingIndex(best.rating) <= ratingIndex("moderate");
+  const headline = fit
+    ? `Prefer ${clean(best.name)} for critical workloads: rated ${ratingLabel(best.rating)}, score ${formatScore(best.score)}.`
+    : `No provider is fit for critical workloads as answered: the best, ${clean(best.name)}, is rated ${ratingLabel(best.rating)}.`;
+  const reasons = [
+    best.gates.length === 0 ? "No gate fired: no answer alone makes its agents unsafe." : `${plural(best.gates.length, "gate")} fired: ${best.gates.map((g) => g.id).join(", ")}.`,
+    `${best.coverage.evidenced} of ${best.coverage.questions} answers are backed by evidence; ${best.coverage.unanswered + best.coverage.unknown} are unanswered or unknown.`,
+    `${best.incidents.affecting} incidents affected you in the last 12 months (${best.incidents.aiAgentInvolved} involving AI agents), ${formatHours(best.incidents.downtimeMinutes)} of downtime.`,
+    best.sla.annual.coverageRatio === null
+      ? "Its SLA had no loss to cover in the period."
+      : `Even so, its SLA credits covered ${percent(best.sla.annual.coverageRatio)} of the loss (${formatMoney(best.sla.annual.credits, cur)} of ${formatMoney(best.sla.annual.loss, cur)}).`,
+  ];
+  const cautions = ranked
+    .filter((v) => ratingIndex(v.rating) >= ratingIndex("high"))
+    .map((v) => {
+      const first = v.findings[0];
+      const gates = v.gates.length > 0 ? plural(v.gates.length, "gate") : `score ${formatScore(v.score)}`;
+      return `${clean(v.name)} (${ratingLabel(v.rating)}, ${gates}): keep critical workloads off it until it is fixed${first ? `; first ask: ${clean(first.ask)}` : "."}`;
+    });
+  return { headline, reasons, cautions };
+}
+
 function vendorView(v: VendorResult, result: Result): VendorView {
   const cur = result.workspace.currency;
   const cov = v.coverage;
   const inc = v.incidents;
   const period = `${formatMonth(v.sla.period.from)} to ${formatMonth(v.sla.period.to)}`;
   return {
+    id: v.id,
     name: clean(v.name),
     anchor: anchorOf(v.id),
     rating: badge(v.rating),
@@ -348,6 +411,7 @@ function vendorView(v: VendorResult, result: Result): VendorView {
       hasList: inc.list.length > 0,
     },
     sla: slaView(v, result, period),
+    charts: { uptime: uptimeChart(v.sla, `chart-uptime-${v.id}`), lossCredit: lossCreditChart(v.sla, cur, `chart-loss-${v.id}`) },
     scenarios: v.scenarios.map((sc) => ({
       title: clean(sc.title),
       hours: formatDuration(sc.downtimeMinutes),

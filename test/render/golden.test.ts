@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/html/render-html.js";
 import { resultJson } from "../../src/render/report.js";
+import { documentContext, planDocuments } from "../../src/render/documents.js";
 import { buildViewModel } from "../../src/render/view-model.js";
 import { scoreDemo } from "../support/demo.js";
 
@@ -19,8 +20,12 @@ function compare(name: string, actual: string) {
 }
 
 describe("samples/demo golden output", () => {
-  it("renders the HTML report unchanged", async () => {
-    compare("demo-report.html", renderHtml(buildViewModel(await scoreDemo())));
+  it("renders every report kind unchanged", async () => {
+    const result = await scoreDemo();
+    const view = buildViewModel(result);
+    const docs = planDocuments(result, ["executive", "vendor", "comparison", "full"]);
+    expect(docs.map((d) => d.name)).toEqual(["caution-executive", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion", "caution-comparison", "caution-report"]);
+    for (const d of docs) compare(`${d.name}.html`, renderHtml(documentContext(view, d, "a4")));
   });
 
   it("produces the JSON result unchanged", async () => {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/html/render-html.js";
+import { documentContext, planDocuments } from "../../src/render/documents.js";
 import { buildViewModel } from "../../src/render/view-model.js";
 import type { Result } from "../../src/schema/result.js";
 import { scoreDemo } from "../support/demo.js";
+
+/** The full report: every section, so every place untrusted text can reach. */
+function render(result: Result): string {
+  const spec = planDocuments(result, ["full"])[0]!;
+  return renderHtml(documentContext(buildViewModel(result), spec, "a4"));
+}
 
 const HOSTILE = `<meta http-equiv="refresh" content="0;url=https://evil.example/"><script>alert(1)</script><img src=x onerror=alert(1)><iframe src="file:///etc/passwd"></iframe>{{constructor}}\u202Egnp.exe`;
 
@@ -21,7 +28,7 @@ async function hostileResult(): Promise<Result> {
 
 describe("untrusted text in the report", () => {
   it("is escaped: no markup from input survives", async () => {
-    const html = renderHtml(buildViewModel(await hostileResult()));
+    const html = render(await hostileResult());
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<iframe");
@@ -31,20 +38,21 @@ describe("untrusted text in the report", () => {
   });
 
   it("never turns javascript: or file: links into hrefs", async () => {
-    const html = renderHtml(buildViewModel(await hostileResult()));
+    const html = render(await hostileResult());
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).not.toMatch(/href="file:/i);
     expect(html).toContain("javascript:alert(document.cookie)");
   });
 
   it("strips bidi overrides from untrusted text", async () => {
-    const html = renderHtml(buildViewModel(await hostileResult()));
+    const html = render(await hostileResult());
     expect(html).not.toContain("\u202E");
     expect(html).toContain("gnp.exe");
   });
 
   it("fails loudly when the view model lacks a field (strict templates)", async () => {
-    const view = buildViewModel(await scoreDemo()) as unknown as Record<string, unknown>;
+    const result = await scoreDemo();
+    const view = documentContext(buildViewModel(result), planDocuments(result, ["full"])[0]!, "a4") as unknown as Record<string, unknown>;
     delete view.asOf;
     expect(() => renderHtml(view as never)).toThrow(/"asOf" not defined/);
   });

@@ -1,15 +1,20 @@
 import type { Command } from "commander";
+import { KINDS, PAPERS, type Kind, type Paper } from "../../render/documents.js";
 import { renderReport } from "../../render/report.js";
 import { removePendingFiles, writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { failing, parseFormats, parseRating } from "../options.js";
 import { scoreWorkspaceDir } from "../pipeline.js";
 import { stderrProgress } from "../progress.js";
-import { run } from "../run.js";
+import { readResultFile } from "../result-file.js";
+import { run, UsageError } from "../run.js";
 
 interface ReportOptions {
   out: string;
   format: string;
+  kind: string;
+  paper: string;
+  fromResult?: string;
   browser?: string;
   failOn?: string;
   quiet?: boolean;
@@ -18,32 +23,52 @@ interface ReportOptions {
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("score a workspace and write the report (HTML, PDF) and its JSON twin")
-    .argument("<workspace>", "workspace folder (holds caution.yaml)")
-    .requiredOption("-o, --out <dir>", "folder to write the report into (created if missing)")
+    .description("score a workspace (or take a saved result) and write the reports (HTML, PDF) and the JSON result")
+    .argument("[workspace]", "workspace folder (holds caution.yaml); omit with --from-result")
+    .requiredOption("-o, --out <dir>", "folder to write the reports into (created if missing)")
     .option("-f, --format <list>", "comma-separated: html, pdf, json", "html,pdf,json")
-    .option("--browser <path>", "Chrome or Chromium to print the PDF with (else CAUTION_BROWSER, Puppeteer's cache, the system's)")
+    .option("-k, --kind <list>", `comma-separated: ${KINDS.join(", ")}, or all`, "all")
+    .option("--paper <size>", `paper size: ${PAPERS.join(", ")}`, "a4")
+    .option("--from-result <file>", "render from a saved JSON result instead of scoring a workspace")
+    .option("--browser <path>", "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)")
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
     .option("-q, --quiet", "no progress on stderr")
-    .action((dir: string, opts: ReportOptions) =>
+    .action((dir: string | undefined, opts: ReportOptions) =>
       run(async () => {
         const formats = parseFormats(opts.format);
+        const kinds = parseKinds(opts.kind);
+        const paper = parsePaper(opts.paper);
         const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
+        if ((dir === undefined) === (opts.fromResult === undefined)) throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
         const progress = stderrProgress(Boolean(opts.quiet));
         // Ctrl-C: remove this run's temporary files; earlier reports stay as they were.
         process.once("SIGINT", () => {
           void removePendingFiles().finally(() => process.exit(130));
         });
-        const result = await scoreWorkspaceDir(dir, progress);
-        const files = await renderReport(result, formats, { ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m) });
+        const result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
+        const files = await renderReport(result, { formats, kinds, paper, ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m) });
         const written = await writeOutputs(opts.out, files);
-        for (const path of written) progress.step(`wrote ${path}`);
+        progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);
         const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);
         if (failed.length > 0) {
-          process.stderr.write(`caution: --fail-on ${failOnFlag ?? result.workspace.failOn ?? undefined} reached by ${failed.join(", ")}\n`);
+          process.stderr.write(`caution: --fail-on ${failOnFlag ?? result.workspace.failOn} reached by ${failed.join(", ")}\n`);
           return EXIT.failOn;
         }
         return EXIT.ok;
       }),
     );
+}
+
+function parseKinds(value: string): Kind[] {
+  const parts = value.split(",").map((p) => p.trim().toLowerCase()).filter((p) => p !== "");
+  if (parts.includes("all")) return [...KINDS];
+  const bad = parts.filter((p) => !(KINDS as readonly string[]).includes(p));
+  if (bad.length > 0 || parts.length === 0) throw new UsageError(`--kind ${value}: allowed kinds are ${KINDS.join(", ")} or all (comma-separated)`);
+  return KINDS.filter((k) => parts.includes(k));
+}
+
+function parsePaper(value: string): Paper {
+  const v = value.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(v)) throw new UsageError(`--paper ${value}: allowed sizes are ${PAPERS.join(", ")}`);
+  return v as Paper;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { TEMPLATE_DIR } from "../../load/package-files.js";
-import type { ReportView } from "../view-model.js";
+import type { DocumentContext } from "../documents.js";
 
 type Template = (context: unknown) => string;
 
@@ -28,6 +28,6 @@ function template(dir = TEMPLATE_DIR): Template {
 }
 
 /** The self-contained HTML report: inline CSS, no scripts, no external references. */
-export function renderHtml(view: ReportView): string {
+export function renderHtml(view: DocumentContext): string {
   return template()(view);
 }

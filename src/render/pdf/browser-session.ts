@@ -28,6 +28,7 @@ export class RenderError extends Error {
 export interface PrintOptions {
   headerTitle: string;
   footerLeft: string;
+  paper?: "a4" | "letter";
 }
 
 /**
@@ -73,7 +74,7 @@ export class BrowserSession {
       });
       await page.setContent(html, { waitUntil: "load", timeout: this.timeoutMs });
       const options: PDFOptions = {
-        format: "A4",
+        format: print.paper === "letter" ? "Letter" : "A4",
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(print.headerTitle),
@@ -91,13 +92,35 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
-    const proc = this.browser.process();
     try {
       await withTimeout(this.browser.close(), 5_000);
     } catch {
       // A browser that does not close in time is killed: never leave a Chromium behind.
-      proc?.kill("SIGKILL");
+      this.kill();
     }
+    // Helpers (zygote, GPU, renderers) share the browser's process group; make sure none outlives it.
+    this.kill();
+  }
+
+  /** Ends the browser and every process it started, at once. */
+  kill(): void {
+    const proc = this.browser.process();
+    if (!proc?.pid) return;
+    try {
+      // Puppeteer starts Chromium detached, in a process group of its own: signal the whole group.
+      process.kill(-proc.pid, "SIGKILL");
+    } catch {
+      try {
+        proc.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  /** The browser's process id, for tests that check nothing is left behind. */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
   }
 }
 

@@ -15,7 +15,7 @@ export interface PdfMetadata {
  * Sets the document information and makes the file reproducible: Chromium stamps the print time into the dates and
  * the document ID, so both are replaced with values derived from the inputs.
  */
-export async function stampPdf(pdf: Uint8Array, meta: PdfMetadata, sourceHtml: string): Promise<Uint8Array> {
+export async function stampPdf(pdf: Uint8Array, meta: PdfMetadata, sourceHtml: string, extend?: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -32,5 +32,7 @@ export async function stampPdf(pdf: Uint8Array, meta: PdfMetadata, sourceHtml: s
   ids.push(PDFHexString.of(digest));
   ids.push(PDFHexString.of(digest));
   doc.context.trailerInfo.ID = ids;
+  // Further content (the archive attachments) goes in the same save, so the file is written once.
+  await extend?.(doc);
   return doc.save({ useObjectStreams: false });
 }

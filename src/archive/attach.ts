@@ -1,0 +1,229 @@
+import { createHash } from "node:crypto";
+import {
+  AFRelationship,
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFObject,
+} from "pdf-lib";
+import { embeddedManifest } from "../schema/manifest.js";
+import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "./names.js";
+
+export interface ArchiveFiles {
+  /** The JSON result exactly as written next to the report (`resultJson(result)`). */
+  resultJson: string;
+  /** The embedded manifest as serialised by `serializeManifest(buildEmbeddedManifest(...))`. */
+  manifestJson: string;
+}
+
+/**
+ * Makes a PDF self-describing: attaches the JSON result and the embedded manifest, and records the result's digest
+ * and the report id in the document information dictionary. Call it on a document loaded with
+ * `updateMetadata: false` before `save()`; the attachments' dates are `date` (the report's own instant), so the same
+ * inputs still give the same bytes. Caution attachments already in the document are replaced, not duplicated.
+ *
+ * Throws if the manifest is not a valid embedded manifest or does not name this result: that is a bug in the caller.
+ */
+export async function attachArchive(doc: PDFDocument, files: ArchiveFiles, date: Date): Promise<void> {
+  const resultBytes = utf8(files.resultJson);
+  const resultSha256 = sha256Hex(resultBytes);
+  const parsed = embeddedManifest.safeParse(JSON.parse(files.manifestJson));
+  if (!parsed.success) throw new Error(`attachArchive: the manifest is not a valid embedded manifest: ${parsed.error.message}`);
+  const manifest = parsed.data;
+  if (manifest.result.sha256 !== resultSha256) {
+    throw new Error(`attachArchive: the manifest names result ${manifest.result.sha256}, but the result given has SHA-256 ${resultSha256}`);
+  }
+
+  detachFiles(doc, [RESULT_ATTACHMENT, MANIFEST_ATTACHMENT]);
+  // pdf-lib appends to the name tree in call order; a name tree's keys must be sorted, and "caution-manifest.json"
+  // sorts before "caution-result.json".
+  await doc.attach(utf8(files.manifestJson), MANIFEST_ATTACHMENT, {
+    mimeType: "application/json",
+    description: `caution manifest: what report ${manifest.reportId} was computed from, with the SHA-256 of every input`,
+    creationDate: date,
+    modificationDate: date,
+    afRelationship: AFRelationship.Supplement,
+  });
+  await doc.attach(resultBytes, RESULT_ATTACHMENT, {
+    mimeType: "application/json",
+    description: `caution JSON result (SHA-256 ${resultSha256}): every figure in this report with its trail`,
+    creationDate: date,
+    modificationDate: date,
+    afRelationship: AFRelationship.Data,
+  });
+
+  const info = infoDict(doc, true)!;
+  info.set(PDFName.of(INFO_RESULT_SHA256), PDFString.of(resultSha256));
+  info.set(PDFName.of(INFO_REPORT_ID), PDFString.of(manifest.reportId));
+}
+
+/**
+ * Removes attachments by name from the document's embedded-files name tree (and the catalog's /AF list), so that
+ * re-stamping a PDF replaces caution's attachments instead of adding a second copy. Only a flat name tree (the kind
+ * pdf-lib and Chromium write) is edited. Returns how many entries were removed.
+ */
+export function detachFiles(doc: PDFDocument, names: readonly string[]): number {
+  const tree = embeddedFilesTree(doc.catalog);
+  const array = tree?.lookup(PDFName.of("Names"));
+  if (!(array instanceof PDFArray)) return 0;
+  const removedSpecs = new Set<PDFObject>();
+  let removed = 0;
+  for (let i = array.size() - 2; i >= 0; i -= 2) {
+    const key = array.lookup(i);
+    if (!isText(key) || !names.includes(key.decodeText())) continue;
+    const spec = array.get(i + 1);
+    if (spec !== undefined) removedSpecs.add(spec);
+    array.remove(i + 1);
+    array.remove(i);
+    removed += 1;
+  }
+  const af = doc.catalog.lookup(PDFName.of("AF"));
+  if (af instanceof PDFArray) {
+    for (let i = af.size() - 1; i >= 0; i -= 1) {
+      const entry = af.get(i);
+      if (entry !== undefined && removedSpecs.has(entry)) af.remove(i);
+    }
+  }
+  return removed;
+}
+
+export interface ArchiveContents {
+  /** Whether pdf-lib could load the file; when false, `error` says why and nothing else is filled in. */
+  parsed: boolean;
+  error: string | null;
+  /** Attached files by name (the name-tree key), decoded. A name attached twice keeps its first copy. */
+  files: Map<string, Uint8Array>;
+  /** Names that occur more than once in the name tree: a sign of tampering or of a faulty writer. */
+  duplicates: string[];
+  /** Attachments that are listed but whose bytes could not be read, with the reason. */
+  unreadable: { name: string; reason: string }[];
+  /** Every text entry of the document information dictionary (Title, Author, CautionResultSHA256, ...). */
+  info: Record<string, string>;
+}
+
+/**
+ * Reads the attachments and the document information of a PDF with pdf-lib's low-level API: the catalog's
+ * /Names /EmbeddedFiles name tree (with /Kids), each file specification's /EF /F stream, decoded with
+ * `decodePDFRawStream` (FlateDecode and pdf-lib's other filters). Never throws for a malformed file.
+ */
+export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents> {
+  const contents: ArchiveContents = { parsed: false, error: null, files: new Map(), duplicates: [], unreadable: [], info: {} };
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch (err) {
+    contents.error = err instanceof Error ? err.message.split("\n")[0]! : String(err);
+    return contents;
+  }
+  // pdf-lib loads lazily: a file with a header and no usable trailer "loads" but has no catalog.
+  let catalog: PDFDict | undefined;
+  try {
+    catalog = doc.catalog;
+  } catch {
+    catalog = undefined;
+  }
+  if (!(catalog instanceof PDFDict)) {
+    contents.error = "no document catalog (/Root): not a usable PDF";
+    return contents;
+  }
+  contents.parsed = true;
+
+  try {
+    const info = infoDict(doc, false);
+    if (info) {
+      for (const [key, value] of info.entries()) {
+        const resolved = value instanceof PDFRef ? doc.context.lookup(value) : value;
+        if (isText(resolved)) contents.info[key.decodeText()] = resolved.decodeText();
+      }
+    }
+  } catch {
+    // A broken info dictionary leaves `info` empty; the checks that need it say what is missing.
+  }
+
+  const entries: { name: string; spec: PDFObject | undefined }[] = [];
+  try {
+    const tree = embeddedFilesTree(catalog);
+    if (tree) collectNameTree(doc, tree, entries, 0, new Set());
+  } catch {
+    // A damaged name tree: whatever was collected before the damage is kept; the rest counts as not attached.
+  }
+  for (const { name, spec } of entries) {
+    if (contents.files.has(name) || contents.unreadable.some((u) => u.name === name)) {
+      if (!contents.duplicates.includes(name)) contents.duplicates.push(name);
+      continue;
+    }
+    try {
+      contents.files.set(name, readEmbeddedFile(doc, spec));
+    } catch (err) {
+      contents.unreadable.push({ name, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return contents;
+}
+
+function readEmbeddedFile(doc: PDFDocument, specObject: PDFObject | undefined): Uint8Array {
+  const spec = specObject instanceof PDFRef ? doc.context.lookup(specObject) : specObject;
+  if (!(spec instanceof PDFDict)) throw new Error("the file specification is not a dictionary");
+  const ef = spec.lookup(PDFName.of("EF"));
+  if (!(ef instanceof PDFDict)) throw new Error("the file specification has no /EF dictionary");
+  const stream = ef.lookup(PDFName.of("F")) ?? ef.lookup(PDFName.of("UF"));
+  if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();
+  if (stream instanceof PDFStream) return stream.getContents();
+  throw new Error("the /EF /F entry is not a stream");
+}
+
+/** Walks a name tree: leaves hold /Names [key value ...], inner nodes /Kids. Depth and cycles are bounded. */
+function collectNameTree(doc: PDFDocument, node: PDFDict, out: { name: string; spec: PDFObject | undefined }[], depth: number, seen: Set<PDFDict>): void {
+  if (depth > 32 || seen.has(node)) return;
+  seen.add(node);
+  const names = node.lookup(PDFName.of("Names"));
+  if (names instanceof PDFArray) {
+    for (let i = 0; i + 1 < names.size(); i += 2) {
+      const key = names.lookup(i);
+      if (isText(key)) out.push({ name: key.decodeText(), spec: names.get(i + 1) });
+    }
+  }
+  const kids = node.lookup(PDFName.of("Kids"));
+  if (kids instanceof PDFArray) {
+    for (let i = 0; i < kids.size(); i += 1) {
+      const kid = kids.lookup(i);
+      if (kid instanceof PDFDict) collectNameTree(doc, kid, out, depth + 1, seen);
+    }
+  }
+}
+
+function embeddedFilesTree(catalog: PDFDict): PDFDict | undefined {
+  const names = catalog.lookup(PDFName.of("Names"));
+  if (!(names instanceof PDFDict)) return undefined;
+  const tree = names.lookup(PDFName.of("EmbeddedFiles"));
+  return tree instanceof PDFDict ? tree : undefined;
+}
+
+/** The trailer's /Info dictionary, created (as pdf-lib does for setTitle) when `create` is set. */
+function infoDict(doc: PDFDocument, create: boolean): PDFDict | undefined {
+  const existing = doc.context.trailerInfo.Info ? doc.context.lookup(doc.context.trailerInfo.Info) : undefined;
+  if (existing instanceof PDFDict) return existing;
+  if (!create) return undefined;
+  const fresh = doc.context.obj({});
+  doc.context.trailerInfo.Info = doc.context.register(fresh);
+  return fresh;
+}
+
+function isText(value: unknown): value is PDFString | PDFHexString {
+  return value instanceof PDFString || value instanceof PDFHexString;
+}
+
+function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

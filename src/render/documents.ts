@@ -1,0 +1,82 @@
+import type { Result } from "../schema/result.js";
+import { cleanText } from "./sanitize.js";
+import type { ReportView } from "./view-model.js";
+
+/** The report kinds: one combined document, and the three cuts for their readers. */
+export const KINDS = ["executive", "vendor", "comparison", "full"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const PAPERS = ["a4", "letter"] as const;
+export type Paper = (typeof PAPERS)[number];
+
+/** One document to render: which kind, for which vendor, under which file name. */
+export interface DocumentSpec {
+  kind: Kind;
+  vendorId: string | null;
+  /** File name without extension. */
+  name: string;
+  title: string;
+  /** Shown in the running header. */
+  headerTitle: string;
+}
+
+/** What each kind shows; the template reads these flags and nothing else decides what appears. */
+export interface DocumentFlags {
+  kind: Kind;
+  kindTitle: string;
+  glance: boolean;
+  verdictDetails: boolean;
+  executiveSla: boolean;
+  comparison: boolean;
+  recommendation: boolean;
+  fullMethodology: boolean;
+}
+
+export type DocumentContext = ReportView & { doc: DocumentFlags; pageSize: string; documentTitle: string };
+
+const KIND_TITLE: Record<Kind, string> = {
+  full: "Full report",
+  executive: "Executive summary",
+  comparison: "Providers compared",
+  vendor: "Vendor report",
+};
+
+/** The documents for the requested kinds, in a fixed order so output names and progress repeat. */
+export function planDocuments(result: Result, kinds: readonly Kind[]): DocumentSpec[] {
+  const org = cleanText(result.workspace.organisation);
+  const specs: DocumentSpec[] = [];
+  for (const kind of KINDS.filter((k) => kinds.includes(k))) {
+    if (kind === "vendor") {
+      for (const v of result.vendors) {
+        const name = cleanText(v.name);
+        specs.push({ kind, vendorId: v.id, name: `caution-vendor-${v.id}`, title: `AI-agent outage risk: ${name}`, headerTitle: `${org} · ${name}` });
+      }
+    } else {
+      const name = kind === "full" ? "caution-report" : `caution-${kind}`;
+      const title = kind === "full" ? "AI-agent outage risk" : `AI-agent outage risk: ${KIND_TITLE[kind].toLowerCase()}`;
+      specs.push({ kind, vendorId: null, name, title, headerTitle: `${org} · ${KIND_TITLE[kind]}` });
+    }
+  }
+  return specs;
+}
+
+export function documentContext(view: ReportView, spec: DocumentSpec, paper: Paper): DocumentContext {
+  const k = spec.kind;
+  return {
+    ...view,
+    title: spec.title,
+    documentTitle: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
+    vendors: k === "full" ? view.vendors : k === "vendor" ? view.vendors.filter((v) => v.id === spec.vendorId) : [],
+    pageSize: paper === "letter" ? "letter" : "A4",
+    doc: {
+      kind: k,
+      kindTitle: KIND_TITLE[k],
+      glance: k !== "vendor",
+      verdictDetails: k === "full" || k === "executive",
+      executiveSla: k === "executive",
+      comparison: k === "full" || k === "comparison",
+      recommendation: k === "full" || k === "comparison" || k === "executive",
+      fullMethodology: k !== "executive",
+    },
+  };
+}

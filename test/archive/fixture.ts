@@ -1,0 +1,104 @@
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
+import { attachArchive } from "../../src/archive/attach.js";
+import { buildEmbeddedManifest, serializeManifest, withPdf, type Paper, type ReportKind } from "../../src/archive/manifest.js";
+import { sidecarFileName } from "../../src/archive/names.js";
+import { scoreWorkspaceDir } from "../../src/cli/pipeline.js";
+import type { Manifest } from "../../src/schema/manifest.js";
+import type { Result } from "../../src/schema/result.js";
+import { tempDir } from "../support/cli.js";
+import { DEMO } from "../support/demo.js";
+
+/** The JSON result as caution serialises it (same as render/report.ts `resultJson`). */
+export function serializeResult(result: Result): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** A temporary copy of samples/demo, so tests can change inputs. */
+export function demoCopy(): string {
+  const dir = join(tempDir("caution-archive-ws-"), "ws");
+  cpSync(DEMO, dir, { recursive: true });
+  return dir;
+}
+
+/** The real pipeline on a workspace folder: the Result's inputs are that folder's files. */
+export function scoreDir(dir: string): Promise<Result> {
+  return scoreWorkspaceDir(dir, { step() {} });
+}
+
+/** A small one-page PDF made with pdf-lib, with no clock in it. */
+export async function simplePdf(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const page = doc.addPage([595.28, 841.89]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  page.drawText(text, { x: 50, y: 780, size: 14, font });
+  page.drawText("Archived report fixture: the content stream below carries this text.", { x: 50, y: 750, size: 10, font });
+  return doc.save({ useObjectStreams: false });
+}
+
+export interface Archived {
+  pdf: Uint8Array;
+  resultJson: string;
+  manifestJson: string;
+  sidecar: Manifest;
+}
+
+/**
+ * What the report step does with a printed PDF: stamp the metadata (fixed dates, derived ID), attach the result and
+ * the embedded manifest, save, then compute the sidecar from the final bytes.
+ */
+export async function archive(raw: Uint8Array, result: Result, opts: { kind?: ReportKind; vendor?: string | null; paper?: Paper; pdfFile?: string } = {}): Promise<Archived> {
+  const date = new Date(result.generatedAt);
+  const resultJson = serializeResult(result);
+  const embedded = buildEmbeddedManifest({ result, resultJson, kind: opts.kind ?? "full", vendor: opts.vendor ?? null, paper: opts.paper ?? "a4" });
+  const manifestJson = serializeManifest(embedded);
+  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  stamp(doc, result, date);
+  await attachArchive(doc, { resultJson, manifestJson }, date);
+  const pdf = await doc.save({ useObjectStreams: false });
+  return { pdf, resultJson, manifestJson, sidecar: withPdf(embedded, opts.pdfFile ?? "caution-report.pdf", pdf) };
+}
+
+/** What stampPdf does (kept here so these tests do not depend on the renderer): metadata, fixed dates, fixed ID. */
+function stamp(doc: PDFDocument, result: Result, date: Date): void {
+  doc.setTitle(`Archive test: ${result.workspace.organisation}`, { showInWindowTitleBar: true });
+  doc.setAuthor(result.workspace.organisation);
+  doc.setCreator(`caution ${result.tool.version}`);
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const ids = PDFArray.withContext(doc.context);
+  const id = createHash("sha256").update(result.generatedAt).digest("hex").slice(0, 32);
+  ids.push(PDFHexString.of(id));
+  ids.push(PDFHexString.of(id));
+  doc.context.trailerInfo.ID = ids;
+}
+
+/** Writes the PDF and its sidecar into a fresh folder; returns the PDF's path. */
+export function writeArchive(archived: Archived, name = "caution-report.pdf", dir = tempDir("caution-archive-out-")): string {
+  const path = join(dir, name);
+  writeFileSync(path, archived.pdf);
+  writeFileSync(join(dir, sidecarFileName(name)), serializeManifest(archived.sidecar));
+  return path;
+}
+
+/** Where the first page's (still compressed) content stream sits in the file: [start, end). */
+export async function contentStreamRange(pdf: Uint8Array): Promise<[number, number]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const contents = doc.getPage(0).node.get(PDFName.of("Contents"));
+  let stream = contents ? doc.context.lookup(contents) : undefined;
+  if (stream instanceof PDFArray) stream = stream.lookup(stream.size() - 1);
+  if (!(stream instanceof PDFRawStream)) throw new Error("page 0 has no single raw content stream");
+  const bytes = stream.getContents();
+  const start = Buffer.from(pdf).indexOf(Buffer.from(bytes));
+  if (start < 0 || Buffer.from(pdf).indexOf(Buffer.from(bytes), start + 1) >= 0) throw new Error("content stream not found exactly once");
+  return [start, start + bytes.length];
+}
+
+/** A copy with one byte changed (XOR 0x20 keeps most bytes printable). */
+export function flipByte(pdf: Uint8Array, at: number): Uint8Array {
+  const copy = new Uint8Array(pdf);
+  copy[at] = copy[at]! ^ 0x20;
+  return copy;
+}
