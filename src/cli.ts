@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { Command, type CommanderError } from "commander";
+import { registerAnswers } from "./cli/commands/answers.js";
+import { registerDoctor } from "./cli/commands/doctor.js";
 import { registerIncidents } from "./cli/commands/incidents.js";
 import { registerInit } from "./cli/commands/init.js";
+import { registerQuestionnaire } from "./cli/commands/questionnaire.js";
 import { registerReport } from "./cli/commands/report.js";
 import { registerSchema } from "./cli/commands/schema.js";
 import { registerScore } from "./cli/commands/score.js";
@@ -26,6 +29,9 @@ registerScore(program);
 registerReport(program);
 registerIncidents(program);
 registerSchema(program);
+registerQuestionnaire(program);
+registerAnswers(program);
 registerVerify(program);
+registerDoctor(program);
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,14 @@ import { parse, type CsvError } from "csv-parse";
 import { describeFsError } from "./text-file.js";
 import type { InputIssue } from "./input-issue.js";
 
+/**
+ * Limits. Records stream through in constant memory, so the file-size limit only bounds the time a run may take
+ * (about 80 s for 2 GiB at csv-parse's 25-30 MB/s); the record limit bounds memory, since a record is held whole
+ * while it is parsed: a quote that is never closed would otherwise pull the rest of the file into one field.
+ */
+export const MAX_CSV_BYTES = 2 * 1024 * 1024 * 1024;
+export const MAX_CSV_RECORD_CHARS = 1024 * 1024;
+
 export interface CsvRecord {
   /** Spreadsheet row: the header is row 1, so the first record is row 2. */
   row: number;
@@ -64,14 +72,23 @@ export async function readCsv(
   let previousEnd = 1;
   let previousEmpty = 0;
   let handlerError: unknown;
+  let tooLong = false;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
+    max_record_size: MAX_CSV_RECORD_CHARS,
     // Records with the wrong number of fields are passed through and reported here with their row, instead of
     // being skipped by the parser (which would shift the row numbers of every record after them).
     relax_column_count: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
+      if (err?.code === "CSV_MAX_RECORD_SIZE") {
+        // The parser cannot resume inside an over-long record: report it once and stop reading the file.
+        if (!tooLong) issues.push(recordTooLong(file, err, previousEnd + 1));
+        tooLong = true;
+        parser.destroy();
+        return undefined;
+      }
       if (err) issues.push(csvErrorIssue(file, err, header));
       return undefined;
     },
@@ -115,6 +132,7 @@ export async function readCsv(
     await pipeline(input, parser);
   } catch (err) {
     if (handlerError !== undefined) throw handlerError;
+    if (tooLong) return;
     if ((err as CsvError).code?.startsWith("CSV_")) issues.push(csvErrorIssue(file, err as CsvError, header));
     else issues.push({ file, message: describeFsError(err) });
     return;
@@ -151,6 +169,17 @@ function csvErrorIssue(file: string, err: CsvError, header: CsvHeader | undefine
   };
 }
 
+function recordTooLong(file: string, err: CsvError, line: number): InputIssue {
+  const records = (err as unknown as { records?: number }).records;
+  return {
+    file,
+    ...(records !== undefined ? { row: records + 1 } : {}),
+    // Where the record starts (the parser's own line is where it gave up, possibly far below).
+    line,
+    message: `malformed CSV: the record starting here is longer than ${MAX_CSV_RECORD_CHARS} characters (1 MiB), the limit for one row; look for a quote that is never closed. The rest of the file was not read`,
+  };
+}
+
 /** Looks at the first bytes only, so the check costs nothing on large files. */
 async function sniffEncoding(path: string): Promise<string | undefined> {
   let handle;
@@ -162,6 +191,7 @@ async function sniffEncoding(path: string): Promise<string | undefined> {
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) return "is a folder, not a file";
+    if (stat.size > MAX_CSV_BYTES) return `file is ${stat.size} bytes; the limit is ${MAX_CSV_BYTES} bytes (2 GiB): split it into several files under incidents/`;
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);

@@ -1,6 +1,5 @@
 import type { Result } from "../schema/result.js";
 import type { OutputFile } from "../write/atomic.js";
-import { attachArchive } from "../archive/attach.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
 import { documentContext, planDocuments, type Kind, type Paper } from "./documents.js";
@@ -24,6 +23,8 @@ export interface RenderOptions {
   paper: Paper;
   browser?: string;
   step: (message: string) => void;
+  /** Aborted on Ctrl-C: the browser is killed at once and rendering stops. */
+  signal?: AbortSignal;
 }
 
 /** The JSON twin of the report: the scoring result exactly as the contract in the README describes it. */
@@ -45,10 +46,13 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   if (options.formats.includes("pdf") && docs.length > 0) {
     const choice = findBrowser(options.browser);
     options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${choice.path} (${choice.source})`);
-    const renderer = await PdfRenderer.start(choice, { onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`) });
+    const renderer = await PdfRenderer.start(choice, {
+      onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     try {
       let done = 0;
-      const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i) => {
+      const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {
         const { spec, html } = docs[i]!;
         // Every PDF carries the JSON result and a manifest of what it was computed from (`caution verify`).
         const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper: options.paper });
@@ -57,7 +61,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
           headerTitle: spec.headerTitle,
           footerLeft: `caution ${result.tool.version} · as of ${view.asOf} · report ${id}`,
           paper: options.paper,
-        });
+        }, slot);
         const pdf = await stampPdf(
           raw,
           {
@@ -69,7 +73,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
             date: new Date(result.generatedAt),
           },
           html,
-          (doc) => attachArchive(doc, { resultJson: json, manifestJson: serializeManifest(embedded) }, new Date(result.generatedAt)),
+          { resultJson: json, manifestJson: serializeManifest(embedded), reportId: id },
         );
         done += 1;
         options.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);

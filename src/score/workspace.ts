@@ -1,6 +1,6 @@
 import type { Incident } from "../schema/incident.js";
 import type { Result, VendorResult } from "../schema/result.js";
-import { RESULT_SCHEMA_VERSION } from "../schema/result.js";
+import { RESULT_SCHEMA_VERSION, result as resultSchema } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
 import type { ValidVendor, ValidWorkspace } from "../validate/workspace.js";
 import { describeMethodology, resolveConfig } from "./config.js";
@@ -51,7 +51,9 @@ export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, agg
       regulatory: regulatoryGaps(ws.regulations, v.file.sla),
     };
   });
-  return {
+  // Passing the result through its own schema puts every key in contract order and proves the output keeps the
+  // contract; a saved result read back (`report --from-result`) then serialises to the same bytes.
+  return resultSchema.parse({
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: "caution", version: options.toolVersion },
     generatedAt: options.generatedAt,
@@ -59,7 +61,7 @@ export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, agg
     inputs: valid.inputs,
     methodology: describeMethodology(cfg, q),
     vendors,
-  };
+  });
 }
 
 function foldIncidents(valid: ValidWorkspace, incidents: readonly Incident[]): Map<string, IncidentAggregate> {

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import { KINDS, PAPERS, type Kind, type Paper } from "../../render/documents.js";
 import { renderReport } from "../../render/report.js";
-import { removePendingFiles, writeOutputs } from "../../write/atomic.js";
+import { abortWrites, writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { failing, parseFormats, parseRating } from "../options.js";
 import { scoreWorkspaceDir } from "../pipeline.js";
 import { stderrProgress } from "../progress.js";
 import { readResultFile } from "../result-file.js";
-import { run, UsageError } from "../run.js";
+import { onInterrupt, run, UsageError } from "../run.js";
 
 interface ReportOptions {
   out: string;
@@ -41,12 +41,11 @@ export function registerReport(program: Command): void {
         const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
         if ((dir === undefined) === (opts.fromResult === undefined)) throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
         const progress = stderrProgress(Boolean(opts.quiet));
-        // Ctrl-C: remove this run's temporary files; earlier reports stay as they were.
-        process.once("SIGINT", () => {
-          void removePendingFiles().finally(() => process.exit(130));
-        });
+        // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
+        // earlier reports stay as they were.
+        const signal = onInterrupt(abortWrites);
         const result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
-        const files = await renderReport(result, { formats, kinds, paper, ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m) });
+        const files = await renderReport(result, { formats, kinds, paper, ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m), signal });
         const written = await writeOutputs(opts.out, files);
         progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);
         const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);

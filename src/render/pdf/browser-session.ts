@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type PDFOptions } from "puppeteer";
+import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import type { BrowserChoice } from "./find-browser.js";
 
 /** Flags that work on locked-down machines: no sandbox as root, no GPU, and no calls home that would only fail. */
@@ -14,8 +14,43 @@ export const CHROMIUM_ARGS = [
 ];
 
 export interface SessionOptions {
-  /** Upper bound for one document (set content + print). */
+  /** Upper bound for one document (set content + print); default CAUTION_PDF_TIMEOUT seconds, else 60 s. */
   timeoutMs?: number;
+}
+
+/** How long one document may take before the browser counts as hung: 60 s unless CAUTION_PDF_TIMEOUT (seconds) says. */
+export const DEFAULT_PDF_TIMEOUT_MS = 60_000;
+
+export function pdfTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CAUTION_PDF_TIMEOUT;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_PDF_TIMEOUT_MS;
+  if (!/^\d{1,4}$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 3600) {
+    throw new RenderError(`CAUTION_PDF_TIMEOUT must be a whole number of seconds from 1 to 3600, got "${raw}"`);
+  }
+  return Number(raw) * 1000;
+}
+
+/** Every browser this process started and has not yet ended: killed on exit, whatever path the exit takes. */
+const live = new Set<BrowserSession>();
+let exitHook = false;
+
+/** Kills every browser this process started (with all their helpers). Synchronous, so safe in an exit handler. */
+export function killAllBrowsers(): void {
+  for (const session of [...live]) session.kill();
+}
+
+/**
+ * Words a browser failure for a person: a timeout means the browser hung, a closed connection that it crashed or
+ * was killed. Puppeteer's own messages name protocol methods and settings that mean nothing to a user.
+ */
+export function describeBrowserFailure(err: unknown, timeoutMs: number): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const name = err instanceof Error ? err.name : "";
+  if (name === "TimeoutError" || /timed? ?out/i.test(message)) return `it did not answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (/Target closed|detached|Connection closed|Session closed|Protocol error|browser has disconnected|has been closed|crashed/i.test(message)) {
+    return "it closed unexpectedly (crashed or was killed)";
+  }
+  return message.split("\n")[0] ?? "unknown error";
 }
 
 export class RenderError extends Error {
@@ -40,11 +75,18 @@ export class BrowserSession {
   readonly blocked: string[] = [];
   private constructor(
     private readonly browser: Browser,
-    private readonly timeoutMs: number,
-  ) {}
+    readonly timeoutMs: number,
+  ) {
+    live.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      // Puppeteer kills its browsers on exit too; this also covers a session caution itself lost track of.
+      process.on("exit", killAllBrowsers);
+    }
+  }
 
   static async launch(choice: BrowserChoice, options: SessionOptions = {}): Promise<BrowserSession> {
-    const timeoutMs = options.timeoutMs ?? 60_000;
+    const timeoutMs = options.timeoutMs ?? pdfTimeoutMs();
     try {
       const browser = await puppeteer.launch({
         executablePath: choice.path,
@@ -63,32 +105,48 @@ export class BrowserSession {
     }
   }
 
-  async pdf(html: string, print: PrintOptions): Promise<Uint8Array> {
-    const page = await this.browser.newPage();
-    try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on("request", (request) => {
-        this.blocked.push(request.url());
-        void request.abort("blockedbyclient");
-      });
-      await page.setContent(html, { waitUntil: "load", timeout: this.timeoutMs });
-      const options: PDFOptions = {
-        format: print.paper === "letter" ? "Letter" : "A4",
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(print.headerTitle),
-        footerTemplate: footerTemplate(print.footerLeft),
-        margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
-        preferCSSPageSize: false,
-        tagged: true,
-        outline: true,
-        timeout: this.timeoutMs,
-      };
-      return await page.pdf(options);
-    } finally {
-      await page.close().catch(() => undefined);
+  /**
+   * One page per slot, each in a browser context of its own: contexts never share a renderer process, so two slots
+   * print on two cores, and a page is reused from document to document (opening and closing one costs as much as
+   * printing a short report). Report pages run no JavaScript and store nothing, so nothing carries over.
+   */
+  private readonly pages = new Map<number, Promise<Page>>();
+
+  private page(slot: number): Promise<Page> {
+    let page = this.pages.get(slot);
+    if (!page) {
+      page = (async () => {
+        const context = slot === 0 ? this.browser.defaultBrowserContext() : await this.browser.createBrowserContext();
+        const p = await context.newPage();
+        await p.setJavaScriptEnabled(false);
+        await p.setRequestInterception(true);
+        p.on("request", (request) => {
+          this.blocked.push(request.url());
+          void request.abort("blockedbyclient");
+        });
+        return p;
+      })();
+      this.pages.set(slot, page);
     }
+    return page;
+  }
+
+  async pdf(html: string, print: PrintOptions, slot = 0): Promise<Uint8Array> {
+    const page = await this.page(slot);
+    await page.setContent(html, { waitUntil: "load", timeout: this.timeoutMs });
+    const options: PDFOptions = {
+      format: print.paper === "letter" ? "Letter" : "A4",
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(print.headerTitle),
+      footerTemplate: footerTemplate(print.footerLeft),
+      margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
+      preferCSSPageSize: false,
+      tagged: true,
+      outline: true,
+      timeout: this.timeoutMs,
+    };
+    return await page.pdf(options);
   }
 
   async close(): Promise<void> {
@@ -104,6 +162,7 @@ export class BrowserSession {
 
   /** Ends the browser and every process it started, at once. */
   kill(): void {
+    live.delete(this);
     const proc = this.browser.process();
     if (!proc?.pid) return;
     try {

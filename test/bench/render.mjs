@@ -1,0 +1,85 @@
+// Benchmark: the cost of one report PDF in a batch (one browser, a page per document, two at a time, metadata and
+// attachments included), measured side by side in one run against (a) a bare page.pdf() of the same HTML on a warm
+// page with the same print options and (b) one Chromium process per PDF (--print-to-pdf). Targets: <= 1.2x of (a),
+// >= 3x faster than (b). Run: npm run bench (builds first).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import puppeteer from "puppeteer";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const dist = join(root, "dist");
+const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
+const { renderReport } = await import(join(dist, "render", "report.js"));
+const { buildViewModel } = await import(join(dist, "render", "view-model.js"));
+const { documentContext, planDocuments } = await import(join(dist, "render", "documents.js"));
+const { renderHtml } = await import(join(dist, "render", "html", "render-html.js"));
+const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
+const { CHROMIUM_ARGS } = await import(join(dist, "render", "pdf", "browser-session.js"));
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const copies = Number(process.env.BENCH_COPIES ?? 6);
+const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
+// A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
+const result = { ...demo, vendors: Array.from({ length: copies }, (_, i) => demo.vendors.map((v) => ({ ...v, id: `${v.id}-${i + 1}` }))).flat() };
+const view = buildViewModel(result);
+// The batch: every vendor report and the comparison, the documents a procurement run prints most.
+const specs = planDocuments(result, ["vendor", "comparison"]);
+const htmls = specs.map((s) => renderHtml(documentContext(view, s, "a4")));
+const choice = findBrowser();
+const printOptions = { format: "A4", printBackground: true, displayHeaderFooter: true, headerTemplate: "<div></div>", footerTemplate: "<div></div>", margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" }, tagged: true, outline: true };
+
+async function bare() {
+  const browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  let ms = 0;
+  for (const html of htmls) {
+    await page.setContent(html, { waitUntil: "load" });
+    const t = performance.now();
+    await page.pdf(printOptions);
+    ms += performance.now() - t;
+  }
+  await browser.close();
+  return ms / htmls.length;
+}
+
+async function caution() {
+  // Browser start-up is paid once per batch; it is counted, spread over the documents.
+  const t = performance.now();
+  await renderReport(result, { formats: ["pdf"], kinds: ["vendor", "comparison"], paper: "a4", step() {} });
+  return (performance.now() - t) / htmls.length;
+}
+
+function processPerPdf() {
+  const dir = mkdtempSync(join(tmpdir(), "caution-bench-pdf-"));
+  try {
+    const t = performance.now();
+    htmls.forEach((html, i) => {
+      const file = join(dir, `${i}.html`);
+      writeFileSync(file, html);
+      const r = spawnSync(choice.path, [...CHROMIUM_ARGS, "--headless", `--print-to-pdf=${join(dir, `${i}.pdf`)}`, "--no-pdf-header-footer", `--user-data-dir=${join(dir, "profile")}`, `file://${file}`], { encoding: "utf8", timeout: 60_000 });
+      if (r.status !== 0) throw new Error(`chromium --print-to-pdf failed: ${r.stderr}`);
+    });
+    return (performance.now() - t) / htmls.length;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const runs = { bare: [], caution: [], process: [] };
+for (let i = 0; i < rounds; i++) {
+  runs.bare.push(await bare());
+  runs.caution.push(await caution());
+  runs.process.push(processPerPdf());
+}
+const best = (xs) => Math.min(...xs);
+const [b, c, p] = [best(runs.bare), best(runs.caution), best(runs.process)];
+console.log(`report rendering, ${htmls.length} documents per batch (best of ${rounds})`);
+console.log(`  bare page.pdf() of the same HTML:      ${b.toFixed(0)} ms per document`);
+console.log(`  caution batch (one browser, 2 pages): ${c.toFixed(0)} ms per document, including launch, metadata and attachments`);
+console.log(`  one Chromium process per PDF:          ${p.toFixed(0)} ms per document`);
+console.log(`  caution / bare page.pdf(): ${(c / b).toFixed(2)}x (target <= 1.20x)`);
+console.log(`  one process per PDF / caution: ${(p / c).toFixed(2)}x faster (target >= 3x)`);
