@@ -6,7 +6,7 @@ import { todayUtc } from "../../questionnaire-io/load.js";
 import type { MappingFile } from "../../schema/mapping.js";
 import { EXIT } from "../exit-codes.js";
 import { run, UsageError } from "../run.js";
-import type { CommandOutput } from "./questionnaire.js";
+import { processOutput, type CommandOutput } from "../output.js";
 
 export interface AnswersImportOptions {
   vendor?: string;
@@ -14,11 +14,6 @@ export interface AnswersImportOptions {
   partial?: boolean;
   name?: string;
 }
-
-const processOutput: CommandOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 export function registerAnswers(program: Command): void {
   const answers = program.command("answers").description("bring a vendor's filled questionnaire back into a workspace");

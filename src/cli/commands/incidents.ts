@@ -10,6 +10,7 @@ import { slug } from "../../schema/common.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { run, UsageError } from "../run.js";
+import { processOutput, type CommandOutput } from "../output.js";
 
 export function registerIncidents(program: Command): void {
   const incidents = program.command("incidents").description("work with vendor incident histories");
@@ -29,15 +30,7 @@ export interface ImportOptions {
   out?: string;
 }
 
-export interface CommandOutput {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processOutput: CommandOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type { CommandOutput };
 
 /**
  * `caution incidents import`: reads the vendor file, maps it, writes the CSV to stdout or `--out`, and lists on

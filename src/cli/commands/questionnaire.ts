@@ -8,16 +8,9 @@ import { loadCatalogue, loadCurrentQuestionnaire, todayUtc } from "../../questio
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { run, UsageError } from "../run.js";
+import { processOutput, type CommandOutput } from "../output.js";
 
-export interface CommandOutput {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const processOutput: CommandOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type { CommandOutput };
 
 export interface ExportOptions {
   format?: string;
