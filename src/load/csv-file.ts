@@ -73,6 +73,7 @@ export async function readCsv(
   let previousEmpty = 0;
   let handlerError: unknown;
   let tooLong = false;
+  let lastSkipped: number | undefined;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -89,7 +90,10 @@ export async function readCsv(
         parser.destroy();
         return undefined;
       }
-      if (err) issues.push(csvErrorIssue(file, err, header));
+      // One malformed record can trip the parser more than once (a stray quote per field): report it once.
+      const records = (err as unknown as { records?: number } | undefined)?.records;
+      if (err && (records === undefined || records !== lastSkipped)) issues.push(csvErrorIssue(file, err, header));
+      lastSkipped = records;
       return undefined;
     },
   });

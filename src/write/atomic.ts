@@ -1,5 +1,5 @@
 import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export interface OutputFile {
   name: string;
@@ -27,7 +27,7 @@ export function pendingTemporaryFiles(): string[] {
 export async function writeOutputs(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   if (aborted) throw new WriteError("interrupted; nothing was written");
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
   } catch (err) {
     throw new WriteError(`cannot create output folder ${dir}: ${describe(err)}; nothing was written. Choose another --out folder or fix its permissions.`, { cause: err });
   }
@@ -68,6 +68,26 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     committing = undefined;
   }
   return temps.map((t) => t.final);
+}
+
+/**
+ * `mkdir -p`, with the true reason when it fails: Node's recursive mkdir reports ENOENT for a read-only file system
+ * (and others), so the first missing level is created alone to learn what stops it.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    let child = resolve(dir);
+    let parent = dirname(child);
+    while (parent !== child && !(await lstat(parent).then(() => true, () => false))) {
+      child = parent;
+      parent = dirname(parent);
+    }
+    await mkdir(child);
+    await mkdir(dir, { recursive: true });
+  }
 }
 
 /**

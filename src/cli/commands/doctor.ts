@@ -4,7 +4,7 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { PDFDocument } from "pdf-lib";
-import { BrowserSession, describeBrowserFailure, pdfTimeoutMs } from "../../render/pdf/browser-session.js";
+import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } from "../../render/pdf/browser-session.js";
 import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../exit-codes.js";
 import { run } from "../run.js";
@@ -126,7 +126,8 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
     return {
       status: "fail",
       name: "browser prints",
-      detail: `could not launch ${choice.path} and print a page: ${describeBrowserFailure(err, timeoutMs)}`,
+      // A launch failure carries the browser's own complaint (a missing library, say); print failures are worded.
+      detail: `could not launch ${choice.path} and print a page: ${err instanceof RenderError ? err.message.replace(/\. Run `caution doctor` to check it\.$/, "") : describeBrowserFailure(err, timeoutMs)}`,
       fix: `run it by hand to see why: ${choice.path} --headless --no-sandbox --disable-gpu --print-to-pdf=/tmp/t.pdf about:blank\nor install a browser that works: apt-get install chromium-headless-shell (Debian/Ubuntu)`,
     };
   } finally {
@@ -188,7 +189,7 @@ export async function checkOutput(out: string): Promise<Check> {
       await rm(probe, { force: true });
     }
   }
-  if (info.code !== "ENOENT") return { status: "fail", name, detail: `cannot use ${out}: ${describe(info)}`, fix };
+  if (info.code !== "ENOENT" && info.code !== "ENOTDIR") return { status: "fail", name, detail: `cannot use ${out}: ${describe(info)}`, fix };
   // Not there yet: caution creates it, so the nearest existing folder above must take a new folder.
   let parent = dirname(target);
   for (;;) {

@@ -39,6 +39,14 @@ export function killAllBrowsers(): void {
   for (const session of [...live]) session.kill();
 }
 
+/** Puppeteer's launch error, shortened: its first line plus the browser's own first complaint on stderr. */
+function launchFailure(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const [first = "unknown error"] = message.split("\n");
+  const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING|$)/.exec(message)?.[1]?.split("\n").find((l) => l.trim() !== "");
+  return `${first.replace(/\s+/g, " ").trim()}${stderr ? ` (${stderr.trim()})` : ""}`;
+}
+
 /**
  * Words a browser failure for a person: a timeout means the browser hung, a closed connection that it crashed or
  * was killed. Puppeteer's own messages name protocol methods and settings that mean nothing to a user.
@@ -47,6 +55,10 @@ export function describeBrowserFailure(err: unknown, timeoutMs: number): string 
   const message = err instanceof Error ? err.message : String(err);
   const name = err instanceof Error ? err.name : "";
   if (name === "TimeoutError" || /timed? ?out/i.test(message)) return `it did not answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (/Failed to launch the browser process/i.test(message)) {
+    const code = /Code: (\S+)/.exec(message)?.[1];
+    return code === undefined || code === "null" ? "it was killed or crashed while starting" : `it exited with code ${code} while starting`;
+  }
   if (/Target closed|detached|Connection closed|Session closed|Protocol error|browser has disconnected|has been closed|crashed/i.test(message)) {
     return "it closed unexpectedly (crashed or was killed)";
   }
@@ -101,7 +113,7 @@ export class BrowserSession {
       });
       return new BrowserSession(browser, timeoutMs);
     } catch (err) {
-      throw new RenderError(`Could not start the browser at ${choice.path} (${choice.source}): ${(err as Error).message.split("\n")[0]}`, { cause: err });
+      throw new RenderError(`Could not start the browser at ${choice.path} (${choice.source}): ${launchFailure(err)}. Run \`caution doctor\` to check it.`, { cause: err });
     }
   }
 

@@ -112,15 +112,26 @@ export class PdfRenderer {
     this.blocked.push(...failed.blocked);
     failed.kill();
     this.session = undefined;
-    this.relaunching = BrowserSession.launch(this.choice, { ...this.options, timeoutMs: this.timeoutMs }).then((s) => {
-      this.relaunching = undefined;
-      if (this.aborted) {
-        s.kill();
-        throw new RenderAbortedError();
-      }
-      this.session = s;
-      return s;
-    });
+    const reason = describeBrowserFailure(err, this.timeoutMs);
+    this.relaunching = BrowserSession.launch(this.choice, { ...this.options, timeoutMs: this.timeoutMs }).then(
+      (s) => {
+        this.relaunching = undefined;
+        if (this.aborted) {
+          s.kill();
+          throw new RenderAbortedError();
+        }
+        this.session = s;
+        return s;
+      },
+      (launchErr: unknown) => {
+        if (this.aborted) throw new RenderAbortedError();
+        const why = launchErr instanceof Error && launchErr.cause !== undefined ? describeBrowserFailure(launchErr.cause, this.timeoutMs) : describeBrowserFailure(launchErr, this.timeoutMs);
+        throw new RenderError(
+          `the browser failed while printing a PDF (${reason}) and could not be relaunched (${why}); giving up, nothing was written. Run \`caution doctor\` to check the browser.`,
+          { cause: launchErr },
+        );
+      },
+    );
     return this.relaunching;
   }
 
