@@ -29,7 +29,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
   try {
     await makeFolder(dir);
   } catch (err) {
-    throw new WriteError(`cannot create output folder ${dir}: ${describe(err)}; nothing was written. Choose another --out folder or fix its permissions.`, { cause: err });
+    throw new WriteError(`cannot create output folder ${dir}: ${describeWriteError(err)}; nothing was written. Choose another --out folder or fix its permissions.`, { cause: err });
   }
   // A folder standing where a report goes would make its rename fail after others were already replaced.
   for (const f of files) {
@@ -62,7 +62,7 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     // Renames within one folder do not fail in practice; if one did, say exactly what changed.
     const outcome = renamed === 0 ? "nothing was written" : `${renamed} of ${temps.length} files were already replaced`;
     if (aborted) throw new WriteError(`interrupted; ${outcome}`, { cause: err });
-    throw new WriteError(`cannot write to ${dir}: ${describe(err)}; ${outcome}. Free space or choose another --out folder.`, { cause: err });
+    throw new WriteError(`cannot write to ${dir}: ${describeWriteError(err)}; ${outcome}. Free space or choose another --out folder.`, { cause: err });
   } finally {
     inFlight = undefined;
     committing = undefined;
@@ -116,7 +116,8 @@ export class WriteError extends Error {
   }
 }
 
-function describe(err: unknown): string {
+/** A file-system error in words a user can act on. */
+export function describeWriteError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ENOSPC") return "no space left on the device";

@@ -8,6 +8,7 @@ import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } fro
 import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../exit-codes.js";
 import { run } from "../run.js";
+import { describeWriteError } from "../../write/atomic.js";
 
 /** The oldest Node.js caution supports (package.json `engines`). */
 export const MIN_NODE = [20, 19] as const;
@@ -184,12 +185,12 @@ export async function checkOutput(out: string): Promise<Check> {
       await writeFile(probe, "caution doctor\n");
       return { status: "ok", name, detail: `${out} is writable` };
     } catch (err) {
-      return { status: "fail", name, detail: `cannot write to ${out}: ${describe(err)}`, fix };
+      return { status: "fail", name, detail: `cannot write to ${out}: ${describeWriteError(err)}`, fix };
     } finally {
       await rm(probe, { force: true });
     }
   }
-  if (info.code !== "ENOENT" && info.code !== "ENOTDIR") return { status: "fail", name, detail: `cannot use ${out}: ${describe(info)}`, fix };
+  if (info.code !== "ENOENT" && info.code !== "ENOTDIR") return { status: "fail", name, detail: `cannot use ${out}: ${describeWriteError(info)}`, fix };
   // Not there yet: caution creates it, so the nearest existing folder above must take a new folder.
   let parent = dirname(target);
   for (;;) {
@@ -207,15 +208,7 @@ export async function checkOutput(out: string): Promise<Check> {
     await rm(probe, { recursive: true, force: true });
     return { status: "ok", name, detail: `${out} does not exist yet; caution can create it in ${parent}` };
   } catch (err) {
-    return { status: "fail", name, detail: `cannot create ${out} in ${parent}: ${describe(err)}`, fix };
+    return { status: "fail", name, detail: `cannot create ${out} in ${parent}: ${describeWriteError(err)}`, fix };
   }
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EROFS") return "the file system is read-only";
-  if (code === "ENOSPC") return "no space left on the device";
-  if (code === "ENOTDIR") return "a file stands where a folder is needed";
-  return err instanceof Error ? err.message : String(err);
-}
