@@ -30,6 +30,8 @@ export interface DocumentFlags {
   comparison: boolean;
   recommendation: boolean;
   fullMethodology: boolean;
+  /** Each vendor section starts a page; in a vendor report it follows the title directly. */
+  vendorPageBreak: boolean;
 }
 
 export type DocumentContext = ReportView & { doc: DocumentFlags; pageSize: string; documentTitle: string };
@@ -77,6 +79,7 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       comparison: k === "full" || k === "comparison",
       recommendation: k === "full" || k === "comparison" || k === "executive",
       fullMethodology: k !== "executive",
+      vendorPageBreak: k === "full",
     },
   };
 }
