@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { loadWorkspace } from "../../load/workspace.js";
 import { PACKAGE_ROOT } from "../../load/package-files.js";
 import { INCIDENT_COLUMNS } from "../../schema/incident.js";
-import { InputError } from "../../load/input-issue.js";
-import { validateQuestionnaire, type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
+import { loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
+import { type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { run, UsageError } from "../run.js";
@@ -22,7 +21,7 @@ export function registerInit(program: Command): void {
         if (existsSync(join(dir, "caution.yaml")) && !opts.force) throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
-        const questionnaire = await currentQuestionnaire();
+        const questionnaire = await loadCurrentQuestionnaire();
         await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }]);
         await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }]);
         await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }]);
@@ -32,14 +31,6 @@ export function registerInit(program: Command): void {
         return EXIT.ok;
       }),
     );
-}
-
-async function currentQuestionnaire(): Promise<ValidQuestionnaire> {
-  const loaded = await loadWorkspace("/nonexistent-workspace-for-questionnaire");
-  if (!loaded.questionnaire) throw new InputError(loaded.issues.filter((i) => i.file.includes("questionnaire")));
-  const q = validateQuestionnaire(loaded.questionnaire);
-  if (!q.questionnaire) throw new InputError(q.issues);
-  return q.questionnaire;
 }
 
 function workspaceYaml(asOf: string): string {
