@@ -1,6 +1,5 @@
 import { InputError } from "../load/input-issue.js";
-import { readTextFile } from "../load/text-file.js";
-import { parseYaml } from "../load/yaml-file.js";
+import { readYamlSource } from "../load/yaml-file.js";
 import { result as resultSchema, type Result } from "../schema/result.js";
 import { yamlLocator, zodIssuesToInput } from "../validate/zod-issues.js";
 
@@ -12,9 +11,7 @@ const MAX_RESULT_BYTES = 50 * 1024 * 1024;
  * JSON is YAML, so the YAML reader gives every error a line number.
  */
 export async function readResultFile(path: string): Promise<Result> {
-  const text = await readTextFile(path, path, MAX_RESULT_BYTES);
-  if (!text.ok) throw new InputError([text.issue]);
-  const parsed = parseYaml(text.text, path);
+  const parsed = await readYamlSource(path, path, MAX_RESULT_BYTES);
   if (!parsed.source) throw new InputError(parsed.issues);
   const checked = resultSchema.safeParse(parsed.source.data, { reportInput: true });
   if (!checked.success) throw new InputError(zodIssuesToInput(resultSchema, checked.error, yamlLocator(parsed.source)));

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { InputIssue } from "./input-issue.js";
+import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
 
 /** A parsed YAML document that can still say on which line any field stands. */
 export interface YamlSource {
@@ -49,4 +50,12 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+/** Reads and parses one YAML (or JSON) file; every problem becomes an InputIssue (not found, size, encoding, syntax). */
+export async function readYamlSource(path: string, shown = path, maxBytes = MAX_YAML_BYTES): Promise<{ source?: YamlSource; text?: string; issues: InputIssue[] }> {
+  const text = await readTextFile(path, shown, maxBytes);
+  if (!text.ok) return { issues: [text.issue] };
+  const parsed = parseYaml(text.text, shown);
+  return { ...parsed, text: text.text };
 }

@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, type InputIssue } from "../load/input-issue.js";
 import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_DIR } from "../load/package-files.js";
-import { MAX_YAML_BYTES, readTextFile } from "../load/text-file.js";
-import { parseYaml, type YamlSource } from "../load/yaml-file.js";
+import { readYamlSource } from "../load/yaml-file.js";
 import { WORKSPACE_FILE } from "../load/workspace.js";
 import { isoDate } from "../schema/common.js";
 import { frameworkCatalogue, mappingFile, type FrameworkCatalogue, type MappingFile } from "../schema/mapping.js";
@@ -13,13 +12,7 @@ import { yamlLocator, zodIssuesToInput } from "../validate/zod-issues.js";
 export const MAPPINGS_FILE = join(QUESTIONNAIRE_DIR, "mappings.yaml");
 export const CATALOGUE_FILE = join(QUESTIONNAIRE_DIR, "framework-catalogue.yaml");
 
-/** Reads and parses one YAML file; every problem becomes an InputIssue (file not found, syntax, size, encoding). */
-export async function readYamlSource(path: string, shown = path): Promise<{ source?: YamlSource; text?: string; issues: InputIssue[] }> {
-  const text = await readTextFile(path, shown, MAX_YAML_BYTES);
-  if (!text.ok) return { issues: [text.issue] };
-  const parsed = parseYaml(text.text, shown);
-  return { ...parsed, text: text.text };
-}
+export { readYamlSource };
 
 /** The questionnaire caution ships, validated as `caution validate` does (the same file `caution init` uses). */
 export async function loadCurrentQuestionnaire(path = CURRENT_QUESTIONNAIRE): Promise<ValidQuestionnaire> {
