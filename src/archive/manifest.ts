@@ -1,3 +1,4 @@
+import { createHash, type Hash } from "node:crypto";
 import { basename } from "node:path";
 import { embeddedManifest, manifest, MANIFEST_SCHEMA_VERSION, type EmbeddedManifest, type Manifest } from "../schema/manifest.js";
 import type { Result } from "../schema/result.js";
@@ -24,9 +25,24 @@ export interface SidecarArgs extends ManifestArgs {
   pdfBytes: Uint8Array;
 }
 
+/**
+ * SHA-256 state after the result's bytes. A batch hashes the same result (megabytes for many providers) for every
+ * PDF's manifest, report id and document ID: it is hashed once and the state copied.
+ */
+let lastResult: { json: string; hash: Hash } | undefined;
+function afterResult(resultJson: string): Hash {
+  if (lastResult?.json !== resultJson) lastResult = { json: resultJson, hash: createHash("sha256").update(resultJson) };
+  return lastResult.hash.copy();
+}
+
+/** SHA-256 of the result JSON, as the manifest records it. */
+export function resultDigest(resultJson: string): string {
+  return afterResult(resultJson).digest("hex");
+}
+
 /** First 16 hex digits of SHA-256(resultJson + kind + (vendor ?? "") + paper): the same report always has the same id. */
 export function computeReportId(resultJson: string, kind: ReportKind, vendor: string | null | undefined, paper: Paper): string {
-  return sha256Hex(`${resultJson}${kind}${vendor ?? ""}${paper}`).slice(0, 16);
+  return afterResult(resultJson).update(`${kind}${vendor ?? ""}${paper}`).digest("hex").slice(0, 16);
 }
 
 /** The manifest embedded in the PDF: everything but the PDF's own digest. */
@@ -49,7 +65,7 @@ export function buildEmbeddedManifest(args: ManifestArgs): EmbeddedManifest {
     thresholds: { moderate: m.thresholds.moderate, high: m.thresholds.high, critical: m.thresholds.critical },
     domainWeights: Object.fromEntries(m.domainWeights.map((d) => [d.id, d.weight])),
     inputs: result.inputs.map((i) => ({ path: i.path, sha256: i.sha256, bytes: i.bytes })),
-    result: { file: RESULT_ATTACHMENT, sha256: sha256Hex(resultJson) },
+    result: { file: RESULT_ATTACHMENT, sha256: resultDigest(resultJson) },
   });
 }
 

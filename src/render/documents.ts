@@ -34,7 +34,13 @@ export interface DocumentFlags {
   vendorPageBreak: boolean;
 }
 
-export type DocumentContext = ReportView & { doc: DocumentFlags; pageSize: string; documentTitle: string };
+/** The running header and footer of every printed page, as plain text (the template writes them into CSS). */
+export interface RunningText {
+  header: string;
+  footer: string;
+}
+
+export type DocumentContext = ReportView & { doc: DocumentFlags; pageSize: string; documentTitle: string; running: RunningText };
 
 const KIND_TITLE: Record<Kind, string> = {
   full: "Full report",
@@ -62,12 +68,17 @@ export function planDocuments(result: Result, kinds: readonly Kind[]): DocumentS
   return specs;
 }
 
-export function documentContext(view: ReportView, spec: DocumentSpec, paper: Paper): DocumentContext {
+/**
+ * What one document shows. `reportId` identifies it in the running footer, on every page of the PDF and of the
+ * HTML when a browser prints it (see archive/manifest computeReportId).
+ */
+export function documentContext(view: ReportView, spec: DocumentSpec, paper: Paper, reportId: string): DocumentContext {
   const k = spec.kind;
   return {
     ...view,
     title: spec.title,
     documentTitle: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
+    running: { header: spec.headerTitle, footer: `caution ${view.toolVersion} · as of ${view.asOf} · report ${reportId}` },
     vendors: k === "full" ? view.vendors : k === "vendor" ? view.vendors.filter((v) => v.id === spec.vendorId) : [],
     pageSize: paper === "letter" ? "letter" : "A4",
     doc: {

@@ -2,7 +2,8 @@ import type { Result } from "../schema/result.js";
 import type { OutputFile } from "../write/atomic.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
-import { documentContext, planDocuments, type Kind, type Paper } from "./documents.js";
+import type { EmbeddedManifest } from "../schema/manifest.js";
+import { documentContext, planDocuments, type DocumentSpec, type Kind, type Paper } from "./documents.js";
 import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
@@ -33,6 +34,21 @@ export function resultJson(result: Result): string {
 }
 
 
+export interface RenderedDocument {
+  spec: DocumentSpec;
+  /** The manifest the PDF carries; its report id is printed on every page, of the PDF and of the HTML. */
+  embedded: EmbeddedManifest;
+  html: string;
+}
+
+/** The HTML of every requested document, exactly as written to disk and as printed to PDF. */
+export function renderDocuments(result: Result, kinds: readonly Kind[], paper: Paper, json = resultJson(result), view = buildViewModel(result)): RenderedDocument[] {
+  return planDocuments(result, kinds).map((spec) => {
+    const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper });
+    return { spec, embedded, html: renderHtml(documentContext(view, spec, paper, embedded.reportId)) };
+  });
+}
+
 /**
  * Renders every requested document and format in memory, with one browser for all PDFs. Nothing touches the disk
  * here, so a failure in a late PDF cannot leave this run's early files next to an older report.
@@ -40,7 +56,7 @@ export function resultJson(result: Result): string {
 export async function renderReport(result: Result, options: RenderOptions): Promise<OutputFile[]> {
   const json = resultJson(result);
   const view = buildViewModel(result);
-  const docs = planDocuments(result, options.kinds).map((spec) => ({ spec, html: renderHtml(documentContext(view, spec, options.paper)) }));
+  const docs = renderDocuments(result, options.kinds, options.paper, json, view);
   const out: OutputFile[] = [];
   if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
   if (options.formats.includes("pdf") && docs.length > 0) {
@@ -53,15 +69,9 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
     try {
       let done = 0;
       const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {
-        const { spec, html } = docs[i]!;
-        // Every PDF carries the JSON result and a manifest of what it was computed from (`caution verify`).
-        const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper: options.paper });
+        const { spec, html, embedded } = docs[i]!;
         const id = embedded.reportId;
-        const raw = await renderer.render(html, {
-          headerTitle: spec.headerTitle,
-          footerLeft: `caution ${result.tool.version} · as of ${view.asOf} · report ${id}`,
-          paper: options.paper,
-        }, slot);
+        const raw = await renderer.render(html, { paper: options.paper }, slot);
         const pdf = await stampPdf(
           raw,
           {

@@ -1,7 +1,7 @@
 import { RATINGS, type Rating } from "../schema/common.js";
 import type { Finding, Result, VendorResult } from "../schema/result.js";
 import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatMonth, formatPercent, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
-import { domainChart } from "./charts/domain-chart.js";
+import { domainChart, providerGroups } from "./charts/domain-chart.js";
 import { lossCreditChart, uptimeChart } from "./charts/sla-charts.js";
 import type { ChartView } from "./charts/svg.js";
 import { cleanText, safeHref } from "./sanitize.js";
@@ -32,11 +32,9 @@ export interface ReportView {
   currency: string;
   downtimeCost: string;
   verdicts: VerdictView[];
-  comparison: { vendors: { name: string; anchor: string }[]; rows: ComparisonRow[]; chart: ChartView; recommendation: RecommendationView };
+  comparison: { groups: ComparisonGroup[]; recommendation: RecommendationView };
   executiveSla: { name: string; loss: string; credits: string; covered: string; scenario: string }[];
   executiveScenarioHeading: string;
-  /** Columns of the comparison table (measure + one per vendor), for full-width group rows. */
-  comparisonColumns: number;
   vendors: VendorView[];
   methodology: MethodologyView;
 }
@@ -58,12 +56,32 @@ export interface VerdictView {
   nextSteps: string[];
 }
 
+/**
+ * The side-by-side comparison for at most four providers: a table that fits the page width and a chart in which
+ * each provider has a look of its own. More providers give more groups, each a complete table and chart.
+ */
+export interface ComparisonGroup {
+  /** "Providers 5-8 of 18" when there is more than one group, else null. */
+  caption: string | null;
+  vendors: { name: string; anchor: string }[];
+  /** Columns of the table (measure + one per provider), for full-width group rows. */
+  columns: number;
+  rows: ComparisonRow[];
+  chart: ChartView;
+}
+
 export interface ComparisonRow {
   label: string;
   group: boolean;
-  /** Long text (lists of gates) may wrap; figures stay on one line. */
+  /** Long text (lists of gates) wraps anywhere; otherwise a cell breaks only between its parts. */
   wrap: boolean;
-  cells: { text: string; badge: Badge | null }[];
+  cells: ComparisonCell[];
+}
+
+export interface ComparisonCell {
+  /** Figures printed "a / b", each kept on one line. */
+  parts: string[];
+  badge: Badge | null;
 }
 
 export interface VendorView {
@@ -164,7 +182,7 @@ export function buildViewModel(result: Result): ReportView {
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
     verdicts: vendors.map((v) => verdict(v)),
-    comparison: { ...comparison(result), chart: domainChart(result), recommendation: recommendation(result) },
+    comparison: { groups: comparisonGroups(result), recommendation: recommendation(result) },
     executiveSla: vendors.map((v) => {
       const sc = v.scenarios[0];
       return {
@@ -179,7 +197,6 @@ export function buildViewModel(result: Result): ReportView {
       const sc = vendors[0]?.scenarios[0];
       return sc ? `${formatDuration(sc.downtimeMinutes)} ${sc.cause === "ai-agent" ? "AI-agent " : ""}outage: credit of loss` : "Scenario";
     })(),
-    comparisonColumns: vendors.length + 1,
     vendors: vendors.map((v) => vendorView(v, result)),
     methodology: methodology(result),
   };
@@ -239,16 +256,32 @@ function flagText(f: { status: string; evidenced: boolean; fresh: boolean }): st
   return text === "" ? "" : ` (${text})`;
 }
 
-function comparison(result: Result): Pick<ReportView["comparison"], "vendors" | "rows"> {
-  const vs = result.vendors;
+function comparisonGroups(result: Result): ComparisonGroup[] {
+  const groups = providerGroups(result.vendors);
+  let first = 1;
+  return groups.map((vs, i) => {
+    const range = vs.length === 1 ? `Provider ${first}` : `Providers ${first}-${first + vs.length - 1}`;
+    const caption = groups.length > 1 ? `${range} of ${result.vendors.length}` : null;
+    first += vs.length;
+    return {
+      caption,
+      vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })),
+      columns: vs.length + 1,
+      rows: comparisonRows(result, vs),
+      chart: domainChart(result, vs, groups.length > 1 ? `chart-domains-${i + 1}` : "chart-domains", caption === null ? null : caption.toLowerCase()),
+    };
+  });
+}
+
+function comparisonRows(result: Result, vs: readonly VendorResult[]): ComparisonRow[] {
   const cur = result.workspace.currency;
-  const row = (label: string, cell: (v: VendorResult) => { text: string; badge: Badge | null }, wrap = false): ComparisonRow => ({ label, group: false, wrap, cells: vs.map(cell) });
-  const text = (t: string) => ({ text: t, badge: null });
+  const row = (label: string, cell: (v: VendorResult) => ComparisonCell, wrap = false): ComparisonRow => ({ label, group: false, wrap, cells: vs.map(cell) });
+  const text = (t: string): ComparisonCell => ({ parts: [t], badge: null });
   const rows: ComparisonRow[] = [
-    row("Rating", (v) => ({ text: "", badge: badge(v.rating) })),
+    row("Rating", (v) => ({ parts: [], badge: badge(v.rating) })),
     row("Risk score (0-100)", (v) => text(formatScore(v.score))),
-    row("Inherent exposure", (v) => ({ text: "", badge: badge(v.inherent.level) })),
-    row("Priority", (v) => ({ text: "", badge: badge(v.priority) })),
+    row("Inherent exposure", (v) => ({ parts: [], badge: badge(v.inherent.level) })),
+    row("Priority", (v) => ({ parts: [], badge: badge(v.priority) })),
     row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", ")), true),
     row("Answered / evidenced", (v) => text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`)),
     row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
@@ -256,9 +289,9 @@ function comparison(result: Result): Pick<ReportView["comparison"], "vendors" | 
     row("Incidents affecting you (all / major / AI agent)", (v) => text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
     row("Downtime affecting you, 12 months", (v) => text(formatHours(v.incidents.downtimeMinutes))),
     row("SLA uptime commitment", (v) => text(v.sla.terms ? `${v.sla.terms.uptimeCommitment}%` : "no terms recorded")),
-    row("Loss / SLA credits, 12 months", (v) => text(`${formatMoney(v.sla.annual.loss, cur)} / ${formatMoney(v.sla.annual.credits, cur)}`)),
+    row("Loss / SLA credits, 12 months", (v) => ({ parts: [formatMoney(v.sla.annual.loss, cur), formatMoney(v.sla.annual.credits, cur)], badge: null })),
     row("Share of loss the SLA covered", (v) => text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio))),
-    ...scenarioRows(result, cur),
+    ...scenarioRows(result, vs, cur),
     { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
   ];
   for (const d of result.methodology.domainWeights) {
@@ -266,14 +299,15 @@ function comparison(result: Result): Pick<ReportView["comparison"], "vendors" | 
       row(`${d.id} ${d.title}`, (v) => {
         const ds = v.domains.find((x) => x.id === d.id);
         if (!ds || ds.score === null || ds.rating === null) return text("n/a");
-        return { text: formatScore(ds.score), badge: badge(ds.rating) };
+        return { parts: [formatScore(ds.score)], badge: badge(ds.rating) };
       }),
     );
   }
-  return { vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })), rows };
+  return rows;
 }
 
-function scenarioRows(result: Result, cur: string): ComparisonRow[] {
+/** One row per scenario any provider has, so every group of the comparison lists the same rows. */
+function scenarioRows(result: Result, vs: readonly VendorResult[], cur: string): ComparisonRow[] {
   const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
   return ids.map((id) => {
     const sc = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id);
@@ -281,10 +315,10 @@ function scenarioRows(result: Result, cur: string): ComparisonRow[] {
       label: sc ? `What if: ${formatDuration(sc.downtimeMinutes)} outage, cause ${sc.cause} (credit / loss)` : id,
       group: false,
       wrap: false,
-      cells: result.vendors.map((v) => {
+      cells: vs.map((v) => {
         const sc = v.scenarios.find((s) => s.id === id);
-        if (!sc) return { text: "n/a", badge: null };
-        return { text: `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable"} / ${formatMoney(sc.loss, cur)}`, badge: null };
+        if (!sc) return { parts: ["n/a"], badge: null };
+        return { parts: [sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable", formatMoney(sc.loss, cur)], badge: null };
       }),
     };
   });

@@ -30,7 +30,7 @@ describe("attachArchive on a PDF printed by Chromium", () => {
     ws = demoCopy();
     result = await scoreDir(ws);
     session = await BrowserSession.launch(findBrowser());
-    const print = { headerTitle: "caution archive test", footerLeft: "caution test" };
+    const print = { paper: "a4" } as const;
     // Two separate prints of the same HTML: Chromium stamps each with its print time.
     const raw1 = await session.pdf(HTML, print);
     await new Promise((resolve) => setTimeout(resolve, 1_100));

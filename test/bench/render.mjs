@@ -1,7 +1,8 @@
 // Benchmark: the cost of one report PDF in a batch (one browser, a page per document, two at a time, metadata and
 // attachments included), measured side by side in one run against (a) a bare page.pdf() of the same HTML on a warm
-// page with the same print options and (b) one Chromium process per PDF (--print-to-pdf). Targets: <= 1.2x of (a),
-// >= 3x faster than (b). Run: npm run bench (builds first).
+// page with the same print options and (b) one Chromium process per PDF (--print-to-pdf). All three print the same
+// document: the running header and footer are in its CSS, and the process route is asked for the outline too, so
+// each gives the same pages, tagged. Targets: <= 1.2x of (a), >= 3x faster than (b). Run: npm run bench.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,24 +13,19 @@ import puppeteer from "puppeteer";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = join(root, "dist");
 const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
-const { renderReport } = await import(join(dist, "render", "report.js"));
-const { buildViewModel } = await import(join(dist, "render", "view-model.js"));
-const { documentContext, planDocuments } = await import(join(dist, "render", "documents.js"));
-const { renderHtml } = await import(join(dist, "render", "html", "render-html.js"));
+const { renderReport, renderDocuments } = await import(join(dist, "render", "report.js"));
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
-const { CHROMIUM_ARGS } = await import(join(dist, "render", "pdf", "browser-session.js"));
+const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const copies = Number(process.env.BENCH_COPIES ?? 6);
 const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
 // A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
 const result = { ...demo, vendors: Array.from({ length: copies }, (_, i) => demo.vendors.map((v) => ({ ...v, id: `${v.id}-${i + 1}` }))).flat() };
-const view = buildViewModel(result);
 // The batch: every vendor report and the comparison, the documents a procurement run prints most.
-const specs = planDocuments(result, ["vendor", "comparison"]);
-const htmls = specs.map((s) => renderHtml(documentContext(view, s, "a4")));
+const htmls = renderDocuments(result, ["vendor", "comparison"], "a4").map((d) => d.html);
 const choice = findBrowser();
-const printOptions = { format: "A4", printBackground: true, displayHeaderFooter: true, headerTemplate: "<div></div>", footerTemplate: "<div></div>", margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" }, tagged: true, outline: true };
+const printOptions = pdfOptions({ paper: "a4" });
 
 async function bare() {
   const browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args: CHROMIUM_ARGS });
@@ -60,7 +56,7 @@ function processPerPdf() {
     htmls.forEach((html, i) => {
       const file = join(dir, `${i}.html`);
       writeFileSync(file, html);
-      const r = spawnSync(choice.path, [...CHROMIUM_ARGS, "--headless", `--print-to-pdf=${join(dir, `${i}.pdf`)}`, "--no-pdf-header-footer", `--user-data-dir=${join(dir, "profile")}`, `file://${file}`], { encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(choice.path, [...CHROMIUM_ARGS, "--headless", `--print-to-pdf=${join(dir, `${i}.pdf`)}`, "--no-pdf-header-footer", "--generate-pdf-document-outline", `--user-data-dir=${join(dir, "profile")}`, `file://${file}`], { encoding: "utf8", timeout: 60_000 });
       if (r.status !== 0) throw new Error(`chromium --print-to-pdf failed: ${r.stderr}`);
     });
     return (performance.now() - t) / htmls.length;

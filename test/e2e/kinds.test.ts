@@ -64,7 +64,10 @@ describe("report kinds, PDFs and verification", () => {
   it("prints on Letter paper when asked", () => {
     const letter = tempDir();
     expect(caution(["report", "samples/demo", "--out", letter, "--kind", "executive", "--format", "pdf", "--paper", "letter", "-q"]).code).toBe(0);
-    expect(tool("pdfinfo", [join(letter, "caution-executive.pdf")])).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    const info = tool("pdfinfo", [join(letter, "caution-executive.pdf")]);
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    // Letter is shorter than A4: the executive summary still fits on two pages.
+    expect(info).toMatch(/Pages:\s+2\n/);
   });
 
   it("verifies a fresh PDF against its workspace", () => {

@@ -129,7 +129,7 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
   it("makes the report pages request nothing at all (not even requests that would be refused)", async () => {
     const session = await BrowserSession.launch(findBrowser());
     try {
-      for (const f of htmlFiles) await session.pdf(readFileSync(join(out, f), "utf8"), { headerTitle: "t", footerLeft: "f" });
+      for (const f of htmlFiles) await session.pdf(readFileSync(join(out, f), "utf8"));
     } finally {
       await session.close();
     }

@@ -4,8 +4,7 @@ import fc from "fast-check";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { TEMPLATE_DIR } from "../../src/load/package-files.js";
-import { escapeHtml } from "../../src/render/pdf/browser-session.js";
-import { cleanText, safeHref } from "../../src/render/sanitize.js";
+import { cleanText, cssString, safeHref } from "../../src/render/sanitize.js";
 
 /** The rules of security.md as properties over arbitrary strings, next to the examples in test/render/sanitize.test.ts. */
 
@@ -77,9 +76,26 @@ describe("safeHref (link allow-list)", () => {
   });
 });
 
-describe("the PDF's running header and footer (HTML Chromium renders from caution's strings)", () => {
-  it("escapes every character that could open markup or leave an attribute", () => {
-    fc.assert(fc.property(nasty, (s) => !/[<>"']/.test(escapeHtml(s)) && !/&(?!(amp|lt|gt|quot|#39);)/.test(escapeHtml(s))), { numRuns: 2000 });
+/** Reads a CSS string literal back the way a CSS parser does (hex escapes with their optional trailing space). */
+function readCssString(literal: string): string {
+  expect(literal.startsWith('"') && literal.endsWith('"')).toBe(true);
+  return literal.slice(1, -1).replace(/\\([0-9A-Fa-f]{1,6}) ?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
+describe("the running header and footer (untrusted names written into a CSS string in a <style> element)", () => {
+  it("leaves no quote, backslash, newline or markup character unescaped", () => {
+    fc.assert(
+      fc.property(nasty, (s) => {
+        const inner = cssString(s).slice(1, -1);
+        // Every backslash starts a hex escape; nothing else could end the string or the <style> element.
+        return !/["'<>&\n\r\f]/.test(inner) && !/\\(?![0-9A-F]{1,6} )/.test(inner);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads back as the cleaned text", () => {
+    fc.assert(fc.property(nasty, (s) => readCssString(cssString(s)) === cleanText(s)), { numRuns: 2000 });
   });
 });
 

@@ -6,11 +6,9 @@ import { AxePuppeteer } from "@axe-core/puppeteer";
 import puppeteer from "puppeteer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/load/package-files.js";
-import { documentContext, planDocuments } from "../../src/render/documents.js";
-import { renderHtml } from "../../src/render/html/render-html.js";
+import { renderDocuments } from "../../src/render/report.js";
 import { CHROMIUM_ARGS } from "../../src/render/pdf/browser-session.js";
 import { findBrowser } from "../../src/render/pdf/find-browser.js";
-import { buildViewModel } from "../../src/render/view-model.js";
 import { scoreDemo } from "../support/demo.js";
 
 /** Every kind of report for samples/demo, written to files the validators can read. */
@@ -18,10 +16,8 @@ let files: { name: string; path: string; html: string }[] = [];
 
 beforeAll(async () => {
   const result = await scoreDemo();
-  const view = buildViewModel(result);
   const dir = mkdtempSync(join(tmpdir(), "caution-a11y-"));
-  files = planDocuments(result, ["executive", "vendor", "comparison", "full"]).map((spec) => {
-    const html = renderHtml(documentContext(view, spec, "a4"));
+  files = renderDocuments(result, ["executive", "vendor", "comparison", "full"], "a4").map(({ spec, html }) => {
     const path = join(dir, `${spec.name}.html`);
     writeFileSync(path, html);
     return { name: spec.name, path, html };

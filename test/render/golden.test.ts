@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderHtml } from "../../src/render/html/render-html.js";
-import { resultJson } from "../../src/render/report.js";
-import { documentContext, planDocuments } from "../../src/render/documents.js";
-import { buildViewModel } from "../../src/render/view-model.js";
+import { renderDocuments, resultJson } from "../../src/render/report.js";
 import { scoreDemo } from "../support/demo.js";
 
 /**
@@ -22,10 +19,9 @@ function compare(name: string, actual: string) {
 describe("samples/demo golden output", () => {
   it("renders every report kind unchanged", async () => {
     const result = await scoreDemo();
-    const view = buildViewModel(result);
-    const docs = planDocuments(result, ["executive", "vendor", "comparison", "full"]);
-    expect(docs.map((d) => d.name)).toEqual(["caution-executive", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion", "caution-comparison", "caution-report"]);
-    for (const d of docs) compare(`${d.name}.html`, renderHtml(documentContext(view, d, "a4")));
+    const docs = renderDocuments(result, ["executive", "vendor", "comparison", "full"], "a4");
+    expect(docs.map((d) => d.spec.name)).toEqual(["caution-executive", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion", "caution-comparison", "caution-report"]);
+    for (const d of docs) compare(`${d.spec.name}.html`, d.html);
   });
 
   it("produces the JSON result unchanged", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/html/render-html.js";
+import { renderDocuments } from "../../src/render/report.js";
 import { documentContext, planDocuments } from "../../src/render/documents.js";
 import { buildViewModel } from "../../src/render/view-model.js";
 import type { Result } from "../../src/schema/result.js";
@@ -7,8 +8,7 @@ import { scoreDemo } from "../support/demo.js";
 
 /** The full report: every section, so every place untrusted text can reach. */
 function render(result: Result): string {
-  const spec = planDocuments(result, ["full"])[0]!;
-  return renderHtml(documentContext(buildViewModel(result), spec, "a4"));
+  return renderDocuments(result, ["full"], "a4")[0]!.html;
 }
 
 const HOSTILE = `<meta http-equiv="refresh" content="0;url=https://evil.example/"><script>alert(1)</script><img src=x onerror=alert(1)><iframe src="file:///etc/passwd"></iframe>{{constructor}}\u202Egnp.exe`;
@@ -52,7 +52,7 @@ describe("untrusted text in the report", () => {
 
   it("fails loudly when the view model lacks a field (strict templates)", async () => {
     const result = await scoreDemo();
-    const view = documentContext(buildViewModel(result), planDocuments(result, ["full"])[0]!, "a4") as unknown as Record<string, unknown>;
+    const view = documentContext(buildViewModel(result), planDocuments(result, ["full"])[0]!, "a4", "0123456789abcdef") as unknown as Record<string, unknown>;
     delete view.asOf;
     expect(() => renderHtml(view as never)).toThrow(/"asOf" not defined/);
   });

@@ -53,7 +53,7 @@ describe("the PDF page has no network and no file access", () => {
     const session = await BrowserSession.launch(findBrowser());
     let pdf: Uint8Array;
     try {
-      pdf = await session.pdf(html, { headerTitle: "t", footerLeft: "f" });
+      pdf = await session.pdf(html);
     } finally {
       await session.close();
     }

@@ -71,7 +71,7 @@ const chunk = <T,>(xs: readonly T[], n: number) => Array.from({ length: Math.cei
 async function noRequests(out: string, files: string[]): Promise<string[]> {
   const session = await BrowserSession.launch(findBrowser());
   try {
-    for (const f of files) await session.pdf(readFileSync(join(out, f), "utf8"), { headerTitle: "t", footerLeft: "f" });
+    for (const f of files) await session.pdf(readFileSync(join(out, f), "utf8"));
   } finally {
     await session.close();
   }

@@ -118,7 +118,7 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
   try {
     session = await BrowserSession.launch(choice, { timeoutMs });
     const launched = performance.now();
-    const pdf = await session.pdf(TEST_PAGE, { headerTitle: "caution doctor", footerLeft: "caution doctor" });
+    const pdf = await session.pdf(TEST_PAGE);
     const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
     const ms = (t: number) => `${Math.round(t)} ms`;
     if (pages !== 1) return { status: "fail", name: "browser prints", detail: `printed ${pages} pages instead of 1`, fix: "reinstall the browser or name another with --browser" };

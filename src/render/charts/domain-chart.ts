@@ -1,10 +1,21 @@
-import type { Result } from "../../schema/result.js";
+import type { Result, VendorResult } from "../../schema/result.js";
 import { cleanText } from "../sanitize.js";
-import { emptyChart, round1, seriesClass, type ChartView } from "./svg.js";
+import { bar, emptyChart, MAX_SERIES, round1, seriesClass, type ChartView } from "./svg.js";
 
-/** Domain scores (0-100) per vendor as grouped horizontal bars, one group per domain, values written at the bars. */
-export function domainChart(result: Result, id = "chart-domains"): ChartView {
-  const vendors = result.vendors;
+/** Providers in groups of at most `size`, in the result's order: one comparison table and one chart per group. */
+export function providerGroups(vendors: readonly VendorResult[], size = MAX_SERIES): VendorResult[][] {
+  const groups: VendorResult[][] = [];
+  for (let i = 0; i < vendors.length; i += size) groups.push(vendors.slice(i, i + size));
+  return groups;
+}
+
+/**
+ * Domain scores (0-100) per provider as grouped horizontal bars, one group per domain, values written at the bars.
+ * One chart shows at most four providers, so each has a look of its own and the chart fits on a page; `part` names
+ * the slice ("providers 5-8 of 18") when there are more.
+ */
+export function domainChart(result: Result, vendors: readonly VendorResult[], id: string, part: string | null): ChartView {
+  if (vendors.length > MAX_SERIES) throw new Error(`a domain chart shows at most ${MAX_SERIES} providers, got ${vendors.length}`);
   const domains = result.methodology.domainWeights;
   const labelW = 190;
   const plotW = 300;
@@ -17,11 +28,12 @@ export function domainChart(result: Result, id = "chart-domains"): ChartView {
   const desc = domains
     .map((d) => `${d.id} ${d.title}: ${vendors.map((v) => `${cleanText(v.name)} ${scoreText(v.domains.find((x) => x.id === d.id)?.score ?? null)}`).join(", ")}`)
     .join("; ");
-  const chart = emptyChart(id, width, height, "Domain scores by provider (0 best, 100 worst)", `Domain scores by provider. ${desc}.`);
+  const title = `Domain scores by provider (0 best, 100 worst)${part === null ? "" : `, ${part}`}`;
+  const chart = emptyChart(id, width, height, title, `${title}. ${desc}.`);
   vendors.forEach((v, i) => {
     const x = (i % 2) * 250;
     const y = 10 + Math.floor(i / 2) * 14;
-    chart.legend.push({ x, y, label: cleanText(v.name), cls: seriesClass(i), textX: x + 16, textY: y + 9 });
+    chart.legend.push({ swatch: bar(x, y, 12, 10, seriesClass(i), true), label: cleanText(v.name), textX: x + 16, textY: y + 9 });
   });
   // Gridlines at 0, 25, 50, 75, 100 with the default band edges labelled.
   for (const t of [0, 25, 50, 75, 100]) {
@@ -36,7 +48,7 @@ export function domainChart(result: Result, id = "chart-domains"): ChartView {
       const score = v.domains.find((x) => x.id === d.id)?.score ?? null;
       const y = gy + vi * barH;
       const w = score === null ? 0 : round1((score / 100) * plotW);
-      chart.rects.push({ x: labelW, y, width: w, height: barH - 1, cls: seriesClass(vi) });
+      chart.rects.push(bar(labelW, y, w, barH - 1, seriesClass(vi), true));
       chart.texts.push({ x: labelW + w + 3, y: y + barH - 1.5, text: scoreText(score), anchor: "start", cls: "c-value" });
     });
   });

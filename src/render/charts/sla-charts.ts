@@ -1,6 +1,6 @@
 import type { SlaSummary } from "../../schema/result.js";
 import { formatMoney, formatMonth, formatPercent } from "../format.js";
-import { emptyChart, round1, type ChartView } from "./svg.js";
+import { bar, emptyChart, round1, type ChartView } from "./svg.js";
 
 /**
  * Monthly SLA uptime as a line against the commitment (dashed). Months that missed it carry a triangle, months that
@@ -16,7 +16,7 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
   const left = 48;
   const plotW = 440;
   const plotH = 120;
-  const top = 12;
+  const top = 20;
   const width = left + plotW + 12;
   const height = top + plotH + 30;
   const x = (i: number) => round1(left + (i + 0.5) * (plotW / sla.months.length));
@@ -31,7 +31,9 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
   }
   if (commitment !== null) {
     chart.lines.push({ x1: left, y1: y(commitment), x2: left + plotW, y2: y(commitment), cls: "commitment" });
-    chart.texts.push({ x: left + 4, y: y(commitment) - 3, text: `commitment ${commitment}%`, anchor: "start", cls: "c-note" });
+    // Named in a key above the plot: a label on the line itself would sit on the months plotted near it.
+    chart.lines.push({ x1: left + plotW - 118, y1: 7, x2: left + plotW - 96, y2: 7, cls: "commitment" });
+    chart.texts.push({ x: left + plotW - 92, y: 10, text: `commitment ${commitment}%`, anchor: "start", cls: "c-note" });
   }
   chart.polylines.push({ points: sla.months.map((m, i) => `${x(i)},${y(m.uptimePercent)}`).join(" "), cls: "series" });
   sla.months.forEach((m, i) => {
@@ -63,15 +65,15 @@ export function lossCreditChart(sla: SlaSummary, currency: string, id: string): 
     .map((m) => `${formatMonth(m.month)} loss ${formatMoney(m.loss, currency)}, credit ${formatMoney(m.creditAmount, currency)}`)
     .join("; ")}. Year: loss ${formatMoney(sla.annual.loss, currency)}, credits ${formatMoney(sla.annual.credits, currency)}.`;
   const chart = emptyChart(id, width, height, "Business loss against SLA credit", desc);
-  chart.legend.push({ x: left, y: 4, label: "Loss", cls: "s0", textX: left + 16, textY: 13 });
-  chart.legend.push({ x: left + 80, y: 4, label: "SLA credit", cls: "s1", textX: left + 96, textY: 13 });
+  chart.legend.push({ swatch: bar(left, 4, 12, 10, "s0", false), label: "Loss", textX: left + 16, textY: 13 });
+  chart.legend.push({ swatch: bar(left + 80, 4, 12, 10, "s1", false), label: "SLA credit", textX: left + 96, textY: 13 });
   chart.lines.push({ x1: left, y1: base, x2: left + plotW, y2: base, cls: "axis" });
   sla.months.forEach((m, i) => {
     const x0 = round1(left + i * slot + slot * 0.12);
     const lh = h(m.loss);
     const ch = h(m.creditAmount);
-    chart.rects.push({ x: x0, y: round1(base - lh), width: barW, height: lh, cls: "s0" });
-    chart.rects.push({ x: round1(x0 + barW + 1), y: round1(base - ch), width: barW, height: Math.max(ch, m.creditAmount > 0 ? 0.8 : 0), cls: "s1" });
+    chart.rects.push(bar(x0, round1(base - lh), barW, lh, "s0", false));
+    chart.rects.push(bar(round1(x0 + barW + 1), round1(base - ch), barW, Math.max(ch, m.creditAmount > 0 ? 0.8 : 0), "s1", false));
     chart.texts.push({ x: round1(left + (i + 0.5) * slot), y: height - 6, text: formatMonth(m.month).slice(0, 3), anchor: "middle", cls: "c-tick" });
     if (m.loss > 0) chart.texts.push({ x: round1(x0 + barW / 2), y: round1(base - lh - 3), text: compact(m.loss), anchor: "middle", cls: "c-value" });
   });

@@ -65,6 +65,15 @@ export function describeBrowserFailure(err: unknown, timeoutMs: number): string 
   return message.split("\n")[0] ?? "unknown error";
 }
 
+/**
+ * How caution prints: size and margins come from the document's @page rule, the same one a browser uses to print
+ * the HTML file (`format` only applies to a document without one); tagged, with an outline from the headings.
+ * Exported so the benchmark's bare page.pdf() prints exactly the same way.
+ */
+export function pdfOptions(print: PrintOptions = {}): PDFOptions {
+  return { format: print.paper === "letter" ? "Letter" : "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
+}
+
 export class RenderError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -72,9 +81,8 @@ export class RenderError extends Error {
   }
 }
 
+/** The running header and footer are part of the document (CSS page margin boxes); only the paper is chosen here. */
 export interface PrintOptions {
-  headerTitle: string;
-  footerLeft: string;
   paper?: "a4" | "letter";
 }
 
@@ -143,22 +151,10 @@ export class BrowserSession {
     return page;
   }
 
-  async pdf(html: string, print: PrintOptions, slot = 0): Promise<Uint8Array> {
+  async pdf(html: string, print: PrintOptions = {}, slot = 0): Promise<Uint8Array> {
     const page = await this.page(slot);
     await page.setContent(html, { waitUntil: "load", timeout: this.timeoutMs });
-    const options: PDFOptions = {
-      format: print.paper === "letter" ? "Letter" : "A4",
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(print.headerTitle),
-      footerTemplate: footerTemplate(print.footerLeft),
-      margin: { top: "18mm", bottom: "18mm", left: "16mm", right: "16mm" },
-      preferCSSPageSize: false,
-      tagged: true,
-      outline: true,
-      timeout: this.timeoutMs,
-    };
-    return await page.pdf(options);
+    return await page.pdf({ ...pdfOptions(print), timeout: this.timeoutMs });
   }
 
   async close(): Promise<void> {
@@ -209,17 +205,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
-}
-
-/** Header and footer are rendered by Chromium from these snippets; the texts in them are escaped here. */
-function headerTemplate(title: string): string {
-  return `<div style="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #5b6470; width: 100%; padding: 0 16mm; text-align: right;">${escapeHtml(title)}</div>`;
-}
-
-function footerTemplate(left: string): string {
-  return `<div style="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #5b6470; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${escapeHtml(left)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
 import { attachArchive } from "../../archive/attach.js";
+import { resultDigest } from "../../archive/manifest.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "../../archive/names.js";
 import { appendUpdate, normalizeNodeIds } from "./pdf-update.js";
 
@@ -29,8 +30,8 @@ export interface ArchiveInput {
  */
 export async function stampPdf(raw: Uint8Array, meta: PdfMetadata, sourceHtml: string, archive?: ArchiveInput): Promise<Uint8Array> {
   const pdf = normalizeNodeIds(raw);
-  const id = createHash("sha256").update(sourceHtml).update(JSON.stringify(meta)).update(archive?.resultJson ?? "").digest("hex").slice(0, 32);
-  const resultSha256 = archive ? createHash("sha256").update(archive.resultJson).digest("hex") : undefined;
+  const resultSha256 = archive ? resultDigest(archive.resultJson) : undefined;
+  const id = createHash("sha256").update(sourceHtml).update(JSON.stringify(meta)).update(resultSha256 ?? "").digest("hex").slice(0, 32);
   const fast = appendUpdate(pdf, {
     info: {
       Title: meta.title,

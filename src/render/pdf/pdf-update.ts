@@ -48,12 +48,12 @@ function textString(s: string): string {
 /** A PDF name for a MIME type: '/' is written #2F. */
 const mimeName = (mime: string) => `/${mime.replace(/[^A-Za-z0-9.-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
 
-/** The same result is attached to every PDF of a batch: compress it once. */
-let packedCache: { data: Uint8Array; packed: Buffer } | undefined;
-function deflate(data: Uint8Array): Buffer {
-  if (packedCache && Buffer.compare(packedCache.data, data) === 0) return packedCache.packed;
-  const packed = deflateSync(data, { level: 6 });
-  if (data.length > 64 * 1024) packedCache = { data, packed };
+/** The same result is attached to every PDF of a batch: compress and checksum it once. */
+let packedCache: { data: Uint8Array; packed: Buffer; md5: string } | undefined;
+function pack(data: Uint8Array): { packed: Buffer; md5: string } {
+  if (packedCache && Buffer.compare(packedCache.data, data) === 0) return packedCache;
+  const packed = { data, packed: deflateSync(data, { level: 6 }), md5: createHash("md5").update(data).digest("hex").toUpperCase() };
+  if (data.length > 64 * 1024) packedCache = packed;
   return packed;
 }
 
@@ -97,8 +97,7 @@ export function appendUpdate(pdf: Uint8Array, args: UpdateArgs): Uint8Array | nu
   };
   const specs: { name: string; ref: number }[] = [];
   for (const a of args.attachments) {
-    const packed = deflate(a.data);
-    const md5 = createHash("md5").update(a.data).digest("hex").toUpperCase();
+    const { packed, md5 } = pack(a.data);
     const stream = Buffer.concat([
       Buffer.from(
         `<</Type /EmbeddedFile /Subtype ${mimeName("application/json")} /Filter /FlateDecode /Length ${packed.length} /Params <</Size ${a.data.length} /CreationDate (${stamp}) /ModDate (${stamp}) /CheckSum <${md5}>>>>>\nstream\n`,

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { domainChart, providerGroups } from "../../../src/render/charts/domain-chart.js";
+import { lossCreditChart } from "../../../src/render/charts/sla-charts.js";
+import { bar } from "../../../src/render/charts/svg.js";
+import { renderDocuments } from "../../../src/render/report.js";
+import type { Result } from "../../../src/schema/result.js";
+import { scoreDemo } from "../../support/demo.js";
+
+/** The demo's three providers repeated under new ids and names, as a procurement comparing many would have. */
+async function manyProviders(n: number): Promise<Result> {
+  const demo = await scoreDemo();
+  const vendors = Array.from({ length: n }, (_, i) => {
+    const v = demo.vendors[i % demo.vendors.length]!;
+    return { ...v, id: `p${i + 1}`, name: `Provider ${i + 1}` };
+  });
+  return { ...demo, vendors };
+}
+
+describe("bar textures", () => {
+  it("stripes a horizontal bar across: a line along its middle, stroked as wide as the bar is high", () => {
+    expect(bar(190, 40, 120, 6, "s1", true).texture).toEqual({ x1: 190, y1: 43, x2: 310, y2: 43, width: 6, cls: "c-tex-s1" });
+  });
+
+  it("stripes a vertical bar across too: the line runs up its middle, as wide as the bar", () => {
+    expect(bar(20, 50, 14.4, 60, "s1", false).texture).toEqual({ x1: 27.2, y1: 110, x2: 27.2, y2: 50, width: 14.4, cls: "c-tex-s1" });
+  });
+
+  it("dots along the middle, clear of the bar's start, at most 1.6 units thick", () => {
+    expect(bar(190, 40, 120, 6, "s2", true).texture).toEqual({ x1: 191, y1: 43, x2: 310, y2: 43, width: 1.6, cls: "c-tex-s2" });
+  });
+
+  it("leaves solid and hollow bars, and empty ones, without a texture", () => {
+    expect(bar(0, 0, 50, 6, "s0", true).texture).toBeNull();
+    expect(bar(0, 0, 50, 6, "s3", true).texture).toBeNull();
+    expect(bar(0, 0, 0, 6, "s1", true).texture).toBeNull();
+  });
+});
+
+describe("domain charts", () => {
+  it("groups providers four at a time, in order", async () => {
+    const groups = providerGroups((await manyProviders(9)).vendors);
+    expect(groups.map((g) => g.map((v) => v.id))).toEqual([["p1", "p2", "p3", "p4"], ["p5", "p6", "p7", "p8"], ["p9"]]);
+  });
+
+  it("gives each provider in a chart a look of its own, and refuses more than four", async () => {
+    const result = await manyProviders(5);
+    const chart = domainChart(result, result.vendors.slice(0, 4), "c", null);
+    expect(chart.legend.map((l) => l.swatch.cls)).toEqual(["s0", "s1", "s2", "s3"]);
+    expect(() => domainChart(result, result.vendors, "c", null)).toThrow(/at most 4 providers/);
+  });
+
+  it("draws one bar per provider and domain, its length the score on a 300-unit axis", async () => {
+    const result = await scoreDemo();
+    const chart = domainChart(result, result.vendors, "c", null);
+    expect(chart.rects).toHaveLength(result.vendors.length * result.methodology.domainWeights.length);
+    const quarrion = result.vendors[2]!;
+    const del = quarrion.domains.find((d) => d.id === "DEL")!;
+    const index = result.methodology.domainWeights.findIndex((d) => d.id === "DEL") * result.vendors.length + 2;
+    expect(chart.rects[index]!.width).toBeCloseTo((del.score! / 100) * 300, 1);
+  });
+});
+
+describe("loss against credit", () => {
+  it("uses the same look for a series in the key as in the bars", async () => {
+    const v = (await scoreDemo()).vendors[0]!;
+    const chart = lossCreditChart(v.sla, "EUR", "c")!;
+    const credit = chart.legend.find((l) => l.label === "SLA credit")!.swatch;
+    // Vertical bars: the key's swatch is striped the same way (horizontal stripes from a vertical line).
+    expect(credit.texture?.x1).toBe(credit.texture?.x2);
+    expect(chart.rects.filter((r) => r.cls === "s1" && r.texture).every((r) => r.texture!.x1 === r.texture!.x2)).toBe(true);
+  });
+});
+
+describe("a comparison of many providers", () => {
+  it("splits into tables and charts of at most four providers, each captioned, with no SVG patterns", async () => {
+    const [doc] = renderDocuments(await manyProviders(9), ["comparison"], "a4");
+    const html = doc!.html;
+    expect(html.match(/<table class="compare">/g)).toHaveLength(3);
+    expect(html.match(/<figure class="chart">/g)).toHaveLength(3);
+    expect(html).toContain("<caption>Providers 1-4 of 9</caption>");
+    expect(html).toContain("<caption>Providers 5-8 of 9</caption>");
+    expect(html).toContain("<caption>Provider 9 of 9</caption>");
+    expect(html).toContain("Domain scores by provider (0 best, 100 worst), providers 5-8 of 9");
+    expect(html).not.toContain("<pattern");
+    for (let i = 1; i <= 9; i++) expect(html).toContain(`>Provider ${i}</a></th>`);
+  });
+
+  it("keeps one uncaptioned table and chart for four providers or fewer", async () => {
+    const [doc] = renderDocuments(await manyProviders(4), ["comparison"], "a4");
+    expect(doc!.html.match(/<table class="compare">/g)).toHaveLength(1);
+    expect(doc!.html).not.toContain("<caption>Provider");
+    expect(doc!.html).toContain('id="chart-domains-title"');
+  });
+});
