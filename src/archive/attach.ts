@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   AFRelationship,
   decodePDFRawStream,
@@ -14,6 +13,7 @@ import {
   type PDFObject,
 } from "pdf-lib";
 import { embeddedManifest } from "../schema/manifest.js";
+import { sha256Hex } from "./digest.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "./names.js";
 
 export interface ArchiveFiles {
@@ -224,6 +224,4 @@ function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { sha256Hex };

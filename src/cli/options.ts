@@ -1,6 +1,6 @@
 import { RATINGS, type Rating } from "../schema/common.js";
 import type { Result } from "../schema/result.js";
-import { FORMATS, type Format } from "../render/report.js";
+import { FORMATS, type Format } from "../render/documents.js";
 import { ratingIndex } from "../score/rating.js";
 import { UsageError } from "./run.js";
 

@@ -1,6 +1,5 @@
 import { formatIssue, InputError } from "../load/input-issue.js";
-import { BrowserNotFoundError } from "../render/pdf/find-browser.js";
-import { RenderError } from "../render/pdf/browser-session.js";
+import { BrowserNotFoundError, RenderError } from "../render/pdf/errors.js";
 import { WriteError } from "../write/atomic.js";
 import { EXIT } from "./exit-codes.js";
 

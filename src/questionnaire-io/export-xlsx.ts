@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ANSWERS_SHEET, INSTRUCTIONS_SHEET, allowedValues, instructionLines, type Form } from "./columns.js";
 import { columnLetter, neutralise, xmlSafe } from "./cells.js";
 
@@ -32,7 +32,9 @@ const EDITABLE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor
  */
 export async function formToXlsx(form: Form): Promise<Uint8Array> {
   const q = form.questionnaire;
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: ExcelJS takes a quarter of a second to load and most commands never need it.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   wb.creator = "caution";
   wb.title = q.title;
   // Fixed dates keep the workbook's metadata independent of the clock.

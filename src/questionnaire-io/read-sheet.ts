@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { newCsvSource, readCsv } from "../load/csv-file.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
 import { describeFsError } from "../load/text-file.js";
@@ -82,7 +82,9 @@ export function xlsxCellText(value: ExcelJS.CellValue): CellRead {
 }
 
 async function readXlsx(path: string, file: string): Promise<SheetData> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: ExcelJS takes a quarter of a second to load and most commands never need it.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {

@@ -3,15 +3,14 @@ import type { OutputFile } from "../write/atomic.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
 import type { EmbeddedManifest } from "../schema/manifest.js";
-import { documentContext, planDocuments, type DocumentSpec, type Kind, type Paper } from "./documents.js";
+import { documentContext, FORMATS, planDocuments, type DocumentSpec, type Format, type Kind, type Paper } from "./documents.js";
 import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
 import { inOrder, PdfRenderer } from "./pdf/pdf-renderer.js";
 import { buildViewModel } from "./view-model.js";
 
-export const FORMATS = ["html", "pdf", "json"] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export const RESULT_FILE = "caution-result.json";
 
@@ -60,7 +59,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   const out: OutputFile[] = [];
   if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
   if (options.formats.includes("pdf") && docs.length > 0) {
-    const choice = findBrowser(options.browser);
+    const choice = await findBrowser(options.browser);
     options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${choice.path} (${choice.source})`);
     const renderer = await PdfRenderer.start(choice, {
       onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),

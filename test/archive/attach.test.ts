@@ -29,7 +29,7 @@ describe("attachArchive on a PDF printed by Chromium", () => {
   beforeAll(async () => {
     ws = demoCopy();
     result = await scoreDir(ws);
-    session = await BrowserSession.launch(findBrowser());
+    session = await BrowserSession.launch(await findBrowser());
     const print = { paper: "a4" } as const;
     // Two separate prints of the same HTML: Chromium stamps each with its print time.
     const raw1 = await session.pdf(HTML, print);

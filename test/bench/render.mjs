@@ -24,7 +24,7 @@ const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} 
 const result = { ...demo, vendors: Array.from({ length: copies }, (_, i) => demo.vendors.map((v) => ({ ...v, id: `${v.id}-${i + 1}` }))).flat() };
 // The batch: every vendor report and the comparison, the documents a procurement run prints most.
 const htmls = renderDocuments(result, ["vendor", "comparison"], "a4").map((d) => d.html);
-const choice = findBrowser();
+const choice = await findBrowser();
 const printOptions = pdfOptions({ paper: "a4" });
 
 async function bare() {

@@ -127,7 +127,7 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
   });
 
   it("makes the report pages request nothing at all (not even requests that would be refused)", async () => {
-    const session = await BrowserSession.launch(findBrowser());
+    const session = await BrowserSession.launch(await findBrowser());
     try {
       for (const f of htmlFiles) await session.pdf(readFileSync(join(out, f), "utf8"));
     } finally {

@@ -37,7 +37,7 @@ describe("HTML validity (W3C Nu validator)", () => {
 
 describe("accessibility (axe-core)", () => {
   it("has no serious or critical violations in any report kind", async () => {
-    const choice = findBrowser();
+    const choice = await findBrowser();
     const browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args: CHROMIUM_ARGS });
     try {
       const found: string[] = [];

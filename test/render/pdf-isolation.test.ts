@@ -50,7 +50,7 @@ describe("the PDF page has no network and no file access", () => {
       <a href="javascript:fetch('${base}/js-link')">js</a>
       <div style="background-image: url('${base}/inline.png')">x</div>
       </body></html>`;
-    const session = await BrowserSession.launch(findBrowser());
+    const session = await BrowserSession.launch(await findBrowser());
     let pdf: Uint8Array;
     try {
       pdf = await session.pdf(html);

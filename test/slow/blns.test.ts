@@ -69,7 +69,7 @@ function writeWorkspace(dir: string, plan: Plan): void {
 const chunk = <T,>(xs: readonly T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 async function noRequests(out: string, files: string[]): Promise<string[]> {
-  const session = await BrowserSession.launch(findBrowser());
+  const session = await BrowserSession.launch(await findBrowser());
   try {
     for (const f of files) await session.pdf(readFileSync(join(out, f), "utf8"));
   } finally {

@@ -3,7 +3,6 @@ import { accessSync, constants, statSync } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { PDFDocument } from "pdf-lib";
 import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } from "../../render/pdf/browser-session.js";
 import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../exit-codes.js";
@@ -68,7 +67,7 @@ export async function doctor(opts: { out: string; browser?: string }, env: NodeJ
   const checks: Check[] = [checkNode(process.versions.node)];
   let choice: BrowserChoice | undefined;
   try {
-    choice = findBrowser(opts.browser, env);
+    choice = await findBrowser(opts.browser, env);
   } catch (err) {
     const [first, ...rest] = (err as Error).message.split("\n");
     checks.push({ status: "fail", name: "browser", detail: first ?? "not found", fix: rest.join("\n") || "install Chrome or Chromium" });
@@ -119,6 +118,7 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
     session = await BrowserSession.launch(choice, { timeoutMs });
     const launched = performance.now();
     const pdf = await session.pdf(TEST_PAGE);
+    const { PDFDocument } = await import("pdf-lib");
     const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
     const ms = (t: number) => `${Math.round(t)} ms`;
     if (pages !== 1) return { status: "fail", name: "browser prints", detail: `printed ${pages} pages instead of 1`, fix: "reinstall the browser or name another with --browser" };

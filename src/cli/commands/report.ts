@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { KINDS, PAPERS, type Kind, type Paper } from "../../render/documents.js";
-import { renderReport } from "../../render/report.js";
 import { abortWrites, writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../exit-codes.js";
 import { failing, parseFormats, parseRating } from "../options.js";
@@ -45,6 +44,8 @@ export function registerReport(program: Command): void {
         // earlier reports stay as they were.
         const signal = onInterrupt(abortWrites);
         const result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
+        // Rendering (Handlebars, Puppeteer) is loaded once there is something to render.
+        const { renderReport } = await import("../../render/report.js");
         const files = await renderReport(result, { formats, kinds, paper, ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m), signal });
         const written = await writeOutputs(opts.out, files);
         progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);

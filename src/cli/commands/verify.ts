@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { verifyPdf, VerifyArgumentError, type VerifyCheck } from "../../archive/verify.js";
+import type { VerifyCheck } from "../../archive/verify.js";
 import { run, UsageError } from "../run.js";
 
 export interface VerifyCommandOptions {
@@ -25,6 +25,8 @@ export async function verifyCommand(
   out: (line: string) => void = (l) => process.stdout.write(l),
   err: (line: string) => void = (l) => process.stderr.write(l),
 ): Promise<number> {
+  // Loaded when used: verifying needs pdf-lib, which no other command does at start-up.
+  const { verifyPdf, VerifyArgumentError } = await import("../../archive/verify.js");
   let report;
   try {
     report = await verifyPdf(pdf, { manifestPath: opts.manifest, inputsDir: opts.inputs, sidecar: opts.sidecar !== false });

@@ -1,5 +1,6 @@
-import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
+import type { Browser, Page, PDFOptions } from "puppeteer";
 import type { BrowserChoice } from "./find-browser.js";
+import { RenderError } from "./errors.js";
 
 /** Flags that work on locked-down machines: no sandbox as root, no GPU, and no calls home that would only fail. */
 export const CHROMIUM_ARGS = [
@@ -74,12 +75,7 @@ export function pdfOptions(print: PrintOptions = {}): PDFOptions {
   return { format: print.paper === "letter" ? "Letter" : "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
 }
 
-export class RenderError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "RenderError";
-  }
-}
+export { RenderError };
 
 /** The running header and footer are part of the document (CSS page margin boxes); only the paper is chosen here. */
 export interface PrintOptions {
@@ -108,6 +104,7 @@ export class BrowserSession {
   static async launch(choice: BrowserChoice, options: SessionOptions = {}): Promise<BrowserSession> {
     const timeoutMs = options.timeoutMs ?? pdfTimeoutMs();
     try {
+      const { default: puppeteer } = await import("puppeteer");
       const browser = await puppeteer.launch({
         executablePath: choice.path,
         headless: choice.headless,

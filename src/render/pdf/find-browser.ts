@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync } from "node:fs";
-import puppeteer from "puppeteer";
+import { BrowserNotFoundError } from "./errors.js";
 
 export interface BrowserChoice {
   path: string;
@@ -9,13 +9,7 @@ export interface BrowserChoice {
   headless: true | "shell";
 }
 
-/** Raised when no usable browser exists; the message says how to get one. Exit code 3. */
-export class BrowserNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BrowserNotFoundError";
-  }
-}
+export { BrowserNotFoundError };
 
 /**
  * System locations, best first. On Debian the real binaries under /usr/lib/chromium come before the /usr/bin
@@ -63,7 +57,7 @@ function executable(path: string): boolean {
  * Puppeteer downloaded into its cache, then a system Chrome/Chromium. An explicit path that does not work is an
  * error rather than a silent fallback: the user asked for that browser.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): BrowserChoice {
+export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice> {
   const named: [string | undefined, BrowserChoice["source"]][] = [
     [explicit, "option"],
     [env.CAUTION_BROWSER, "CAUTION_BROWSER"],
@@ -75,7 +69,7 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
     if (!executable(path)) throw new BrowserNotFoundError(`The browser named by ${source === "option" ? "--browser" : source} is not executable: ${path}`);
     return { path, source, headless: headlessFor(path) };
   }
-  for (const path of puppeteerCache()) {
+  for (const path of await puppeteerCache()) {
     if (existsSync(path) && executable(path)) return { path, source: "puppeteer cache", headless: headlessFor(path) };
   }
   for (const path of SYSTEM_BROWSERS) {
@@ -85,7 +79,9 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Paths where Puppeteer would have put its own browsers, headless shell first; empty when it has none. */
-function puppeteerCache(): string[] {
+async function puppeteerCache(): Promise<string[]> {
+  // Loaded only when a PDF is wanted: Puppeteer takes a fifth of a second to load.
+  const { default: puppeteer } = await import("puppeteer");
   const out: string[] = [];
   for (const attempt of [() => puppeteer.executablePath({ headless: "shell" }), () => puppeteer.executablePath()]) {
     try {

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString } from "pdf-lib";
-import { attachArchive } from "../../archive/attach.js";
 import { resultDigest } from "../../archive/manifest.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "../../archive/names.js";
 import { appendUpdate, normalizeNodeIds } from "./pdf-update.js";
@@ -60,6 +58,9 @@ export async function stampPdf(raw: Uint8Array, meta: PdfMetadata, sourceHtml: s
 
   // parseSpeed/objectsPerTick Infinity: pdf-lib otherwise yields to the event loop every few objects, which
   // doubles the time on a tagged PDF of a few thousand objects.
+  // pdf-lib is loaded for this path only: the fast path above covers every PDF Chromium writes.
+  const { PDFArray, PDFDocument, PDFHexString } = await import("pdf-lib");
+  const { attachArchive } = await import("../../archive/attach.js");
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
