@@ -8,7 +8,7 @@ import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
 import { inOrder, PdfRenderer } from "./pdf/pdf-renderer.js";
-import { buildViewModel } from "./view-model.js";
+import { buildViewModel, type ReportView } from "./view-model.js";
 
 export { FORMATS, type Format };
 
@@ -25,6 +25,35 @@ export interface RenderOptions {
   step: (message: string) => void;
   /** Aborted on Ctrl-C: the browser is killed at once and rendering stops. */
   signal?: AbortSignal;
+  /** A browser already starting (startRenderer); renderReport closes it. Without one, it starts its own. */
+  renderer?: Promise<PdfRenderer>;
+}
+
+/**
+ * Finds and launches the browser for the PDFs. `caution report` calls it before scoring, so the browser starts
+ * while the workspace is read (launching costs as much as scoring a workspace). The promise is marked handled:
+ * a browser that cannot start is reported when the PDFs are due, after any error in the input.
+ */
+export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" | "step">): Promise<PdfRenderer> {
+  const started = (async () => {
+    const choice = await findBrowser(options.browser);
+    return PdfRenderer.start(choice, {
+      onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  })();
+  started.catch(() => undefined);
+  return started;
+}
+
+/** Closes a browser started early when it is not needed after all (bad input, no PDF to print). */
+export async function discardRenderer(renderer: Promise<PdfRenderer> | undefined): Promise<void> {
+  if (!renderer) return;
+  try {
+    await (await renderer).close();
+  } catch {
+    // It never started: nothing to close.
+  }
 }
 
 /** The JSON twin of the report: the scoring result exactly as the contract in the README describes it. */
@@ -54,17 +83,21 @@ export function renderDocuments(result: Result, kinds: readonly Kind[], paper: P
  */
 export async function renderReport(result: Result, options: RenderOptions): Promise<OutputFile[]> {
   const json = resultJson(result);
-  const view = buildViewModel(result);
-  const docs = renderDocuments(result, options.kinds, options.paper, json, view);
+  let view: ReportView;
+  let docs: RenderedDocument[];
+  try {
+    view = buildViewModel(result);
+    docs = renderDocuments(result, options.kinds, options.paper, json, view);
+  } catch (err) {
+    await discardRenderer(options.renderer);
+    throw err;
+  }
   const out: OutputFile[] = [];
   if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
+  if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
   if (options.formats.includes("pdf") && docs.length > 0) {
-    const choice = await findBrowser(options.browser);
-    options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${choice.path} (${choice.source})`);
-    const renderer = await PdfRenderer.start(choice, {
-      onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const renderer = await (options.renderer ?? startRenderer(options));
+    options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${renderer.choice.path} (${renderer.choice.source})`);
     try {
       let done = 0;
       const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {

@@ -43,10 +43,19 @@ export function registerReport(program: Command): void {
         // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
         // earlier reports stay as they were.
         const signal = onInterrupt(abortWrites);
-        const result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
-        // Rendering (Handlebars, Puppeteer) is loaded once there is something to render.
-        const { renderReport } = await import("../../render/report.js");
-        const files = await renderReport(result, { formats, kinds, paper, ...(opts.browser ? { browser: opts.browser } : {}), step: (m) => progress.step(m), signal });
+        const { discardRenderer, renderReport, startRenderer } = await import("../../render/report.js");
+        const browser = opts.browser ? { browser: opts.browser } : {};
+        const step = (m: string) => progress.step(m);
+        // The browser starts while the workspace is scored; bad input closes it again before exit 2.
+        const renderer = formats.includes("pdf") ? startRenderer({ ...browser, signal, step }) : undefined;
+        let result;
+        try {
+          result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
+        } catch (err) {
+          await discardRenderer(renderer);
+          throw err;
+        }
+        const files = await renderReport(result, { formats, kinds, paper, ...browser, step, signal, ...(renderer ? { renderer } : {}) });
         const written = await writeOutputs(opts.out, files);
         progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);
         const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);

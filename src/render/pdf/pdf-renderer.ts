@@ -28,7 +28,7 @@ export class PdfRenderer {
   private readonly timeoutMs: number;
 
   private constructor(
-    private readonly choice: BrowserChoice,
+    readonly choice: BrowserChoice,
     private readonly options: RendererOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? pdfTimeoutMs();
