@@ -74,6 +74,9 @@ export async function readCsv(
   let handlerError: unknown;
   let tooLong = false;
   let lastSkipped: number | undefined;
+  // Byte offset of the first NUL past the sniffed head, once the byte scan of the chunks has met one.
+  let nulAt: number | undefined;
+  let nulReported = false;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
@@ -114,6 +117,13 @@ export async function readCsv(
     const row = info.records;
     previousEnd = info.lines;
     previousEmpty = info.empty_lines;
+    if (nulAt !== undefined && fields.some((f) => f.includes("\0"))) {
+      // Binary or corrupted past the first 4 KiB: say where, and read no further (like the head check).
+      issues.push({ file, row, line, message: "contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read" });
+      nulReported = true;
+      parser.destroy();
+      return;
+    }
     if (fields.length !== header.names.length) {
       const message = fields.length < header.names.length ? `has ${fields.length} fields; the header has ${header.names.length}` : `has more fields than the header's ${header.names.length}`;
       issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
@@ -130,18 +140,32 @@ export async function readCsv(
   const input = createReadStream(path);
   input.on("data", (chunk) => {
     hash.update(chunk);
+    // A byte scan (memchr) per chunk costs nothing next to parsing; only after a hit are records searched.
+    if (nulAt === undefined && typeof chunk !== "string") {
+      const at = chunk.indexOf(0);
+      if (at >= 0) nulAt = source.bytes + at;
+    }
     source.bytes += chunk.length;
   });
+  const nulIssue = () => {
+    if (nulAt !== undefined && !nulReported) issues.push({ file, message: `contains a NUL byte at byte ${nulAt + 1}: the file is binary or corrupted, not CSV` });
+  };
   try {
     await pipeline(input, parser);
   } catch (err) {
     if (handlerError !== undefined) throw handlerError;
+    if (nulReported) return;
+    nulIssue();
     if (tooLong) return;
     if ((err as CsvError).code?.startsWith("CSV_")) issues.push(csvErrorIssue(file, err as CsvError, header));
     else issues.push({ file, message: describeFsError(err) });
     return;
   }
   if (!header && headerOk) issues.push({ file, message: "file has no header row" });
+  if (nulAt !== undefined) {
+    nulIssue();
+    return;
+  }
   source.sha256 = hash.digest("hex");
 }
 

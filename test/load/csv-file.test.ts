@@ -205,6 +205,25 @@ describe("readCsv", () => {
     expect(read.issues).toEqual(["x.csv: file contains NUL bytes: it is binary, not CSV"]);
   });
 
+  it("refuses a NUL byte past the first 4 KiB, naming the row, and reads no further", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => csvRow("cirrane", `R${i + 1}`)).join("");
+    expect(Buffer.byteLength(CSV_HEADER + rows)).toBeGreaterThan(4096);
+    const read = await readAll(CSV_HEADER + rows + csvRow("cirrane", "BAD", { title: "disk\u0000image" }) + csvRow("cirrane", "AFTER"));
+    expect(read.issues).toEqual(["x.csv row 62: contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read"]);
+    expect(read.records).toHaveLength(60);
+    // Not read to its end: no digest, so no report can cite it.
+    expect(read.sha256).toBeUndefined();
+  });
+
+  it("refuses a NUL byte past the first 4 KiB in a record the parser skipped, with its byte offset", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => csvRow("cirrane", `R${i + 1}`)).join("");
+    // A stray quote makes the parser skip the record, so no field ever shows the NUL: the byte scan still does.
+    const text = Buffer.concat([Buffer.from(`${CSV_HEADER}${rows}a"b`), Buffer.from([0x00]), Buffer.from("\n")]);
+    const read = await readAll(text);
+    expect(read.issues).toContain(`x.csv: contains a NUL byte at byte ${Buffer.byteLength(`${CSV_HEADER}${rows}a"b`) + 1}: the file is binary or corrupted, not CSV`);
+    expect(read.sha256).toBeUndefined();
+  });
+
   it("reports a missing file", async () => {
     const read = await readAll("", join(await tempDir(), "gone.csv"));
     expect(read.issues).toEqual(["x.csv: file not found"]);
