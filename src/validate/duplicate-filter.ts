@@ -2,16 +2,22 @@
  * Exact duplicate detection in fixed memory. A Bloom filter (16 MiB, 7 hashes) remembers every key seen; a key it
  * may have seen before becomes a suspect. Suspects are few (real duplicates, plus about one false alarm in a
  * billion keys at a million rows), and a second pass over the files settles each one exactly. Memory stays the
- * same for a thousand rows or ten million.
+ * same for a thousand rows or ten million, and so does the suspect list: past MAX_SUSPECTS keys (a file exported
+ * twice, say) further repeats are only counted.
  */
+export const MAX_SUSPECTS = 10_000;
+
 export class DuplicateFilter {
   private readonly bits = new Uint32Array((1 << 27) / 32);
   private readonly mask = (1 << 27) - 1;
   /** Keys that may repeat; the second pass decides. */
   readonly suspects = new Set<string>();
 
-  /** Notes a (vendor, id) pair; hashing the two parts avoids building a key string per row. */
-  add(vendor: string, id: string): void {
+  /**
+   * Notes a (vendor, id) pair; hashing the two parts avoids building a key string per row. Returns false when the
+   * pair looks like a repeat that the suspect list has no room left to check.
+   */
+  add(vendor: string, id: string): boolean {
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
     [a, b] = mix(vendor, a, b);
@@ -29,7 +35,13 @@ export class DuplicateFilter {
         this.bits[word]! |= m;
       }
     }
-    if (seen) this.suspects.add(`${vendor}\u0000${id}`);
+    if (!seen) return true;
+    const key = `${vendor}\u0000${id}`;
+    if (this.suspects.size < MAX_SUSPECTS || this.suspects.has(key)) {
+      this.suspects.add(key);
+      return true;
+    }
+    return false;
   }
 }
 

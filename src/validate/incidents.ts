@@ -3,7 +3,7 @@ import { newCsvSource, readCsv, recordValues } from "../load/csv-file.js";
 import type { InputIssue } from "../load/input-issue.js";
 import type { IncidentFileRef } from "../load/workspace.js";
 import { INCIDENT_COLUMNS, incidentRow, OPTIONAL_INCIDENT_COLUMNS, type Incident } from "../schema/incident.js";
-import type { DuplicateFilter } from "./duplicate-filter.js";
+import { MAX_SUSPECTS, type DuplicateFilter } from "./duplicate-filter.js";
 import { fastIncident, type FieldIndex, type RowFields } from "./incident-fast-path.js";
 import { zodIssuesToInput } from "./zod-issues.js";
 
@@ -40,6 +40,7 @@ export async function validateIncidentFile(
     else suppressed += 1;
   };
   const parseIssues: InputIssue[] = [];
+  let unchecked = 0;
   const source = newCsvSource(ref.file);
   let index: FieldIndex | undefined;
   let indexFor: CsvHeader | undefined;
@@ -66,7 +67,7 @@ export async function validateIncidentFile(
       }
       incident = parsed.data;
     }
-    duplicates.add(incident.vendor, incident.id);
+    if (!duplicates.add(incident.vendor, incident.id)) unchecked += 1;
     // Cross-field checks; the closures for wording an error are only made when one fails.
     const { startedAt, resolvedAt, rcaPublishedAt } = incident;
     const badVendor = ctx.vendorIds !== null && !ctx.vendorIds.has(incident.vendor);
@@ -86,18 +87,27 @@ export async function validateIncidentFile(
     if (rcaPublishedAt !== null && rcaPublishedAt >= ctx.asOfEnd) fail("rca_published_at", `${value("rca_published_at")} is after the workspace as-of date ${ctx.asOf}`);
   });
   for (const issue of parseIssues.splice(0)) report(issue);
+  if (unchecked > 0) {
+    issues.push({
+      file: ref.file,
+      message: `${unchecked} more row${unchecked === 1 ? "" : "s"} look${unchecked === 1 ? "s" : ""} like a repeat of an incident id seen earlier; past ${String(MAX_SUSPECTS).replace(/\B(?=(\d{3})+$)/g, ",")} possible repeats they are counted, not checked: fix the repeats listed and run again`,
+    });
+  }
   if (suppressed > 0) issues.push({ file: ref.file, message: `${suppressed} more error${suppressed === 1 ? "" : "s"} in this file not listed` });
   return { source, issues };
 }
 
 /**
  * The second pass for suspected duplicates: reads the files again, only the vendor and id columns, and reports
- * every repeat of a suspect key with the row where it first appeared.
+ * each repeat of a suspect key with the row where it first appeared (the first MAX_ISSUES_PER_FILE per file, then
+ * a count).
  */
 export async function findDuplicates(refs: readonly IncidentFileRef[], suspects: ReadonlySet<string>): Promise<InputIssue[]> {
   const first = new Map<string, string>();
   const issues: InputIssue[] = [];
   for (const ref of refs) {
+    let listed = 0;
+    let more = 0;
     await readCsv(ref.path, newCsvSource(ref.file), INCIDENT_COLUMNS, [], (record, header) => {
       const v = recordValues(record, header);
       const vendor = v.vendor ?? "";
@@ -105,9 +115,13 @@ export async function findDuplicates(refs: readonly IncidentFileRef[], suspects:
       const key = incidentKey(vendor, id);
       if (!suspects.has(key)) return;
       const seen = first.get(key);
-      if (seen) issues.push({ file: ref.file, row: record.row, line: record.line, field: "id", message: `incident ${vendor}/${id} already appears at ${seen}` });
-      else first.set(key, `${ref.file} row ${record.row}`);
+      if (!seen) first.set(key, `${ref.file} row ${record.row}`);
+      else if (listed < MAX_ISSUES_PER_FILE) {
+        listed += 1;
+        issues.push({ file: ref.file, row: record.row, line: record.line, field: "id", message: `incident ${vendor}/${id} already appears at ${seen}` });
+      } else more += 1;
     });
+    if (more > 0) issues.push({ file: ref.file, message: `${more} more repeated incident id${more === 1 ? "" : "s"} in this file not listed` });
   }
   return issues;
 }

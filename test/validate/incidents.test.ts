@@ -1,4 +1,4 @@
-import { DuplicateFilter } from "../../src/validate/duplicate-filter.js";
+import { DuplicateFilter, MAX_SUSPECTS } from "../../src/validate/duplicate-filter.js";
 import { describe, expect, it } from "vitest";
 import { formatIssue, type InputIssue } from "../../src/load/input-issue.js";
 import type { IncidentFileRef } from "../../src/load/workspace.js";
@@ -251,5 +251,44 @@ describe("validateIncidentFile", () => {
     expect([...second.filter.suspects]).toEqual(["cirrane\u0000A"]);
     const issues = (await findDuplicates([first.ref, second.ref], second.filter.suspects)).map(formatIssue);
     expect(issues).toEqual(["two.csv row 3: id: incident cirrane/A already appears at one.csv row 2"]);
+  });
+
+  it("lists the first 200 repeats in a file and counts the rest", async () => {
+    const rows = Array.from({ length: 301 }, () => csvRow("cirrane", "SAME")).join("");
+    const { filter, ref } = await run(CSV_HEADER + rows);
+    const issues = (await findDuplicates([ref], filter.suspects)).map(formatIssue);
+    expect(issues).toHaveLength(201);
+    expect(issues[0]).toBe("i.csv row 3: id: incident cirrane/SAME already appears at i.csv row 2");
+    expect(issues[199]).toBe("i.csv row 202: id: incident cirrane/SAME already appears at i.csv row 2");
+    expect(issues[200]).toBe("i.csv: 100 more repeated incident ids in this file not listed");
+  });
+});
+
+describe("a file full of repeats", () => {
+  it("counts the repeats past the suspect list as unchecked, in one line", async () => {
+    const filter = new DuplicateFilter();
+    for (let i = 0; i < MAX_SUSPECTS; i++) {
+      filter.add("cirrane", `old-${i}`);
+      filter.add("cirrane", `old-${i}`);
+    }
+    const dir = await tempDir();
+    const ref: IncidentFileRef = { path: await writeIn(dir, "i.csv", CSV_HEADER + csvRow("cirrane", "X") + csvRow("cirrane", "X")), file: "i.csv", relative: "incidents/i.csv" };
+    const ctx = { vendorIds: new Set(["cirrane"]), asOfEnd: Date.parse("2026-11-02T00:00:00Z"), asOf: "2026-11-01" };
+    const { issues } = await validateIncidentFile(ref, ctx, filter, () => undefined);
+    expect(issues.map(formatIssue)).toEqual([
+      "i.csv: 1 more row looks like a repeat of an incident id seen earlier; past 10,000 possible repeats they are counted, not checked: fix the repeats listed and run again",
+    ]);
+  });
+});
+
+describe("DuplicateFilter", () => {
+  it("keeps at most MAX_SUSPECTS suspects and reports the repeats past them as unchecked", () => {
+    const filter = new DuplicateFilter();
+    for (let i = 0; i <= MAX_SUSPECTS; i++) filter.add("v", `id-${i}`);
+    const answers = Array.from({ length: MAX_SUSPECTS + 1 }, (_, i) => filter.add("v", `id-${i}`));
+    expect(filter.suspects.size).toBe(MAX_SUSPECTS);
+    expect(answers.filter((ok) => !ok)).toHaveLength(1);
+    // A suspect already on the list is still checked when it repeats again.
+    expect(filter.add("v", "id-0")).toBe(true);
   });
 });
