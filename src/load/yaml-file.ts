@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Alias, type Document } from "yaml";
 import type { InputIssue } from "./input-issue.js";
 import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
 
@@ -26,7 +26,8 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    issues.push({ file, message: `YAML ${err instanceof Error ? err.message : String(err)}` });
+    const at = aliasBombLine(doc, lineCounter);
+    issues.push({ file, ...(at ? { line: at } : {}), message: `YAML ${err instanceof Error ? err.message : String(err)}${at ? " (aliases of aliases from this line on)" : ""}` });
     return { issues };
   }
   if (data === null || data === undefined) {
@@ -34,6 +35,30 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
     return { issues };
   }
   return { source: { file, data, lineOf: (path) => lineOf(doc, lineCounter, path) }, issues };
+}
+
+/**
+ * Where an alias bomb starts: the first alias to a node that itself holds aliases (each level multiplies the
+ * copies), else the first alias. toJS only says that the count was exceeded, not where.
+ */
+function aliasBombLine(doc: Document, counter: LineCounter): number | undefined {
+  let first: Alias | undefined;
+  let nested: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      first ??= node;
+      const target = node.resolve(doc);
+      let holdsAlias = false;
+      if (target) visit(target, { Alias: () => ((holdsAlias = true), visit.BREAK) });
+      if (holdsAlias) {
+        nested = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const node = nested ?? first;
+  return node && isAlias(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
 }
 
 function describeYamlError(code: string, message: string): string {
