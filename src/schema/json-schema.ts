@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
 import { result } from "./result.js";
 import { vendorFile } from "./vendor.js";
@@ -13,6 +14,8 @@ export const SCHEMA_KINDS = {
   vendor: { schema: vendorFile, file: "vendor.schema.json", title: "caution vendor answers (vendors/<id>.yaml)" },
   questionnaire: { schema: questionnaire, file: "questionnaire.schema.json", title: "caution questionnaire" },
   result: { schema: result, file: "result.schema.json", title: "caution JSON result" },
+  mappings: { schema: mappingFile, file: "mappings.schema.json", title: "caution questionnaire version mappings (questionnaires/mappings.yaml)" },
+  frameworks: { schema: frameworkCatalogue, file: "frameworks.schema.json", title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)" },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
