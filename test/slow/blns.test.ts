@@ -81,7 +81,9 @@ async function noRequests(out: string, files: string[]): Promise<string[]> {
 describe("blns through whole workspace runs", () => {
   const names = CORPUS.filter((s) => fits(s, 200));
   const comments = CORPUS.filter((s) => fits(s, 2000));
-  const titles = CORPUS.filter((s) => fits(s, 500));
+  // A CSV cannot carry a NUL byte: caution refuses the file with the row (test/load/csv-file.test.ts). YAML can, as an
+  // escape, so names and comments keep those strings.
+  const titles = CORPUS.filter((s) => fits(s, 500) && !s.includes("\u0000"));
 
   describe("as vendor names (one vendor per string, the executive summary)", () => {
     let ws: string;
@@ -128,8 +130,7 @@ describe("blns through whole workspace runs", () => {
       const ws = join(tempDir("caution-blns-"), "texts");
       const perVendor = QUESTIONS.length;
       const commentChunks = chunk(comments, perVendor);
-      // NUL in a CSV cell is accepted after the file's first 4 KiB (earlier it marks the file as binary): last.
-      const titleChunks = chunk([...titles.filter((t) => !t.includes("\u0000")), ...titles.filter((t) => t.includes("\u0000"))], Math.ceil(titles.length / commentChunks.length));
+      const titleChunks = chunk(titles, Math.ceil(titles.length / commentChunks.length));
       plan = { vendors: commentChunks.map((c, i) => ({ id: vendorId(i), name: `Vendor ${i}`, comments: c, titles: titleChunks[i] ?? [] })) };
       writeWorkspace(ws, plan);
       out = join(tempDir(), "out");
