@@ -1,5 +1,6 @@
 import { isAlias, isNode, LineCounter, parseDocument, visit, type Alias, type Document } from "yaml";
 import type { InputIssue } from "./input-issue.js";
+import { cachedData } from "./yaml-cache.js";
 import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
 
 /** A parsed YAML document that can still say on which line any field stands. */
@@ -27,7 +28,8 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const at = aliasBombLine(doc, lineCounter);
-    issues.push({ file, ...(at ? { line: at } : {}), message: `YAML ${err instanceof Error ? err.message : String(err)}${at ? " (aliases of aliases from this line on)" : ""}` });
+    const where = at === undefined ? "" : at.nested ? " (aliases of aliases from this line on)" : " (aliases from this line on)";
+    issues.push({ file, ...(at ? { line: at.line } : {}), message: `YAML ${err instanceof Error ? err.message : String(err)}${where}` });
     return { issues };
   }
   if (data === null || data === undefined) {
@@ -37,28 +39,45 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
   return { source: { file, data, lineOf: (path) => lineOf(doc, lineCounter, path) }, issues };
 }
 
+/** Past this many aliases the search for the nested one stops: the file is refused either way. */
+const MAX_ALIASES_SEARCHED = 10_000;
+
 /**
- * Where an alias bomb starts: the first alias to a node that itself holds aliases (each level multiplies the
- * copies), else the first alias. toJS only says that the count was exceeded, not where.
+ * Where an alias bomb starts: the first alias to a node that itself holds aliases (each such level multiplies the
+ * copies), else the first alias. toJS only says that the count was exceeded, not where. One pass in document
+ * order, with anchors recorded as they appear and each target's "holds an alias" worked out once, so a file of a
+ * million flat aliases costs one walk, not a walk per alias.
  */
-function aliasBombLine(doc: Document, counter: LineCounter): number | undefined {
+function aliasBombLine(doc: Document, counter: LineCounter): { line: number; nested: boolean } | undefined {
+  const anchors = new Map<string, unknown>();
+  const holdsAlias = new Map<unknown, boolean>();
   let first: Alias | undefined;
   let nested: Alias | undefined;
-  visit(doc, {
-    Alias(_, node) {
+  let searched = 0;
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
       first ??= node;
-      const target = node.resolve(doc);
-      let holdsAlias = false;
-      if (target) visit(target, { Alias: () => ((holdsAlias = true), visit.BREAK) });
-      if (holdsAlias) {
-        nested = node;
-        return visit.BREAK;
+      const target = anchors.get(node.source);
+      if (target !== undefined) {
+        let holds = holdsAlias.get(target);
+        if (holds === undefined) {
+          holds = false;
+          if (isNode(target)) visit(target, (__, inner) => (isAlias(inner) ? ((holds = true), visit.BREAK) : undefined));
+          holdsAlias.set(target, holds);
+        }
+        if (holds) {
+          nested = node;
+          return visit.BREAK;
+        }
       }
+      if (++searched >= MAX_ALIASES_SEARCHED) return visit.BREAK;
       return undefined;
-    },
+    }
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+    return undefined;
   });
-  const node = nested ?? first;
-  return node && isAlias(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
+  const at = nested ?? first;
+  return at?.range ? { line: counter.linePos(at.range[0]).line, nested: nested !== undefined } : undefined;
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -77,10 +96,20 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
   return undefined;
 }
 
+/**
+ * Parses a file's text, or takes caution's own files from the build-time cache (yaml-cache.ts) when their bytes
+ * are unchanged; their line positions are then parsed only if an error needs one.
+ */
+export function parseYamlFile(path: string, shown: string, text: string, bytes: Uint8Array): { source?: YamlSource; issues: InputIssue[] } {
+  const cached = cachedData(path, bytes);
+  if (!cached) return parseYaml(text, shown);
+  let full: YamlSource | undefined;
+  return { source: { file: shown, data: cached.data, lineOf: (p) => (full ??= parseYaml(text, shown).source)?.lineOf(p) }, issues: [] };
+}
+
 /** Reads and parses one YAML (or JSON) file; every problem becomes an InputIssue (not found, size, encoding, syntax). */
 export async function readYamlSource(path: string, shown = path, maxBytes = MAX_YAML_BYTES): Promise<{ source?: YamlSource; text?: string; issues: InputIssue[] }> {
   const text = await readTextFile(path, shown, maxBytes);
   if (!text.ok) return { issues: [text.issue] };
-  const parsed = parseYaml(text.text, shown);
-  return { ...parsed, text: text.text };
+  return { ...parseYamlFile(path, shown, text.text, text.bytes), text: text.text };
 }
