@@ -26,33 +26,61 @@ export interface RenderOptions {
   /** Aborted on Ctrl-C: the browser is killed at once and rendering stops. */
   signal?: AbortSignal;
   /** A browser already starting (startRenderer); renderReport closes it. Without one, it starts its own. */
-  renderer?: Promise<PdfRenderer>;
+  renderer?: EarlyRenderer;
+}
+
+/** A browser being started before it is needed. */
+export interface EarlyRenderer {
+  /** Marked handled: a browser that cannot start is reported when the PDFs are due, after any error in the input. */
+  ready: Promise<PdfRenderer>;
+  /** Closes it, or stops it starting; waits at most CANCEL_WAIT_MS for a launch that hangs. */
+  cancel(): Promise<void>;
 }
 
 /**
- * Finds and launches the browser for the PDFs. `caution report` calls it before scoring, so the browser starts
- * while the workspace is read (launching costs as much as scoring a workspace). The promise is marked handled:
- * a browser that cannot start is reported when the PDFs are due, after any error in the input.
+ * How long a cancelled launch may take to finish so its browser can be closed properly. Past that it is aborted
+ * and left (PdfRenderer.start kills a browser whose start was aborted): bad input must not wait for a browser
+ * that hangs. Should the process exit first, Puppeteer kills the browser and caution removes its profile.
  */
-export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" | "step">): Promise<PdfRenderer> {
-  const started = (async () => {
+const CANCEL_WAIT_MS = 2_000;
+
+/**
+ * Finds and launches the browser for the PDFs. `caution report` calls it before scoring, so the browser starts
+ * while the workspace is read (launching costs as much as scoring a small workspace).
+ */
+export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" | "step">): EarlyRenderer {
+  // Its own abort signal, so that cancelling stops the start; Ctrl-C (options.signal) aborts it too.
+  const controller = new AbortController();
+  if (options.signal?.aborted) controller.abort();
+  else options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const ready = (async () => {
     const choice = await findBrowser(options.browser);
     return PdfRenderer.start(choice, {
       onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: controller.signal,
     });
   })();
-  started.catch(() => undefined);
-  return started;
+  ready.catch(() => undefined);
+  return {
+    ready,
+    async cancel() {
+      // A launch about to finish is let finish and closed properly; one that hangs is aborted and not waited for.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), CANCEL_WAIT_MS)));
+      const outcome = await Promise.race([ready.catch(() => undefined), timedOut]);
+      clearTimeout(timer);
+      if (outcome === "timeout") controller.abort();
+      else await outcome?.close();
+    },
+  };
 }
 
 /** Closes a browser started early when it is not needed after all (bad input, no PDF to print). */
-export async function discardRenderer(renderer: Promise<PdfRenderer> | undefined): Promise<void> {
-  if (!renderer) return;
+export async function discardRenderer(renderer: EarlyRenderer | undefined): Promise<void> {
   try {
-    await (await renderer).close();
+    await renderer?.cancel();
   } catch {
-    // It never started: nothing to close.
+    // Closing failed: the exit hook kills what is left (killAllBrowsers).
   }
 }
 
@@ -82,10 +110,11 @@ export function renderDocuments(result: Result, kinds: readonly Kind[], paper: P
  * here, so a failure in a late PDF cannot leave this run's early files next to an older report.
  */
 export async function renderReport(result: Result, options: RenderOptions): Promise<OutputFile[]> {
-  const json = resultJson(result);
+  let json: string;
   let view: ReportView;
   let docs: RenderedDocument[];
   try {
+    json = resultJson(result);
     view = buildViewModel(result);
     docs = renderDocuments(result, options.kinds, options.paper, json, view);
   } catch (err) {
@@ -96,7 +125,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
   if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
   if (options.formats.includes("pdf") && docs.length > 0) {
-    const renderer = await (options.renderer ?? startRenderer(options));
+    const renderer = await (options.renderer ?? startRenderer(options)).ready;
     options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${renderer.choice.path} (${renderer.choice.source})`);
     try {
       let done = 0;

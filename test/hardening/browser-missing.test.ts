@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findBrowser } from "../../src/render/pdf/find-browser.js";
@@ -52,28 +52,46 @@ describe("no usable browser", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("the browser started while the workspace was read is closed again when the input is bad", async () => {
-    // A stand-in that records the browser's pid and then becomes the real browser (exec keeps the pid).
-    const real = (await findBrowser(undefined, {})).path;
+  /** A stand-in that records its pid and then becomes `target` (exec keeps the pid). */
+  function recordingBrowser(target: string, realName: boolean): { path: string; pid: () => number } {
     const dir = tempDir("caution-wrapper-");
     const pidFile = join(dir, "pid");
-    const wrapper = join(dir, real.includes("headless-shell") ? "chromium-headless-shell" : "chromium");
-    writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${pidFile}'\nexec '${real}' "$@"\n`);
-    chmodSync(wrapper, 0o755);
+    const path = join(dir, realName && target.includes("headless-shell") ? "chromium-headless-shell" : "chromium");
+    writeFileSync(path, `#!/bin/sh\necho $$ > '${pidFile}'\nexec ${target}\n`);
+    chmodSync(path, 0o755);
+    return { path, pid: () => Number(readFileSync(pidFile, "utf8")) };
+  }
+
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z");
+    } catch {
+      return false;
+    }
+  };
+
+  it("the browser started while the workspace was read is closed properly when the input is bad: no process, no profile", async () => {
+    const real = (await findBrowser(undefined, {})).path;
+    const browser = recordingBrowser(`'${real}' "$@"`, true);
+    const tmp = tempDir("caution-run-tmp-");
     const out = join(tempDir(), "out");
-    const r = caution(["report", broken(), "--out", out, "--format", "pdf", "-q"], { CAUTION_BROWSER: wrapper });
+    const r = caution(["report", broken(), "--out", out, "--format", "pdf", "-q"], { CAUTION_BROWSER: browser.path, TMPDIR: tmp });
     expect(r.code).toBe(2);
-    expect(existsSync(pidFile)).toBe(true);
-    const pid = Number(readFileSync(pidFile, "utf8"));
-    const alive = () => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    expect(await waitFor(() => !alive(), 3_000)).toBe(true);
+    expect(await waitFor(() => !alive(browser.pid()), 3_000)).toBe(true);
+    // A browser killed at exit would leave its profile here; one closed properly leaves nothing.
+    expect(readdirSync(tmp)).toEqual([]);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("bad input does not wait for a browser that hangs while starting", async () => {
+    const browser = recordingBrowser("sleep 60", false);
+    const tmp = tempDir("caution-run-tmp-");
+    const started = performance.now();
+    const r = caution(["report", broken(), "--out", join(tempDir(), "out"), "--format", "pdf", "-q"], { CAUTION_BROWSER: browser.path, TMPDIR: tmp });
+    expect(r.code).toBe(2);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(await waitFor(() => !alive(browser.pid()), 3_000)).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });

@@ -135,13 +135,15 @@ export class CliProcess {
   code: number | null | undefined;
   signal: NodeJS.Signals | null | undefined;
   readonly browserGroups = new Set<number>();
+  /** The run's own temp folder (TMPDIR): browser profiles land here, so the test can see none is left. */
+  readonly tmp = tempDir("caution-run-tmp-");
   private readonly exited: Promise<void>;
   private readonly poll: NodeJS.Timeout;
 
   constructor(args: string[], env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [CLI, ...args], {
       cwd: PACKAGE_ROOT,
-      env: { ...process.env, SOURCE_DATE_EPOCH: "", ...env },
+      env: { ...process.env, SOURCE_DATE_EPOCH: "", TMPDIR: this.tmp, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child.stdout!.setEncoding("utf8").on("data", (d: string) => (this.stdout += d));
@@ -183,6 +185,11 @@ export class CliProcess {
     clearTimeout(timer);
     clearInterval(this.poll);
     return this;
+  }
+
+  /** What the run left in its temp folder (browser profiles, for one). */
+  tempLeftovers(): string[] {
+    return readdirSync(this.tmp);
   }
 
   /** Browser processes of this run still alive after it ended (waits up to `graceMs` for SIGKILLs to land). */

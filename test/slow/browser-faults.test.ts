@@ -8,7 +8,8 @@ import { CliProcess, killGroup, snapshot, temporaries, waitFor } from "../harden
  * The browser fails while a batch of PDFs prints: `caution report samples/demo` with every kind (6 PDFs, two at a
  * time), and the test kills, freezes or interrupts it after the first "printed 1/" line. Whatever happens, the run
  * ends complete (exit 0, every file) or with exit 3, a clear message and nothing written; no Chromium process of
- * the run outlives it, and no temporary file is left.
+ * the run outlives it, and no temporary file is left, in the output folder or in the temp folder (where the
+ * browser's profile lives).
  */
 const ALL_FILES = [
   ...["caution-comparison", "caution-executive", "caution-report", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion"].flatMap((n) => [
@@ -60,6 +61,7 @@ describe("browser faults during a batch", () => {
     }
     expect(temporaries(out)).toEqual([]);
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
     expect(cli.browserGroups.size).toBe(2);
   });
 
@@ -82,6 +84,7 @@ describe("browser faults during a batch", () => {
     expect(snapshot(out)).toEqual(before);
     expect(temporaries(out)).toEqual([]);
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
   it("hung (frozen with SIGSTOP): given up after CAUTION_PDF_TIMEOUT, killed, relaunched once, the run completes", async () => {
@@ -96,6 +99,7 @@ describe("browser faults during a batch", () => {
     expect(readdirSync(out).sort()).toEqual(ALL_FILES);
     // The frozen browser was killed (SIGKILL ends a stopped process too), not left stopped.
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
   it("Ctrl-C (SIGINT) mid-batch: exit 130 at once, browser gone, no temporary file, earlier report untouched", async () => {
@@ -113,6 +117,7 @@ describe("browser faults during a batch", () => {
     expect(snapshot(out)).toEqual(before);
     expect(temporaries(out)).toEqual([]);
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
   it("SIGTERM mid-batch: exit 143, the same cleanup", async () => {
@@ -124,6 +129,7 @@ describe("browser faults during a batch", () => {
     expect(cli.code, cli.stderr).toBe(143);
     expect(snapshot(out)).toEqual(before);
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
   it("a normal run leaves no Chromium behind either", async () => {
@@ -132,6 +138,7 @@ describe("browser faults during a batch", () => {
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.browserGroups.size).toBe(1);
     expect(await cli.leftovers()).toEqual([]);
+    expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
   describe.skipIf(mountRefused !== undefined)(`a read-only output folder with PDFs${mountRefused ? ` (skipped: ${mountRefused})` : ""}`, () => {
@@ -147,6 +154,7 @@ describe("browser faults during a batch", () => {
       expect(cli.stderr).toMatch(/^caution: cannot write to .*: the file system is read-only; nothing was written/m);
       expect(readdirSync(ro.dir)).toEqual([]);
       expect(await cli.leftovers()).toEqual([]);
+      expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
     });
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page, PDFOptions } from "puppeteer";
 import type { BrowserChoice } from "./find-browser.js";
 import { RenderError } from "./errors.js";
@@ -35,9 +38,35 @@ export function pdfTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 const live = new Set<BrowserSession>();
 let exitHook = false;
 
-/** Kills every browser this process started (with all their helpers). Synchronous, so safe in an exit handler. */
+/**
+ * Browser profile folders this process created and has not removed yet. caution makes them itself, rather than
+ * letting Puppeteer make one, because Puppeteer removes its own only on a clean close: every browser killed (Ctrl-C,
+ * a crash, a hang, a run cut short by bad input) left a profile of a few hundred KB in the temp folder.
+ */
+const profiles = new Set<string>();
+
+function removeProfile(dir: string): void {
+  try {
+    // Helpers killed a moment ago may still be letting go of files: retry briefly.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    profiles.delete(dir);
+  } catch {
+    // Left for the system's temp cleaning; nothing else depends on it.
+  }
+}
+
+/** Kills every browser this process started (with all their helpers) and removes their profiles. Synchronous, so safe in an exit handler. */
 export function killAllBrowsers(): void {
   for (const session of [...live]) session.kill();
+  for (const dir of [...profiles]) removeProfile(dir);
+}
+
+function installExitHook(): void {
+  if (exitHook) return;
+  exitHook = true;
+  // Puppeteer kills its browsers on exit too; this also covers a session caution itself lost track of, and the
+  // profile of a browser still starting.
+  process.on("exit", killAllBrowsers);
 }
 
 /** Puppeteer's launch error, shortened: its first line plus the browser's own first complaint on stderr. */
@@ -92,21 +121,22 @@ export class BrowserSession {
   private constructor(
     private readonly browser: Browser,
     readonly timeoutMs: number,
+    private readonly profile: string,
   ) {
     live.add(this);
-    if (!exitHook) {
-      exitHook = true;
-      // Puppeteer kills its browsers on exit too; this also covers a session caution itself lost track of.
-      process.on("exit", killAllBrowsers);
-    }
+    installExitHook();
   }
 
   static async launch(choice: BrowserChoice, options: SessionOptions = {}): Promise<BrowserSession> {
     const timeoutMs = options.timeoutMs ?? pdfTimeoutMs();
+    installExitHook();
+    const profile = mkdtempSync(join(tmpdir(), "caution-chromium-"));
+    profiles.add(profile);
     try {
       const { default: puppeteer } = await import("puppeteer");
       const browser = await puppeteer.launch({
         executablePath: choice.path,
+        userDataDir: profile,
         headless: choice.headless,
         args: CHROMIUM_ARGS,
         timeout: timeoutMs,
@@ -116,8 +146,9 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      return new BrowserSession(browser, timeoutMs);
+      return new BrowserSession(browser, timeoutMs, profile);
     } catch (err) {
+      removeProfile(profile);
       throw new RenderError(`Could not start the browser at ${choice.path} (${choice.source}): ${launchFailure(err)}. Run \`caution doctor\` to check it.`, { cause: err });
     }
   }
@@ -169,7 +200,10 @@ export class BrowserSession {
   kill(): void {
     live.delete(this);
     const proc = this.browser.process();
-    if (!proc?.pid) return;
+    if (!proc?.pid) {
+      removeProfile(this.profile);
+      return;
+    }
     try {
       // Puppeteer starts Chromium detached, in a process group of its own: signal the whole group.
       process.kill(-proc.pid, "SIGKILL");
@@ -180,6 +214,7 @@ export class BrowserSession {
         // already gone
       }
     }
+    removeProfile(this.profile);
   }
 
   /** The browser's process id, for tests that check nothing is left behind. */
