@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { CURRENT_QUESTIONNAIRE } from "./package-files.js";
 import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
-import { parseYaml, type YamlSource } from "./yaml-file.js";
+import { parseYamlFile, type YamlSource } from "./yaml-file.js";
 import type { InputIssue } from "./input-issue.js";
 
 /** A file the result was computed from, named relative to the workspace so manifests repeat across machines. */
@@ -51,7 +51,7 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
       return undefined;
     }
     inputs.push({ path: manifestPath, sha256: sha256(text.bytes), bytes: text.bytes.length });
-    const parsed = parseYaml(text.text, file);
+    const parsed = parseYamlFile(path, file, text.text, text.bytes);
     issues.push(...parsed.issues);
     return parsed.source;
   };
