@@ -17,7 +17,7 @@ const { renderReport, renderDocuments } = await import(join(dist, "render", "rep
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
 const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const copies = Number(process.env.BENCH_COPIES ?? 6);
 const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
 // A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
