@@ -55,7 +55,8 @@ describe("plainText", () => {
     for (const unit of ["**a ", "__a ", "<a ", "*a ", "_a ", "~~a ", "[a](", "&#"]) {
       expect(plainText(unit.repeat(250_000)).length).toBeLessThanOrEqual(MAX_MARKUP_INPUT);
     }
-    expect(performance.now() - started).toBeLessThan(2000);
+    // A backtracking pattern over 1 MB would take minutes; the limit leaves room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(plainText(`${"a".repeat(MAX_MARKUP_INPUT)}tail`)).toBe("a".repeat(MAX_MARKUP_INPUT));
   });
 });
