@@ -70,8 +70,22 @@ function installExitHook(): void {
 }
 
 /** Puppeteer's launch error, shortened: its first line plus the browser's own first complaint on stderr. */
+/**
+ * The text of whatever was thrown. Puppeteer rejects with an Error almost always, but a browser killed while it
+ * starts can end the launch with a bare event object, whose String() is "[object Object]".
+ */
+function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err !== null && typeof err === "object") {
+    const { message, type } = err as { message?: unknown; type?: unknown };
+    if (typeof message === "string" && message !== "") return message;
+    return typeof type === "string" ? `the connection ended (${type})` : "the browser went away";
+  }
+  return String(err);
+}
+
 function launchFailure(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const [first = "unknown error"] = message.split("\n");
   const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING|$)/.exec(message)?.[1]?.split("\n").find((l) => l.trim() !== "");
   return `${first.replace(/\s+/g, " ").trim()}${stderr ? ` (${stderr.trim()})` : ""}`;
@@ -82,7 +96,7 @@ function launchFailure(err: unknown): string {
  * was killed. Puppeteer's own messages name protocol methods and settings that mean nothing to a user.
  */
 export function describeBrowserFailure(err: unknown, timeoutMs: number): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const name = err instanceof Error ? err.name : "";
   if (name === "TimeoutError" || /timed? ?out/i.test(message)) return `it did not answer within ${Math.round(timeoutMs / 1000)} s`;
   if (/Failed to launch the browser process/i.test(message)) {

@@ -125,7 +125,9 @@ export class PdfRenderer {
       },
       (launchErr: unknown) => {
         if (this.aborted) throw new RenderAbortedError();
-        const why = launchErr instanceof Error && launchErr.cause !== undefined ? describeBrowserFailure(launchErr.cause, this.timeoutMs) : describeBrowserFailure(launchErr, this.timeoutMs);
+        const cause = launchErr instanceof Error && launchErr.cause !== undefined ? launchErr.cause : launchErr;
+        // A launch that ends without an Error (a bare event object) means the new browser died while starting.
+        const why = cause instanceof Error ? describeBrowserFailure(cause, this.timeoutMs) : "it was killed or crashed while starting";
         throw new RenderError(
           `the browser failed while printing a PDF (${reason}) and could not be relaunched (${why}); giving up, nothing was written. Run \`caution doctor\` to check the browser.`,
           { cause: launchErr },
