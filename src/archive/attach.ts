@@ -13,7 +13,7 @@ import {
   type PDFObject,
 } from "pdf-lib";
 import { embeddedManifest } from "../schema/manifest.js";
-import { sha256Hex } from "./digest.js";
+import { sha256Hex } from "../load/digest.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "./names.js";
 
 export interface ArchiveFiles {
@@ -224,4 +224,3 @@ function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-export { sha256Hex };

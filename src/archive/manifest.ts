@@ -2,7 +2,7 @@ import { createHash, type Hash } from "node:crypto";
 import { basename } from "node:path";
 import { embeddedManifest, manifest, MANIFEST_SCHEMA_VERSION, type EmbeddedManifest, type Manifest } from "../schema/manifest.js";
 import type { Result } from "../schema/result.js";
-import { sha256Hex } from "./digest.js";
+import { sha256Hex } from "../load/digest.js";
 import { RESULT_ATTACHMENT } from "./names.js";
 
 export type ReportKind = Manifest["kind"];

@@ -7,7 +7,8 @@ import type { ZodError } from "zod";
 import { QUESTIONNAIRE_DIR } from "../load/package-files.js";
 import { embeddedManifest, manifest, type EmbeddedManifest, type Manifest } from "../schema/manifest.js";
 import { result as resultSchema, type Result } from "../schema/result.js";
-import { readArchive, sha256Hex, type ArchiveContents } from "./attach.js";
+import { sha256Hex } from "../load/digest.js";
+import { readArchive, type ArchiveContents } from "./attach.js";
 import { buildEmbeddedManifest, computeReportId } from "./manifest.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT, sidecarFileName } from "./names.js";
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { sha256Hex } from "./digest.js";
 import { CURRENT_QUESTIONNAIRE } from "./package-files.js";
 import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
 import { parseYamlFile, type YamlSource } from "./yaml-file.js";
@@ -50,8 +50,9 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
       issues.push(text.issue);
       return undefined;
     }
-    inputs.push({ path: manifestPath, sha256: sha256(text.bytes), bytes: text.bytes.length });
-    const parsed = parseYamlFile(path, file, text.text, text.bytes);
+    const digest = sha256Hex(text.bytes);
+    inputs.push({ path: manifestPath, sha256: digest, bytes: text.bytes.length });
+    const parsed = parseYamlFile(path, file, text.text, text.bytes, digest);
     issues.push(...parsed.issues);
     return parsed.source;
   };
@@ -86,8 +87,4 @@ async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;
   }
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

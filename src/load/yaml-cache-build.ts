@@ -4,7 +4,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { QUESTIONNAIRE_DIR } from "./package-files.js";
-import { cacheFileFor, yamlDigest, YAML_CACHE_DIR, type CacheEntry } from "./yaml-cache.js";
+import { sha256Hex } from "./digest.js";
+import { cacheFileFor, YAML_CACHE_DIR, type CacheEntry } from "./yaml-cache.js";
 import { parseYaml } from "./yaml-file.js";
 
 await mkdir(YAML_CACHE_DIR, { recursive: true });
@@ -18,7 +19,7 @@ for (const name of readdirSync(QUESTIONNAIRE_DIR).filter((n) => /\.ya?ml$/i.test
   const data = parsed.source.data;
   // YAML can hold values JSON cannot (.inf, say): such a file is not cached.
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) continue;
-  const entry: CacheEntry = { sha256: yamlDigest(bytes), data };
+  const entry: CacheEntry = { sha256: sha256Hex(bytes), data };
   await writeFile(cacheFileFor(path)!, `${JSON.stringify(entry)}\n`);
   written.push(name);
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { sha256Hex } from "./digest.js";
 import { PACKAGE_ROOT, QUESTIONNAIRE_DIR } from "./package-files.js";
 
 /**
@@ -17,8 +17,6 @@ export interface CacheEntry {
   data: unknown;
 }
 
-export const yamlDigest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-
 /** The cache file for a YAML file shipped in questionnaires/, or undefined for any other file. */
 export function cacheFileFor(path: string): string | undefined {
   const full = resolve(path);
@@ -26,8 +24,11 @@ export function cacheFileFor(path: string): string | undefined {
   return join(YAML_CACHE_DIR, `${full.slice(dirname(full).length + 1)}.json`);
 }
 
-/** The cached data for these exact bytes, or undefined (not a shipped file, no cache, or the file changed). */
-export function cachedData(path: string, bytes: Uint8Array): { data: unknown } | undefined {
+/**
+ * The cached data for these exact bytes, or undefined (not a shipped file, no cache, or the file changed).
+ * `digest` is the bytes' SHA-256 when the caller has it already (the workspace records it for the manifest).
+ */
+export function cachedData(path: string, bytes: Uint8Array, digest?: string): { data: unknown } | undefined {
   const file = cacheFileFor(path);
   if (!file) return undefined;
   let entry: CacheEntry;
@@ -36,5 +37,5 @@ export function cachedData(path: string, bytes: Uint8Array): { data: unknown } |
   } catch {
     return undefined;
   }
-  return entry.sha256 === yamlDigest(bytes) ? { data: entry.data } : undefined;
+  return entry.sha256 === (digest ?? sha256Hex(bytes)) ? { data: entry.data } : undefined;
 }

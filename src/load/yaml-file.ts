@@ -100,8 +100,8 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
  * Parses a file's text, or takes caution's own files from the build-time cache (yaml-cache.ts) when their bytes
  * are unchanged; their line positions are then parsed only if an error needs one.
  */
-export function parseYamlFile(path: string, shown: string, text: string, bytes: Uint8Array): { source?: YamlSource; issues: InputIssue[] } {
-  const cached = cachedData(path, bytes);
+export function parseYamlFile(path: string, shown: string, text: string, bytes: Uint8Array, digest?: string): { source?: YamlSource; issues: InputIssue[] } {
+  const cached = cachedData(path, bytes, digest);
   if (!cached) return parseYaml(text, shown);
   let full: YamlSource | undefined;
   return { source: { file: shown, data: cached.data, lineOf: (p) => (full ??= parseYaml(text, shown).source)?.lineOf(p) }, issues: [] };

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CURRENT_QUESTIONNAIRE } from "../../src/load/package-files.js";
 import { MAX_YAML_BYTES } from "../../src/load/text-file.js";
-import { loadWorkspace, sha256, WORKSPACE_FILE } from "../../src/load/workspace.js";
+import { sha256Hex as sha256 } from "../../src/load/digest.js";
+import { loadWorkspace, WORKSPACE_FILE } from "../../src/load/workspace.js";
 import { demoWorkspace, vendorYaml } from "../validate/workspace-fixture.js";
 
 describe("loadWorkspace", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-/** SHA-256 as lower-case hex: the digest every manifest records. Apart from attach.ts, which needs pdf-lib. */
+/** SHA-256 as lower-case hex: the digest the manifests, the input list and the build caches record. */
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
