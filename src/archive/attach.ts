@@ -35,10 +35,13 @@ export async function attachArchive(doc: PDFDocument, files: ArchiveFiles, date:
   const resultBytes = utf8(files.resultJson);
   const resultSha256 = sha256Hex(resultBytes);
   const parsed = embeddedManifest.safeParse(JSON.parse(files.manifestJson));
-  if (!parsed.success) throw new Error(`attachArchive: the manifest is not a valid embedded manifest: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`attachArchive: the manifest is not a valid embedded manifest: ${parsed.error.message}`);
   const manifest = parsed.data;
   if (manifest.result.sha256 !== resultSha256) {
-    throw new Error(`attachArchive: the manifest names result ${manifest.result.sha256}, but the result given has SHA-256 ${resultSha256}`);
+    throw new Error(
+      `attachArchive: the manifest names result ${manifest.result.sha256}, but the result given has SHA-256 ${resultSha256}`,
+    );
   }
 
   detachFiles(doc, [RESULT_ATTACHMENT, MANIFEST_ATTACHMENT]);
@@ -114,7 +117,14 @@ export interface ArchiveContents {
  * `decodePDFRawStream` (FlateDecode and pdf-lib's other filters). Never throws for a malformed file.
  */
 export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents> {
-  const contents: ArchiveContents = { parsed: false, error: null, files: new Map(), duplicates: [], unreadable: [], info: {} };
+  const contents: ArchiveContents = {
+    parsed: false,
+    error: null,
+    files: new Map(),
+    duplicates: [],
+    unreadable: [],
+    info: {},
+  };
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdfBytes, { updateMetadata: false, throwOnInvalidObject: true });
@@ -180,7 +190,13 @@ function readEmbeddedFile(doc: PDFDocument, specObject: PDFObject | undefined): 
 }
 
 /** Walks a name tree: leaves hold /Names [key value ...], inner nodes /Kids. Depth and cycles are bounded. */
-function collectNameTree(doc: PDFDocument, node: PDFDict, out: { name: string; spec: PDFObject | undefined }[], depth: number, seen: Set<PDFDict>): void {
+function collectNameTree(
+  doc: PDFDocument,
+  node: PDFDict,
+  out: { name: string; spec: PDFObject | undefined }[],
+  depth: number,
+  seen: Set<PDFDict>,
+): void {
   if (depth > 32 || seen.has(node)) return;
   seen.add(node);
   const names = node.lookup(PDFName.of("Names"));
@@ -223,4 +239,3 @@ function isText(value: unknown): value is PDFString | PDFHexString {
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
-

@@ -1,6 +1,12 @@
 import { createHash, type Hash } from "node:crypto";
 import { basename } from "node:path";
-import { embeddedManifest, manifest, MANIFEST_SCHEMA_VERSION, type EmbeddedManifest, type Manifest } from "../schema/manifest.js";
+import {
+  embeddedManifest,
+  manifest,
+  MANIFEST_SCHEMA_VERSION,
+  type EmbeddedManifest,
+  type Manifest,
+} from "../schema/manifest.js";
 import type { Result } from "../schema/result.js";
 import { sha256Hex } from "../load/digest.js";
 import { RESULT_ATTACHMENT } from "./names.js";
@@ -40,17 +46,29 @@ export function resultDigest(resultJson: string): string {
   return afterResult(resultJson).digest("hex");
 }
 
-/** First 16 hex digits of SHA-256(resultJson + kind + (vendor ?? "") + paper): the same report always has the same id. */
-export function computeReportId(resultJson: string, kind: ReportKind, vendor: string | null | undefined, paper: Paper): string {
-  return afterResult(resultJson).update(`${kind}${vendor ?? ""}${paper}`).digest("hex").slice(0, 16);
+/**
+ * First 16 hex digits of SHA-256(resultJson + kind + (vendor ?? "") + paper): the same report always has the same id.
+ */
+export function computeReportId(
+  resultJson: string,
+  kind: ReportKind,
+  vendor: string | null | undefined,
+  paper: Paper,
+): string {
+  return afterResult(resultJson)
+    .update(`${kind}${vendor ?? ""}${paper}`)
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** The manifest embedded in the PDF: everything but the PDF's own digest. */
 export function buildEmbeddedManifest(args: ManifestArgs): EmbeddedManifest {
   const { result, resultJson, kind, paper } = args;
   const vendor = args.vendor ?? null;
-  if (kind === "vendor" && vendor === null) throw new Error("buildEmbeddedManifest: a vendor report needs its vendor id");
-  if (vendor !== null && !result.vendors.some((v) => v.id === vendor)) throw new Error(`buildEmbeddedManifest: vendor "${vendor}" is not in the result`);
+  if (kind === "vendor" && vendor === null)
+    throw new Error("buildEmbeddedManifest: a vendor report needs its vendor id");
+  if (vendor !== null && !result.vendors.some((v) => v.id === vendor))
+    throw new Error(`buildEmbeddedManifest: vendor "${vendor}" is not in the result`);
   const m = result.methodology;
   return embeddedManifest.parse({
     schemaVersion: MANIFEST_SCHEMA_VERSION,
@@ -76,7 +94,10 @@ export function buildManifest(args: SidecarArgs): Manifest {
 
 /** Adds the PDF's digest to an embedded manifest (when the caller already built one for the attachment). */
 export function withPdf(embedded: EmbeddedManifest, pdfFile: string, pdfBytes: Uint8Array): Manifest {
-  return manifest.parse({ ...embedded, pdf: { file: basename(pdfFile), sha256: sha256Hex(pdfBytes), bytes: pdfBytes.length } });
+  return manifest.parse({
+    ...embedded,
+    pdf: { file: basename(pdfFile), sha256: sha256Hex(pdfBytes), bytes: pdfBytes.length },
+  });
 }
 
 /**

@@ -10,7 +10,13 @@ import { result as resultSchema, type Result } from "../schema/result.js";
 import { sha256Hex } from "../load/digest.js";
 import { readArchive, type ArchiveContents } from "./attach.js";
 import { buildEmbeddedManifest, computeReportId } from "./manifest.js";
-import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT, sidecarFileName } from "./names.js";
+import {
+  INFO_REPORT_ID,
+  INFO_RESULT_SHA256,
+  MANIFEST_ATTACHMENT,
+  RESULT_ATTACHMENT,
+  sidecarFileName,
+} from "./names.js";
 
 export interface VerifyCheck {
   name: string;
@@ -72,7 +78,8 @@ export const inputCheckName = (path: string): string => `input ${path}`;
  */
 export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const useSidecar = options.sidecar !== false;
-  if (!useSidecar && options.manifestPath !== undefined) throw new VerifyArgumentError("--manifest and --no-sidecar contradict each other");
+  if (!useSidecar && options.manifestPath !== undefined)
+    throw new VerifyArgumentError("--manifest and --no-sidecar contradict each other");
   const pdfBytes = await readArgumentFile(pdfPath, "PDF");
   const sidecarPath = options.manifestPath ?? sidecarFileName(pdfPath);
   const sidecarBytes = !useSidecar
@@ -85,7 +92,8 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
   const checks: VerifyCheck[] = [];
   const pass = (name: string) => checks.push({ name, ok: true, detail: "" });
   const fail = (name: string, detail: string) => checks.push({ name, ok: false, detail });
-  const check = (name: string, problems: string[]) => (problems.length === 0 ? pass(name) : fail(name, problems.join("; ")));
+  const check = (name: string, problems: string[]) =>
+    problems.length === 0 ? pass(name) : fail(name, problems.join("; "));
 
   const archive = await readArchive(pdfBytes);
   if (archive.parsed) pass(CHECK.parses);
@@ -102,9 +110,13 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
 
     if (resultBytes && resultDigest) {
       const recorded = archive.info[INFO_RESULT_SHA256];
-      if (recorded === undefined) fail(CHECK.resultVsInfo, `the document information has no ${INFO_RESULT_SHA256} entry`);
+      if (recorded === undefined)
+        fail(CHECK.resultVsInfo, `the document information has no ${INFO_RESULT_SHA256} entry`);
       else if (recorded !== resultDigest)
-        fail(CHECK.resultVsInfo, `the attached ${RESULT_ATTACHMENT} has SHA-256 ${resultDigest}, but the document information records ${recorded}: the attached result is not the one this PDF was stamped with (swapped or damaged)`);
+        fail(
+          CHECK.resultVsInfo,
+          `the attached ${RESULT_ATTACHMENT} has SHA-256 ${resultDigest}, but the document information records ${recorded}: the attached result is not the one this PDF was stamped with (swapped or damaged)`,
+        );
       else pass(CHECK.resultVsInfo);
     }
 
@@ -118,7 +130,10 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
 
     if (resultDigest && embedded) {
       if (embedded.result.sha256 !== resultDigest)
-        fail(CHECK.resultVsManifest, `the attached ${RESULT_ATTACHMENT} has SHA-256 ${resultDigest}, but the embedded manifest records ${embedded.result.sha256}`);
+        fail(
+          CHECK.resultVsManifest,
+          `the attached ${RESULT_ATTACHMENT} has SHA-256 ${resultDigest}, but the embedded manifest records ${embedded.result.sha256}`,
+        );
       else pass(CHECK.resultVsManifest);
     }
 
@@ -131,15 +146,18 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
       } else fail(CHECK.resultSchema, `${RESULT_ATTACHMENT}: ${parsed.error}`);
     }
 
-    if (embedded && parsedResult && resultText !== undefined) check(CHECK.manifestVsResult, manifestVsResult(embedded, parsedResult, resultText));
+    if (embedded && parsedResult && resultText !== undefined)
+      check(CHECK.manifestVsResult, manifestVsResult(embedded, parsedResult, resultText));
 
     if (embedded && resultText !== undefined) {
       const expected = computeReportId(resultText, embedded.kind, embedded.vendor, embedded.paper);
       const problems: string[] = [];
-      if (embedded.reportId !== expected) problems.push(`the embedded manifest says ${embedded.reportId}, the attached result gives ${expected}`);
+      if (embedded.reportId !== expected)
+        problems.push(`the embedded manifest says ${embedded.reportId}, the attached result gives ${expected}`);
       const recorded = archive.info[INFO_REPORT_ID];
       if (recorded === undefined) problems.push(`the document information has no ${INFO_REPORT_ID} entry`);
-      else if (recorded !== expected) problems.push(`the document information says ${recorded}, the attached result gives ${expected}`);
+      else if (recorded !== expected)
+        problems.push(`the document information says ${recorded}, the attached result gives ${expected}`);
       check(CHECK.reportId, problems);
     }
   }
@@ -147,7 +165,10 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
   let sidecar: Manifest | undefined;
   if (useSidecar) {
     if (sidecarBytes === undefined) {
-      fail(CHECK.sidecar, `no sidecar manifest: the PDF's own bytes cannot be checked (looked for ${sidecarPath}; give one with --manifest, or --no-sidecar to check the contents only)`);
+      fail(
+        CHECK.sidecar,
+        `no sidecar manifest: the PDF's own bytes cannot be checked (looked for ${sidecarPath}; give one with --manifest, or --no-sidecar to check the contents only)`,
+      );
     } else {
       const parsed = parseJson(sidecarBytes, manifest);
       if (parsed.ok) {
@@ -166,7 +187,9 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
     else pass(CHECK.sidecarVsPdf);
     if (embedded) {
       const { pdf: _pdf, ...rest } = sidecar;
-      const differing = (Object.keys(embeddedManifest.shape) as (keyof EmbeddedManifest)[]).filter((k) => !isDeepStrictEqual(rest[k], embedded[k]));
+      const differing = (Object.keys(embeddedManifest.shape) as (keyof EmbeddedManifest)[]).filter(
+        (k) => !isDeepStrictEqual(rest[k], embedded[k]),
+      );
       check(CHECK.sidecarVsManifest, differing.length === 0 ? [] : [`differs in ${differing.join(", ")}`]);
     }
   }
@@ -195,20 +218,34 @@ function attachmentProblems(archive: ArchiveContents): string[] {
 function manifestVsResult(m: EmbeddedManifest, r: Result, resultText: string): string[] {
   let expected: EmbeddedManifest;
   try {
-    expected = buildEmbeddedManifest({ result: r, resultJson: resultText, kind: m.kind, vendor: m.vendor, paper: m.paper });
+    expected = buildEmbeddedManifest({
+      result: r,
+      resultJson: resultText,
+      kind: m.kind,
+      vendor: m.vendor,
+      paper: m.paper,
+    });
   } catch (err) {
     return [(err as Error).message.replace(/^buildEmbeddedManifest: /, "")];
   }
   const fields = ["tool", "generatedAt", "asOf", "questionnaire", "thresholds", "domainWeights", "inputs"] as const;
   const problems = fields
     .filter((f) => !isDeepStrictEqual(m[f], expected[f]))
-    .map((f) => (typeof m[f] === "string" ? `${f}: manifest ${JSON.stringify(m[f])}, result ${JSON.stringify(expected[f])}` : `${f} differ`));
-  if (m.result.file !== RESULT_ATTACHMENT) problems.push(`result.file is ${JSON.stringify(m.result.file)}, not ${RESULT_ATTACHMENT}`);
+    .map((f) =>
+      typeof m[f] === "string"
+        ? `${f}: manifest ${JSON.stringify(m[f])}, result ${JSON.stringify(expected[f])}`
+        : `${f} differ`,
+    );
+  if (m.result.file !== RESULT_ATTACHMENT)
+    problems.push(`result.file is ${JSON.stringify(m.result.file)}, not ${RESULT_ATTACHMENT}`);
   return problems;
 }
 
 /** Recomputes every listed input and reports changed, missing and extra files, one check per file. */
-async function compareInputs(dir: string, listed: readonly { path: string; sha256: string; bytes: number }[]): Promise<VerifyCheck[]> {
+async function compareInputs(
+  dir: string,
+  listed: readonly { path: string; sha256: string; bytes: number }[],
+): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = [];
   const seen = new Set<string>();
   for (const input of listed) {
@@ -216,18 +253,31 @@ async function compareInputs(dir: string, listed: readonly { path: string; sha25
     seen.add(input.path);
     const file = inputLocation(dir, input.path);
     if (!file) {
-      checks.push({ name, ok: false, detail: "not a path inside the workspace or a questionnaire of caution's; not read" });
+      checks.push({
+        name,
+        ok: false,
+        detail: "not a path inside the workspace or a questionnaire of caution's; not read",
+      });
       continue;
     }
     const actual = await hashFile(file);
     if (actual === "missing") checks.push({ name, ok: false, detail: `listed in the manifest but missing: ${file}` });
     else if (typeof actual === "string") checks.push({ name, ok: false, detail: `cannot read ${file}: ${actual}` });
     else if (actual.sha256 !== input.sha256 || actual.bytes !== input.bytes)
-      checks.push({ name, ok: false, detail: `changed: ${file} has SHA-256 ${actual.sha256} (${actual.bytes} bytes), the manifest records ${input.sha256} (${input.bytes} bytes)` });
+      checks.push({
+        name,
+        ok: false,
+        detail: `changed: ${file} has SHA-256 ${actual.sha256} (${actual.bytes} bytes), the manifest records ${input.sha256} (${input.bytes} bytes)`,
+      });
     else checks.push({ name, ok: true, detail: "" });
   }
   for (const rel of await workspaceFiles(dir)) {
-    if (!seen.has(rel)) checks.push({ name: inputCheckName(rel), ok: false, detail: `in the workspace but not in the manifest: ${join(dir, rel)}` });
+    if (!seen.has(rel))
+      checks.push({
+        name: inputCheckName(rel),
+        ok: false,
+        detail: `in the workspace but not in the manifest: ${join(dir, rel)}`,
+      });
   }
   return checks;
 }
@@ -241,8 +291,10 @@ function inputLocation(dir: string, path: string): string | undefined {
     const file = path.slice("questionnaire:".length);
     return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file) ? join(QUESTIONNAIRE_DIR, file) : undefined;
   }
-  if (path === "" || path.includes("\\") || path.includes("\0") || isAbsolute(path) || posix.isAbsolute(path)) return undefined;
-  if (posix.normalize(path) !== path || path.split("/").some((part) => part === ".." || part === "." || part === "")) return undefined;
+  if (path === "" || path.includes("\\") || path.includes("\0") || isAbsolute(path) || posix.isAbsolute(path))
+    return undefined;
+  if (posix.normalize(path) !== path || path.split("/").some((part) => part === ".." || part === "." || part === ""))
+    return undefined;
   return join(dir, ...path.split("/"));
 }
 
@@ -285,7 +337,10 @@ function hashFile(path: string): Promise<{ sha256: string; bytes: number } | str
 
 type Parsed<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
 
-function parseJson<T>(bytes: Uint8Array, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } }): Parsed<T> {
+function parseJson<T>(
+  bytes: Uint8Array,
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+): Parsed<T> {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -304,7 +359,9 @@ function parseJson<T>(bytes: Uint8Array, schema: { safeParse(data: unknown): { s
 }
 
 function formatZodError(error: ZodError): string {
-  const shown = error.issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.message}`);
+  const shown = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.message}`);
   const more = error.issues.length - shown.length;
   return `does not match the schema: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
 }

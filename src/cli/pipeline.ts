@@ -13,7 +13,8 @@ import { VERSION } from "../version.js";
 export function generatedAt(asOf: string, env: NodeJS.ProcessEnv = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d{1,12}$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    if (!/^\d{1,12}$/.test(epoch))
+      throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
     return new Date(Number(epoch) * 1000).toISOString().replace(".000Z", "Z");
   }
   return `${asOf}T00:00:00Z`;
@@ -33,6 +34,8 @@ export async function scoreWorkspaceDir(dir: string, progress: Progress): Promis
       return (incident) => aggs.get(incident.vendor)?.add(incident);
     },
   });
-  progress.step(`scoring ${valid.vendors.length} vendor${valid.vendors.length === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
+  progress.step(
+    `scoring ${valid.vendors.length} vendor${valid.vendors.length === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`,
+  );
   return scoreWorkspace(valid, { generatedAt: generatedAt(valid.workspace.asOf), toolVersion: VERSION }, aggregates);
 }

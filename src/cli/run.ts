@@ -47,7 +47,9 @@ export function onInterrupt(cleanup: () => Promise<void>): AbortSignal {
   const handler = (signal: NodeJS.Signals) => {
     if (exiting) return;
     controller.abort();
-    process.stderr.write("caution: interrupted; the browser was stopped and this run's temporary files are removed; earlier reports are untouched\n");
+    process.stderr.write(
+      "caution: interrupted; the browser was stopped and this run's temporary files are removed; earlier reports are untouched\n",
+    );
     const limit = new Promise<void>((resolve) => setTimeout(resolve, CLEANUP_LIMIT_MS).unref());
     exiting = Promise.race([cleanup().catch(() => undefined), limit])
       .then(() => drain(process.stderr))
@@ -65,7 +67,9 @@ function drain(stream: NodeJS.WriteStream): Promise<void> {
 function report(err: unknown): number {
   if (err instanceof InputError) {
     for (const issue of err.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    process.stderr.write(`caution: ${err.issues.length} error${err.issues.length === 1 ? "" : "s"} in the input; nothing was written.\n`);
+    process.stderr.write(
+      `caution: ${err.issues.length} error${err.issues.length === 1 ? "" : "s"} in the input; nothing was written.\n`,
+    );
     return EXIT.invalidInput;
   }
   if (err instanceof UsageError) {
@@ -76,7 +80,10 @@ function report(err: unknown): number {
     process.stderr.write(`caution: ${err.message}\n`);
     return EXIT.internal;
   }
-  const detail = err instanceof Error ? (process.env.CAUTION_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
-  process.stderr.write(`caution: internal error: ${detail}\nThis is a bug in caution; set CAUTION_DEBUG=1 for the stack trace and report it.\n`);
+  const detail =
+    err instanceof Error ? (process.env.CAUTION_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+  process.stderr.write(
+    `caution: internal error: ${detail}\nThis is a bug in caution; set CAUTION_DEBUG=1 for the stack trace and report it.\n`,
+  );
   return EXIT.internal;
 }

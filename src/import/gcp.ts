@@ -1,5 +1,17 @@
 import { plainText, singleLine } from "./plain-text.js";
-import { arrayOf, describeJsonType, finishTitle, firstInstant, httpsOrNull, importRecords, isObject, nameList, own, type JsonObject, type Mapped } from "./records.js";
+import {
+  arrayOf,
+  describeJsonType,
+  finishTitle,
+  firstInstant,
+  httpsOrNull,
+  importRecords,
+  isObject,
+  nameList,
+  own,
+  type JsonObject,
+  type Mapped,
+} from "./records.js";
 import { ImportShapeError, type CanonicalIncident, type ImportResult } from "./types.js";
 
 export const GCP_STATUS_SITE = "https://status.cloud.google.com/";
@@ -7,8 +19,13 @@ export const GCP_STATUS_SITE = "https://status.cloud.google.com/";
 /** Google Cloud Service Health `incidents.json`: a JSON array of incidents, full history, updates newest first. */
 export function importGcp(data: unknown, vendor: string): ImportResult {
   if (!Array.isArray(data)) {
-    const hint = isObject(data) && Array.isArray(own(data, "incidents")) ? ' with an "incidents" array, which looks like a Statuspage file; use --format statuspage' : "";
-    throw new ImportShapeError(`expected a Google Cloud incidents.json (a JSON array of incidents), found ${describeJsonType(data)}${hint}`);
+    const hint =
+      isObject(data) && Array.isArray(own(data, "incidents"))
+        ? ' with an "incidents" array, which looks like a Statuspage file; use --format statuspage'
+        : "";
+    throw new ImportShapeError(
+      `expected a Google Cloud incidents.json (a JSON array of incidents), found ${describeJsonType(data)}${hint}`,
+    );
   }
   return importRecords(data, { updatedField: "modified", map: (record, id) => mapIncident(record, id, vendor) });
 }
@@ -32,9 +49,12 @@ function mapIncident(record: JsonObject, id: string, vendor: string): Mapped {
   const nativeSeverity = own(record, "severity");
   const severity =
     (typeof impact === "string" && Object.hasOwn(BY_IMPACT, impact) ? BY_IMPACT[impact] : undefined) ??
-    (typeof nativeSeverity === "string" && Object.hasOwn(BY_SEVERITY, nativeSeverity) ? BY_SEVERITY[nativeSeverity] : undefined);
+    (typeof nativeSeverity === "string" && Object.hasOwn(BY_SEVERITY, nativeSeverity)
+      ? BY_SEVERITY[nativeSeverity]
+      : undefined);
   if (severity === undefined) {
-    const shown = (v: unknown) => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : v === undefined ? "missing" : describeJsonType(v));
+    const shown = (v: unknown) =>
+      typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : v === undefined ? "missing" : describeJsonType(v);
     return { skip: `no known status_impact (${shown(impact)}) or severity (${shown(nativeSeverity)})` };
   }
 
@@ -48,7 +68,11 @@ function mapIncident(record: JsonObject, id: string, vendor: string): Mapped {
       resolvedAt: end.kind === "ok" ? end.utc : null,
       severity,
       services: products(record),
-      regions: nameList(["currently_affected_locations", "previously_affected_locations"].flatMap((key) => locationIds(own(record, key)))),
+      regions: nameList(
+        ["currently_affected_locations", "previously_affected_locations"].flatMap((key) =>
+          locationIds(own(record, key)),
+        ),
+      ),
       cause: "unknown",
       aiAgentInvolved: "unknown",
       sourceUrl: sourceUrl(own(record, "uri"), id),

@@ -3,8 +3,7 @@
  * guessed, because reading a US/Pacific status page as UTC moves outages across month boundaries.
  */
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 const LOOKS_LOCAL = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 export type InstantResult = { ok: true; ms: number; utc: string } | { ok: false; problem: string };
@@ -19,7 +18,13 @@ export function parseInstant(value: string): InstantResult {
     if (LOOKS_LOCAL.test(value)) return { ok: false, problem: "has no UTC offset (Z or ±hh:mm)" };
     return { ok: false, problem: "is not an ISO 8601 timestamp with a Z or ±hh:mm offset" };
   }
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
   const offsetSign = m[9] === "-" ? -1 : 1;

@@ -23,7 +23,10 @@ export function plainText(value: string): string {
   s = s.replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1");
   s = s.replace(/<((?:https?|mailto):[^\s<>]+)>/gi, "$1");
   // HTML tags: block-level ones separate words, inline ones do not ("<b>API</b>s" is "APIs").
-  s = s.replace(/<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|hr|section|article|header|footer)\b[^>]*>/gi, "\n");
+  s = s.replace(
+    /<\/?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|hr|section|article|header|footer)\b[^>]*>/gi,
+    "\n",
+  );
   s = s.replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?\/?>/g, "");
   // Markdown block markers at the start of a line: headings, quotes, list bullets, rules.
   s = s.replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, " ");
@@ -101,10 +104,13 @@ const NAMED: Record<string, string> = {
  * stay as written; references to code points that cannot be text become U+FFFD.
  */
 export function decodeEntities(value: string): string {
-  return value.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g, (match, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return Object.hasOwn(NAMED, name) ? (NAMED[name] ?? match) : match;
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? "", 16);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
-    return String.fromCodePoint(code);
-  });
+  return value.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g,
+    (match, dec?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return Object.hasOwn(NAMED, name) ? (NAMED[name] ?? match) : match;
+      const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? "", 16);
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\ufffd";
+      return String.fromCodePoint(code);
+    },
+  );
 }

@@ -22,8 +22,13 @@ export function parseJsonText(text: string, displayPath: string): unknown {
     const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-    const what = offset >= text.length ? "unexpected end of the file" : `unexpected ${describeChar(text.codePointAt(offset) ?? 0)}`;
-    throw new InputError([{ file: displayPath, line, message: `invalid JSON: ${what} at column ${column} (character ${offset + 1})` }]);
+    const what =
+      offset >= text.length
+        ? "unexpected end of the file"
+        : `unexpected ${describeChar(text.codePointAt(offset) ?? 0)}`;
+    throw new InputError([
+      { file: displayPath, line, message: `invalid JSON: ${what} at column ${column} (character ${offset + 1})` },
+    ]);
   }
 }
 
@@ -33,7 +38,13 @@ function v8Offset(err: unknown): number | undefined {
 }
 
 function describeChar(code: number): string {
-  if (code < 0x21 || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x7f && code <= 0xa0) || (code >= 0x2000 && code <= 0x206f) || code === 0xfeff) {
+  if (
+    code < 0x21 ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    (code >= 0x7f && code <= 0xa0) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    code === 0xfeff
+  ) {
     return `character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
   }
   return `character '${String.fromCodePoint(code)}'`;

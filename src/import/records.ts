@@ -31,12 +31,15 @@ export function describeJsonType(value: unknown): string {
 }
 
 /** Outcome of reading one timestamp field: absent (missing, null or blank), parsed, or unusable with a reason. */
-export type InstantField = { kind: "absent" } | { kind: "ok"; ms: number; utc: string; field: string } | { kind: "bad"; reason: string };
+export type InstantField =
+  { kind: "absent" } | { kind: "ok"; ms: number; utc: string; field: string } | { kind: "bad"; reason: string };
 
 export function instantField(obj: JsonObject, field: string): InstantField {
   const value = own(obj, field);
-  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return { kind: "absent" };
-  if (typeof value !== "string") return { kind: "bad", reason: `${field} is ${describeJsonType(value)}, not a timestamp` };
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+    return { kind: "absent" };
+  if (typeof value !== "string")
+    return { kind: "bad", reason: `${field} is ${describeJsonType(value)}, not a timestamp` };
   const parsed = parseInstant(value.trim());
   if (!parsed.ok) return { kind: "bad", reason: `${field} ${quote(value)} ${parsed.problem}` };
   return { kind: "ok", ms: parsed.ms, utc: parsed.utc, field };
@@ -124,7 +127,12 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
       return;
     }
     const rawId = own(item, "id");
-    const id = typeof rawId === "string" ? singleLine(rawId) : typeof rawId === "number" && Number.isFinite(rawId) ? String(rawId) : "";
+    const id =
+      typeof rawId === "string"
+        ? singleLine(rawId)
+        : typeof rawId === "number" && Number.isFinite(rawId)
+          ? String(rawId)
+          : "";
     if (id === "") {
       skipped.push({ index, entry: { id: label, reason: "has no id" } });
       return;
@@ -135,7 +143,13 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
     }
     const updated = instantField(item, how.updatedField);
     const ok = updated.kind === "ok";
-    candidates.push({ index, record: item, id, updatedMs: ok ? updated.ms : Number.NEGATIVE_INFINITY, updatedUtc: ok ? updated.utc : null });
+    candidates.push({
+      index,
+      record: item,
+      id,
+      updatedMs: ok ? updated.ms : Number.NEGATIVE_INFINITY,
+      updatedUtc: ok ? updated.utc : null,
+    });
   });
 
   const winners = new Map<string, Candidate>();
@@ -148,7 +162,9 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
   for (const c of candidates) {
     const winner = winners.get(c.id);
     if (winner !== c) {
-      const kept = winner?.updatedUtc ? `kept the copy updated at ${winner.updatedUtc}` : "kept the first copy (no copy has a valid update time)";
+      const kept = winner?.updatedUtc
+        ? `kept the copy updated at ${winner.updatedUtc}`
+        : "kept the first copy (no copy has a valid update time)";
       skipped.push({ index: c.index, entry: { id: c.id, reason: `duplicate id; ${kept}` } });
       continue;
     }
@@ -172,7 +188,8 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
 function rowProblem(incident: CanonicalIncident): string | undefined {
   const values = rowValues(incident);
   const readBack: Record<string, string> = {};
-  for (const column of IMPORT_COLUMNS) readBack[column] = needsNeutralising(values[column]) ? `'${values[column]}` : values[column];
+  for (const column of IMPORT_COLUMNS)
+    readBack[column] = needsNeutralising(values[column]) ? `'${values[column]}` : values[column];
   const parsed = incidentRow.safeParse(readBack);
   if (parsed.success) return undefined;
   const first = parsed.error.issues[0];

@@ -1,5 +1,19 @@
 import { plainText } from "./plain-text.js";
-import { arrayOf, describeJsonType, finishTitle, firstInstant, httpsOrNull, importRecords, instantField, isObject, nameList, own, type InstantField, type JsonObject, type Mapped } from "./records.js";
+import {
+  arrayOf,
+  describeJsonType,
+  finishTitle,
+  firstInstant,
+  httpsOrNull,
+  importRecords,
+  instantField,
+  isObject,
+  nameList,
+  own,
+  type InstantField,
+  type JsonObject,
+  type Mapped,
+} from "./records.js";
 import { ImportShapeError, type CanonicalIncident, type ImportResult } from "./types.js";
 
 /**
@@ -12,19 +26,31 @@ export function importStatuspage(data: unknown, vendor: string): ImportResult {
       'expected a Statuspage incidents.json (an object with "page" and "incidents"), found a JSON array; for Google Cloud\'s incidents.json use --format gcp',
     );
   }
-  if (!isObject(data)) throw new ImportShapeError(`expected a Statuspage incidents.json (an object with "page" and "incidents"), found ${describeJsonType(data)}`);
+  if (!isObject(data))
+    throw new ImportShapeError(
+      `expected a Statuspage incidents.json (an object with "page" and "incidents"), found ${describeJsonType(data)}`,
+    );
   const incidents = own(data, "incidents");
   const maintenances = own(data, "scheduled_maintenances");
-  for (const [key, value] of [["incidents", incidents], ["scheduled_maintenances", maintenances]] as const) {
-    if (value !== undefined && !Array.isArray(value)) throw new ImportShapeError(`"${key}" must be an array, found ${describeJsonType(value)}`);
+  for (const [key, value] of [
+    ["incidents", incidents],
+    ["scheduled_maintenances", maintenances],
+  ] as const) {
+    if (value !== undefined && !Array.isArray(value))
+      throw new ImportShapeError(`"${key}" must be an array, found ${describeJsonType(value)}`);
   }
   if (incidents === undefined && maintenances === undefined) {
-    throw new ImportShapeError('expected a Statuspage incidents.json (an object with "page" and "incidents"), found an object without an "incidents" array');
+    throw new ImportShapeError(
+      'expected a Statuspage incidents.json (an object with "page" and "incidents"), found an object without an "incidents" array',
+    );
   }
   const page = own(data, "page");
   const pageUrl = isObject(page) ? incidentBase(own(page, "url")) : null;
   const items = [...((incidents as unknown[] | undefined) ?? []), ...((maintenances as unknown[] | undefined) ?? [])];
-  return importRecords(items, { updatedField: "updated_at", map: (record, id) => mapIncident(record, id, vendor, pageUrl) });
+  return importRecords(items, {
+    updatedField: "updated_at",
+    map: (record, id) => mapIncident(record, id, vendor, pageUrl),
+  });
 }
 
 const IMPACTS = ["none", "minor", "major", "critical"] as const;
@@ -32,20 +58,31 @@ const IMPACTS = ["none", "minor", "major", "critical"] as const;
 function mapIncident(record: JsonObject, id: string, vendor: string, pageUrl: string | null): Mapped {
   const impact = own(record, "impact");
   const isMaintenance = impact === "maintenance" || instantField(record, "scheduled_for").kind !== "absent";
-  if (isMaintenance && own(record, "status") === "scheduled") return { skip: 'scheduled maintenance has not started (status "scheduled")' };
+  if (isMaintenance && own(record, "status") === "scheduled")
+    return { skip: 'scheduled maintenance has not started (status "scheduled")' };
 
-  const start = firstInstant(record, isMaintenance ? ["scheduled_for", "started_at", "created_at"] : ["started_at", "created_at"]);
-  if (start.kind === "absent") return { skip: `has no start time (no ${isMaintenance ? "scheduled_for, started_at or created_at" : "started_at or created_at"})` };
+  const start = firstInstant(
+    record,
+    isMaintenance ? ["scheduled_for", "started_at", "created_at"] : ["started_at", "created_at"],
+  );
+  if (start.kind === "absent")
+    return {
+      skip: `has no start time (no ${isMaintenance ? "scheduled_for, started_at or created_at" : "started_at or created_at"})`,
+    };
   if (start.kind === "bad") return { skip: start.reason };
   const end = firstInstant(record, isMaintenance ? ["resolved_at", "scheduled_until"] : ["resolved_at"]);
   if (end.kind === "bad") return { skip: end.reason };
-  if (end.kind === "ok" && end.ms < start.ms) return { skip: `${end.field} ${end.utc} is before ${start.field} ${start.utc}` };
+  if (end.kind === "ok" && end.ms < start.ms)
+    return { skip: `${end.field} ${end.utc} is before ${start.field} ${start.utc}` };
 
   let severity: CanonicalIncident["severity"];
   if (isMaintenance) severity = "maintenance";
   else if ((IMPACTS as readonly unknown[]).includes(impact)) severity = impact as (typeof IMPACTS)[number];
   else if (impact === undefined || impact === null) return { skip: "has no impact" };
-  else return { skip: `impact ${typeof impact === "string" ? JSON.stringify(impact.slice(0, 40)) : describeJsonType(impact)} is not none, minor, major, critical or maintenance` };
+  else
+    return {
+      skip: `impact ${typeof impact === "string" ? JSON.stringify(impact.slice(0, 40)) : describeJsonType(impact)} is not none, minor, major, critical or maintenance`,
+    };
 
   const rca = postmortemAt(record);
   return {
@@ -60,7 +97,9 @@ function mapIncident(record: JsonObject, id: string, vendor: string, pageUrl: st
       regions: [],
       cause: "unknown",
       aiAgentInvolved: "unknown",
-      sourceUrl: httpsOrNull(own(record, "shortlink")) ?? (pageUrl ? httpsOrNull(`${pageUrl}/incidents/${encodeURIComponent(id)}`) : null),
+      sourceUrl:
+        httpsOrNull(own(record, "shortlink")) ??
+        (pageUrl ? httpsOrNull(`${pageUrl}/incidents/${encodeURIComponent(id)}`) : null),
       rcaPublishedAt: rca !== null && rca.ms >= start.ms ? rca.utc : null,
     },
   };
@@ -99,7 +138,10 @@ function services(record: JsonObject): string[] {
   return nameList(names);
 }
 
-/** When the postmortem was first published: the earliest update with status "postmortem" (display_at, else created_at). */
+/**
+ * When the postmortem was first published: the earliest update with status "postmortem" (display_at, else
+ * created_at).
+ */
 function postmortemAt(record: JsonObject): { ms: number; utc: string } | null {
   let first: { ms: number; utc: string } | null = null;
   for (const update of arrayOf(own(record, "incident_updates"))) {

@@ -119,13 +119,22 @@ export async function readCsv(
     previousEmpty = info.empty_lines;
     if (nulAt !== undefined && fields.some((f) => f.includes("\0"))) {
       // Binary or corrupted past the first 4 KiB: say where, and read no further (like the head check).
-      issues.push({ file, row, line, message: "contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read" });
+      issues.push({
+        file,
+        row,
+        line,
+        message:
+          "contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read",
+      });
       nulReported = true;
       parser.destroy();
       return;
     }
     if (fields.length !== header.names.length) {
-      const message = fields.length < header.names.length ? `has ${fields.length} fields; the header has ${header.names.length}` : `has more fields than the header's ${header.names.length}`;
+      const message =
+        fields.length < header.names.length
+          ? `has ${fields.length} fields; the header has ${header.names.length}`
+          : `has more fields than the header's ${header.names.length}`;
       issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
       return;
     }
@@ -148,7 +157,11 @@ export async function readCsv(
     source.bytes += chunk.length;
   });
   const nulIssue = () => {
-    if (nulAt !== undefined && !nulReported) issues.push({ file, message: `contains a NUL byte at byte ${nulAt + 1}: the file is binary or corrupted, not CSV` });
+    if (nulAt !== undefined && !nulReported)
+      issues.push({
+        file,
+        message: `contains a NUL byte at byte ${nulAt + 1}: the file is binary or corrupted, not CSV`,
+      });
   };
   try {
     await pipeline(input, parser);
@@ -169,14 +182,25 @@ export async function readCsv(
   source.sha256 = hash.digest("hex");
 }
 
-function checkHeader(fields: string[], required: readonly string[], file: string, issues: InputIssue[]): CsvHeader | undefined {
+function checkHeader(
+  fields: string[],
+  required: readonly string[],
+  file: string,
+  issues: InputIssue[],
+): CsvHeader | undefined {
   const names = fields.map((h) => h.trim());
   const missing = required.filter((c) => !names.includes(c));
   const duplicated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
   if (missing.length > 0) {
-    issues.push({ file, row: 1, line: 1, message: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected ${required.join(",")}` });
+    issues.push({
+      file,
+      row: 1,
+      line: 1,
+      message: `header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected ${required.join(",")}`,
+    });
   }
-  if (duplicated.length > 0) issues.push({ file, row: 1, line: 1, message: `header repeats column ${duplicated.join(", ")}` });
+  if (duplicated.length > 0)
+    issues.push({ file, row: 1, line: 1, message: `header repeats column ${duplicated.join(", ")}` });
   if (missing.length > 0 || duplicated.length > 0) return undefined;
   return { names, index: new Map(names.map((n, i) => [n, i])) };
 }
@@ -188,7 +212,9 @@ function csvErrorIssue(file: string, err: CsvError, header: CsvHeader | undefine
     .replace(/^Invalid (Record Length|Opening Quote|Closing Quote): /, "")
     .replace(/^Quote Not Closed: /, "quote not closed: ")
     // The parser counts fields by position; name the column instead.
-    .replace(/on field (\d+)/, (m, i: string) => (header?.names[Number(i)] ? `on field "${header.names[Number(i)]}"` : m));
+    .replace(/on field (\d+)/, (m, i: string) =>
+      header?.names[Number(i)] ? `on field "${header.names[Number(i)]}"` : m,
+    );
   return {
     file,
     ...(records !== undefined ? { row: records + 1 } : {}),
@@ -219,12 +245,14 @@ async function sniffEncoding(path: string): Promise<string | undefined> {
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) return "is a folder, not a file";
-    if (stat.size > MAX_CSV_BYTES) return `file is ${stat.size} bytes; the limit is ${MAX_CSV_BYTES} bytes (2 GiB): split it into several files under incidents/`;
+    if (stat.size > MAX_CSV_BYTES)
+      return `file is ${stat.size} bytes; the limit is ${MAX_CSV_BYTES} bytes (2 GiB): split it into several files under incidents/`;
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
     if (bytesRead === 0) return "file is empty";
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return "file is UTF-16 encoded; save it as UTF-8";
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+      return "file is UTF-16 encoded; save it as UTF-8";
     if (head.includes(0)) return "file contains NUL bytes: it is binary, not CSV";
     return undefined;
   } finally {

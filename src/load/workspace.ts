@@ -58,7 +58,11 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   };
 
   const workspace = await readYaml(join(dir, WORKSPACE_FILE), shown(WORKSPACE_FILE), WORKSPACE_FILE);
-  const questionnaire = await readYaml(questionnairePath, questionnairePath, `questionnaire:${questionnairePath.split(/[\\/]/).pop()}`);
+  const questionnaire = await readYaml(
+    questionnairePath,
+    questionnairePath,
+    `questionnaire:${questionnairePath.split(/[\\/]/).pop()}`,
+  );
 
   const vendors: LoadedWorkspace["vendors"] = [];
   for (const name of await listFiles(join(dir, "vendors"), /\.ya?ml$/i)) {
@@ -70,7 +74,9 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   const incidentFiles = (await listFiles(join(dir, "incidents"), /\.csv$/i)).map((name) => ({
     path: join(dir, "incidents", name),
     file: shown(`incidents/${name}`),
-    relative: relative(dir, join(dir, "incidents", name)).split("\\").join("/"),
+    relative: relative(dir, join(dir, "incidents", name))
+      .split("\\")
+      .join("/"),
   }));
 
   return { root: dir, workspace, vendors, incidentFiles, questionnaire, inputs, issues };

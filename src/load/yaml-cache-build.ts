@@ -10,7 +10,9 @@ import { parseYaml } from "./yaml-file.js";
 
 await mkdir(YAML_CACHE_DIR, { recursive: true });
 const written: string[] = [];
-for (const name of readdirSync(QUESTIONNAIRE_DIR).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+for (const name of readdirSync(QUESTIONNAIRE_DIR)
+  .filter((n) => /\.ya?ml$/i.test(n))
+  .sort()) {
   const path = join(QUESTIONNAIRE_DIR, name);
   const bytes = readFileSync(path);
   const parsed = parseYaml(bytes.toString("utf8"), name);
@@ -23,4 +25,6 @@ for (const name of readdirSync(QUESTIONNAIRE_DIR).filter((n) => /\.ya?ml$/i.test
   await writeFile(cacheFileFor(path)!, `${JSON.stringify(entry)}\n`);
   written.push(name);
 }
-process.stderr.write(`yaml cache: ${written.length} file${written.length === 1 ? "" : "s"} (${written.join(", ")}) in ${YAML_CACHE_DIR}\n`);
+process.stderr.write(
+  `yaml cache: ${written.length} file${written.length === 1 ? "" : "s"} (${written.join(", ")}) in ${YAML_CACHE_DIR}\n`,
+);

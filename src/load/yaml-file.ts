@@ -28,8 +28,13 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const at = aliasBombLine(doc, lineCounter);
-    const where = at === undefined ? "" : at.nested ? " (aliases of aliases from this line on)" : " (aliases from this line on)";
-    issues.push({ file, ...(at ? { line: at.line } : {}), message: `YAML ${err instanceof Error ? err.message : String(err)}${where}` });
+    const where =
+      at === undefined ? "" : at.nested ? " (aliases of aliases from this line on)" : " (aliases from this line on)";
+    issues.push({
+      file,
+      ...(at ? { line: at.line } : {}),
+      message: `YAML ${err instanceof Error ? err.message : String(err)}${where}`,
+    });
     return { issues };
   }
   if (data === null || data === undefined) {
@@ -62,7 +67,8 @@ function aliasBombLine(doc: Document, counter: LineCounter): { line: number; nes
         let holds = holdsAlias.get(target);
         if (holds === undefined) {
           holds = false;
-          if (isNode(target)) visit(target, (__, inner) => (isAlias(inner) ? ((holds = true), visit.BREAK) : undefined));
+          if (isNode(target))
+            visit(target, (__, inner) => (isAlias(inner) ? ((holds = true), visit.BREAK) : undefined));
           holdsAlias.set(target, holds);
         }
         if (holds) {
@@ -100,15 +106,31 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
  * Parses a file's text, or takes caution's own files from the build-time cache (yaml-cache.ts) when their bytes
  * are unchanged; their line positions are then parsed only if an error needs one.
  */
-export function parseYamlFile(path: string, shown: string, text: string, bytes: Uint8Array, digest?: string): { source?: YamlSource; issues: InputIssue[] } {
+export function parseYamlFile(
+  path: string,
+  shown: string,
+  text: string,
+  bytes: Uint8Array,
+  digest?: string,
+): { source?: YamlSource; issues: InputIssue[] } {
   const cached = cachedData(path, bytes, digest);
   if (!cached) return parseYaml(text, shown);
   let full: YamlSource | undefined;
-  return { source: { file: shown, data: cached.data, lineOf: (p) => (full ??= parseYaml(text, shown).source)?.lineOf(p) }, issues: [] };
+  return {
+    source: { file: shown, data: cached.data, lineOf: (p) => (full ??= parseYaml(text, shown).source)?.lineOf(p) },
+    issues: [],
+  };
 }
 
-/** Reads and parses one YAML (or JSON) file; every problem becomes an InputIssue (not found, size, encoding, syntax). */
-export async function readYamlSource(path: string, shown = path, maxBytes = MAX_YAML_BYTES): Promise<{ source?: YamlSource; text?: string; issues: InputIssue[] }> {
+/**
+ * Reads and parses one YAML (or JSON) file; every problem becomes an InputIssue (not found, size, encoding,
+ * syntax).
+ */
+export async function readYamlSource(
+  path: string,
+  shown = path,
+  maxBytes = MAX_YAML_BYTES,
+): Promise<{ source?: YamlSource; text?: string; issues: InputIssue[] }> {
   const text = await readTextFile(path, shown, maxBytes);
   if (!text.ok) return { issues: [text.issue] };
   return { ...parseYamlFile(path, shown, text.text, text.bytes), text: text.text };

@@ -88,7 +88,10 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
   const notes: string[] = [];
 
   if (sheet.vendor && sheet.vendor.text !== ctx.vendorId) {
-    fatal.push({ file: sheet.vendor.ref, message: `this form was exported for vendor ${show(sheet.vendor.text)}, not ${ctx.vendorId}; import it with --vendor ${cleanText(sheet.vendor.text)} or export a form for ${ctx.vendorId}` });
+    fatal.push({
+      file: sheet.vendor.ref,
+      message: `this form was exported for vendor ${show(sheet.vendor.text)}, not ${ctx.vendorId}; import it with --vendor ${cleanText(sheet.vendor.text)} or export a form for ${ctx.vendorId}`,
+    });
   }
   let answeredAt: string | undefined;
   if (sheet.answeredAt) {
@@ -106,14 +109,16 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
   const candidates: Candidate[] = [];
   for (const row of sheet.rows) {
     const issues: InputIssue[] = [...row.issues];
-    const at = (key: string, message: string, cell?: SheetCell) => issues.push({ file: cell?.ref ?? sheet.ref(row.row, key), message });
+    const at = (key: string, message: string, cell?: SheetCell) =>
+      issues.push({ file: cell?.ref ?? sheet.ref(row.row, key), message });
     const cell = (key: string) => row.cells.get(key);
     const editable = [...row.cells.keys()].filter((k) => EDITABLE_PREFIXES.some((p) => k.startsWith(p)));
     const idCell = cell("id");
     const candidate: Candidate = { row, id: idCell?.text ?? "", issues, answers: [] };
     candidates.push(candidate);
     if (!idCell) {
-      if (editable.length > 0 || issues.length > 0) at("id", `no question id, but the row has ${describeKeys(editable)}; keep the ID column as exported`);
+      if (editable.length > 0 || issues.length > 0)
+        at("id", `no question id, but the row has ${describeKeys(editable)}; keep the ID column as exported`);
       continue;
     }
     const id = idCell.text.toUpperCase();
@@ -126,19 +131,27 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     const result = questionId.safeParse(id).success ? mapAnswer(plan, id, value) : { carried: [], dropped: [] };
     if (!blank) for (const d of result.dropped) notes.push(`${idCell.ref}: ${d.reason}; the answer was not imported`);
     if (result.dropped.length > 0 && result.carried.length === 0) continue;
-    const unknown = result.carried.length === 0 ? [id] : result.carried.filter((c) => !questions.has(c.id)).map((c) => c.id);
+    const unknown =
+      result.carried.length === 0 ? [id] : result.carried.filter((c) => !questions.has(c.id)).map((c) => c.id);
     if (unknown.length > 0) {
       const first = questionnaire.questions[0]?.id;
       const last = questionnaire.questions.at(-1)?.id;
       const via = mapped ? ` (the form answers ${plan.from}; mapped onto ${plan.to} it is ${unknown.join(", ")})` : "";
-      at("id", `unknown question id ${show(idCell.text)}${via}; questionnaire ${questionnaire.version} has ${first} to ${last}`, idCell);
+      at(
+        "id",
+        `unknown question id ${show(idCell.text)}${via}; questionnaire ${questionnaire.version} has ${first} to ${last}`,
+        idCell,
+      );
       continue;
     }
     if (!answerCell) {
       const others = editable.filter((k) => k !== "answer");
       if (others.length > 0) {
         const allowed = allowedValues(questions.get(result.carried[0]!.id)!);
-        at("answer", `${id} has ${describeKeys(others)} but no answer; choose one of: ${allowed.join(", ")} (or clear the row)`);
+        at(
+          "answer",
+          `${id} has ${describeKeys(others)} but no answer; choose one of: ${allowed.join(", ")} (or clear the row)`,
+        );
       }
       continue;
     }
@@ -153,21 +166,30 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       evidenceGiven = true;
       const label = item === 1 ? "evidence" : `evidence ${item}`;
       if (!doc) {
-        at(evidenceKey(item, "document"), `${label} has ${describeKeys([section && "section", url && "url", date && "date"].filter((x): x is string => Boolean(x)))} but no document; name the document the answer rests on`);
+        at(
+          evidenceKey(item, "document"),
+          `${label} has ${describeKeys([section && "section", url && "url", date && "date"].filter((x): x is string => Boolean(x)))} but no document; name the document the answer rests on`,
+        );
         continue;
       }
       const e: Evidence = { document: doc.text };
-      if (doc.text.length > MAX.document) at("", `${label} document is ${doc.text.length} characters; at most ${MAX.document}`, doc);
+      if (doc.text.length > MAX.document)
+        at("", `${label} document is ${doc.text.length} characters; at most ${MAX.document}`, doc);
       if (section) {
-        if (section.text.length > MAX.section) at("", `${label} section is ${section.text.length} characters; at most ${MAX.section}`, section);
+        if (section.text.length > MAX.section)
+          at("", `${label} section is ${section.text.length} characters; at most ${MAX.section}`, section);
         e.section = section.text;
       }
       if (url) {
-        if (!httpsUrl.safeParse(url.text).success) at("", `${show(url.text)} must be an https:// URL (at most 2048 characters)`, url);
+        if (!httpsUrl.safeParse(url.text).success)
+          at("", `${show(url.text)} must be an https:// URL (at most 2048 characters)`, url);
         e.url = url.text;
       }
       if (!date) {
-        at(evidenceKey(item, "date"), `${label} ${show(doc.text)} needs the document's date (YYYY-MM-DD, not after ${limit.date})`);
+        at(
+          evidenceKey(item, "date"),
+          `${label} ${show(doc.text)} needs the document's date (YYYY-MM-DD, not after ${limit.date})`,
+        );
       } else {
         const problem = checkDate(date.text, limit);
         if (problem) at("", `${label} date ${problem}`, date);
@@ -182,8 +204,10 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     }
     const reasonCell = cell("reason");
     const commentCell = cell("comment");
-    if (reasonCell && reasonCell.text.length > MAX.reason) at("", `reason is ${reasonCell.text.length} characters; at most ${MAX.reason}`, reasonCell);
-    if (commentCell && commentCell.text.length > MAX.comment) at("", `comment is ${commentCell.text.length} characters; at most ${MAX.comment}`, commentCell);
+    if (reasonCell && reasonCell.text.length > MAX.reason)
+      at("", `reason is ${reasonCell.text.length} characters; at most ${MAX.reason}`, reasonCell);
+    if (commentCell && commentCell.text.length > MAX.comment)
+      at("", `comment is ${commentCell.text.length} characters; at most ${MAX.comment}`, commentCell);
 
     for (const c of result.carried) {
       const question = questions.get(c.id)!;
@@ -191,7 +215,11 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       const from = mapped ? ` (${id} of ${plan.from}, now ${c.id})` : "";
       if (!allowed.includes(c.value)) {
         const hint = c.value === NOT_APPLICABLE ? ` (${c.id} cannot be answered not applicable)` : "";
-        at("answer", `${show(answerCell.text)} is not an answer to ${c.id}${from}${hint}; allowed: ${allowed.join(", ")}`, answerCell);
+        at(
+          "answer",
+          `${show(answerCell.text)} is not an answer to ${c.id}${from}${hint}; allowed: ${allowed.join(", ")}`,
+          answerCell,
+        );
         continue;
       }
       if (c.value === NOT_APPLICABLE && !reasonCell && typeof asRecord(ctx.existing[c.id]).reason !== "string") {
@@ -214,7 +242,10 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       const first = firstRow.get(a.id);
       if (first && first !== c) {
         const firstRef = sheet.ref(first.row.row, "id");
-        c.issues.push({ file: sheet.ref(c.row.row, "id"), message: `${a.id} is answered twice: also on row ${first.row.row} (${firstRef}); keep one row per question` });
+        c.issues.push({
+          file: sheet.ref(c.row.row, "id"),
+          message: `${a.id} is answered twice: also on row ${first.row.row} (${firstRef}); keep one row per question`,
+        });
         duplicated.add(first);
       } else firstRow.set(a.id, c);
     }
@@ -233,7 +264,10 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
   const answered = new Set(answers.map((a) => a.id));
   const fresh = [...newOrChanged(plan)].filter((id) => questions.has(id));
   for (const id of fresh) {
-    if (!answered.has(id)) notes.push(`${id} is new or changed in ${plan.to}; it shows as unanswered until the vendor answers the current questionnaire`);
+    if (!answered.has(id))
+      notes.push(
+        `${id} is new or changed in ${plan.to}; it shows as unanswered until the vendor answers the current questionnaire`,
+      );
   }
   const issues = [...fatal, ...rowIssues];
   const out: CheckedSheet = { answers, issues, fatal, rejected, notes, newOrChanged: fresh };
@@ -242,7 +276,19 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
 }
 
 function describeKeys(keys: readonly string[]): string {
-  const names = [...new Set(keys.map((k) => (k.startsWith("evidence") ? "evidence" : k === "answered_at" ? "a date" : k === "answer" ? "an answer" : `a ${k}`)))];
+  const names = [
+    ...new Set(
+      keys.map((k) =>
+        k.startsWith("evidence")
+          ? "evidence"
+          : k === "answered_at"
+            ? "a date"
+            : k === "answer"
+              ? "an answer"
+              : `a ${k}`,
+      ),
+    ),
+  ];
   if (names.length === 0) return "nothing";
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

@@ -28,7 +28,12 @@ export const MIN_EVIDENCE_ITEMS = 2;
 /** The CSV column that says which questionnaire version the answers are to (the XLSX says it on Instructions). */
 export const VERSION_COLUMN = "questionnaire_version";
 
-const EVIDENCE_TITLES: Record<EvidenceField, string> = { document: "document", section: "section", url: "URL", date: "date (YYYY-MM-DD)" };
+const EVIDENCE_TITLES: Record<EvidenceField, string> = {
+  document: "document",
+  section: "section",
+  url: "URL",
+  date: "date (YYYY-MM-DD)",
+};
 const EVIDENCE_WIDTHS: Record<EvidenceField, number> = { document: 32, section: 16, url: 32, date: 14 };
 
 export function evidenceKey(item: number, field: EvidenceField): string {
@@ -44,7 +49,13 @@ export function answerColumns(evidenceItems: number): Column[] {
   for (let item = 1; item <= evidenceItems; item++) {
     for (const field of EVIDENCE_FIELDS) {
       const title = `Evidence${item === 1 ? "" : ` ${item}`} ${EVIDENCE_TITLES[field]}`;
-      evidence.push({ key: evidenceKey(item, field), title, width: EVIDENCE_WIDTHS[field], editable: true, evidence: { item, field } });
+      evidence.push({
+        key: evidenceKey(item, field),
+        title,
+        width: EVIDENCE_WIDTHS[field],
+        editable: true,
+        evidence: { item, field },
+      });
     }
   }
   return [
@@ -128,7 +139,9 @@ export function buildForm(questionnaire: ValidQuestionnaire, vendor?: VendorFile
       answered_at: answer ? (answer.answeredAt ?? vendor?.answeredAt ?? "") : "",
       reason: answer?.reason ?? "",
       comment: answer?.comment ?? "",
-      frameworks: [...(domain?.frameworks ?? []), ...question.frameworks].filter((f, i, all) => all.indexOf(f) === i).join("; "),
+      frameworks: [...(domain?.frameworks ?? []), ...question.frameworks]
+        .filter((f, i, all) => all.indexOf(f) === i)
+        .join("; "),
     };
     for (let item = 1; item <= evidenceItems; item++) {
       const e: Evidence | undefined = answer?.evidence[item - 1];

@@ -29,7 +29,11 @@ export function markdownText(value: string): string {
 export function formToMarkdown(form: Form): string {
   const q = form.questionnaire;
   const out: string[] = [`# ${markdownText(q.title)}`, ""];
-  out.push(`- Questionnaire: ${markdownText(q.id)}`, `- Version: ${markdownText(q.version)}`, `- Published: ${markdownText(q.published)}`);
+  out.push(
+    `- Questionnaire: ${markdownText(q.id)}`,
+    `- Version: ${markdownText(q.version)}`,
+    `- Published: ${markdownText(q.published)}`,
+  );
   if (form.vendor) {
     out.push(`- Vendor: ${markdownText(form.vendor.id)} (${markdownText(form.vendor.name)})`);
     if (form.vendor.answeredAt) out.push(`- Answered on: ${markdownText(form.vendor.answeredAt)}`);
@@ -39,7 +43,8 @@ export function formToMarkdown(form: Form): string {
   out.push("", "## Answers", "");
   out.push(`| ${form.columns.map((c) => markdownText(c.title)).join(" | ")} |`);
   out.push(`|${form.columns.map(() => "---").join("|")}|`);
-  for (const { values } of form.rows) out.push(`| ${form.columns.map((c) => markdownText(values[c.key] ?? "")).join(" | ")} |`);
+  for (const { values } of form.rows)
+    out.push(`| ${form.columns.map((c) => markdownText(values[c.key] ?? "")).join(" | ")} |`);
   return `${out.join("\n")}\n`;
 }
 
@@ -74,7 +79,10 @@ export function formToHtml(form: Form): string {
   }
   const head = form.columns.map((c) => `<th scope="col">${htmlText(c.title)}</th>`).join("");
   const rows = form.rows
-    .map(({ values }) => `<tr>${form.columns.map((c) => `<td${c.editable ? ' class="edit"' : ""}>${htmlText(values[c.key] ?? "")}</td>`).join("")}</tr>`)
+    .map(
+      ({ values }) =>
+        `<tr>${form.columns.map((c) => `<td${c.editable ? ' class="edit"' : ""}>${htmlText(values[c.key] ?? "")}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   return `<!DOCTYPE html>
 <html lang="en">
@@ -90,7 +98,9 @@ export function formToHtml(form: Form): string {
 <dl>${facts.map(([k, v]) => `<dt>${htmlText(k)}</dt><dd>${htmlText(v)}</dd>`).join("")}</dl>
 <h2>How to answer</h2>
 <ul>
-${instructionLines(form).map((l) => `<li>${htmlText(l)}</li>`).join("\n")}
+${instructionLines(form)
+  .map((l) => `<li>${htmlText(l)}</li>`)
+  .join("\n")}
 </ul>
 <h2>Answers</h2>
 <table>

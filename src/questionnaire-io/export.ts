@@ -13,7 +13,11 @@ export const EXPORT_FORMATS = ["xlsx", "csv", "html", "md"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The questionnaire as a vendor-facing form in one format, pre-filled with a vendor's answers when given. */
-export async function exportForm(format: ExportFormat, questionnaire: ValidQuestionnaire, vendor?: VendorFile): Promise<string | Uint8Array> {
+export async function exportForm(
+  format: ExportFormat,
+  questionnaire: ValidQuestionnaire,
+  vendor?: VendorFile,
+): Promise<string | Uint8Array> {
   const form = buildForm(questionnaire, vendor);
   switch (format) {
     case "xlsx":
@@ -31,10 +35,20 @@ export async function exportForm(format: ExportFormat, questionnaire: ValidQuest
  * A vendor's current answers for a re-assessment form: `<ws>/vendors/<id>.yaml`, checked as `caution validate`
  * checks it (dates against the workspace as-of date, or today without a workspace).
  */
-export async function loadVendorAnswers(ws: string, id: string, questionnaire: ValidQuestionnaire, today: string): Promise<VendorFile> {
+export async function loadVendorAnswers(
+  ws: string,
+  id: string,
+  questionnaire: ValidQuestionnaire,
+  today: string,
+): Promise<VendorFile> {
   const path = join(ws, "vendors", `${id}.yaml`);
   if (!existsSync(path)) {
-    throw new InputError([{ file: path, message: `not found: ${id} has no answers in ${ws}; export without --vendor for a blank form, or pass the workspace with --ws` }]);
+    throw new InputError([
+      {
+        file: path,
+        message: `not found: ${id} has no answers in ${ws}; export without --vendor for a blank form, or pass the workspace with --ws`,
+      },
+    ]);
   }
   const info = await readWorkspaceInfo(ws);
   const read = await readYamlSource(path);

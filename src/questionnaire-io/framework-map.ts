@@ -36,7 +36,9 @@ export interface FrameworkMap {
  */
 export function covers(reference: string, control: FrameworkControl): boolean {
   const ref = reference.trim();
-  return (control.match ?? [control.ref]).some((prefix) => ref === prefix || (ref.startsWith(prefix) && /^[^A-Za-z0-9]/.test(ref.slice(prefix.length))));
+  return (control.match ?? [control.ref]).some(
+    (prefix) => ref === prefix || (ref.startsWith(prefix) && /^[^A-Za-z0-9]/.test(ref.slice(prefix.length))),
+  );
 }
 
 export function mapFrameworks(questionnaire: ValidQuestionnaire, catalogue: FrameworkCatalogue): FrameworkMap {
@@ -95,12 +97,26 @@ export function frameworkMapMarkdown(map: FrameworkMap): string {
     out.push("", `## ${md(f.framework.title)}`, "");
     if (f.framework.source) out.push(`Source: ${md(f.framework.source)}`, "");
     out.push("| Control | Title | Questions | Domains |", "|---|---|---|---|");
-    for (const c of f.controls.filter(covered)) out.push(`| ${md(c.control.ref)} | ${md(c.control.title)} | ${list(c.questions)} | ${list(c.domains)} |`);
+    for (const c of f.controls.filter(covered))
+      out.push(`| ${md(c.control.ref)} | ${md(c.control.title)} | ${list(c.questions)} | ${list(c.domains)} |`);
     const gaps = f.controls.filter((c) => !covered(c));
-    out.push("", gaps.length === 0 ? "Not covered yet: none." : `Not covered yet: ${gaps.map((c) => `${md(c.control.ref)} (${md(c.control.title)})`).join("; ")}.`);
+    out.push(
+      "",
+      gaps.length === 0
+        ? "Not covered yet: none."
+        : `Not covered yet: ${gaps.map((c) => `${md(c.control.ref)} (${md(c.control.title)})`).join("; ")}.`,
+    );
   }
   if (map.other.length > 0) {
-    out.push("", "## Other references", "", "Cited by questions or domains but not a control of the catalogue.", "", "| Reference | Questions | Domains |", "|---|---|---|");
+    out.push(
+      "",
+      "## Other references",
+      "",
+      "Cited by questions or domains but not a control of the catalogue.",
+      "",
+      "| Reference | Questions | Domains |",
+      "|---|---|---|",
+    );
     for (const o of map.other) out.push(`| ${md(o.ref)} | ${list(o.questions)} | ${list(o.domains)} |`);
   }
   return `${out.join("\n")}\n`;
@@ -113,9 +129,21 @@ export function frameworkMapCsv(map: FrameworkMap): string {
   const lines = [MAP_CSV_COLUMNS.join(",")];
   for (const f of map.frameworks) {
     for (const c of f.controls) {
-      lines.push([f.framework.id, c.control.ref, c.control.title, covered(c) ? "yes" : "no", c.questions.join(";"), c.domains.join(";")].map(csvCell).join(","));
+      lines.push(
+        [
+          f.framework.id,
+          c.control.ref,
+          c.control.title,
+          covered(c) ? "yes" : "no",
+          c.questions.join(";"),
+          c.domains.join(";"),
+        ]
+          .map(csvCell)
+          .join(","),
+      );
     }
   }
-  for (const o of map.other) lines.push(["", o.ref, "", "yes", o.questions.join(";"), o.domains.join(";")].map(csvCell).join(","));
+  for (const o of map.other)
+    lines.push(["", o.ref, "", "yes", o.questions.join(";"), o.domains.join(";")].map(csvCell).join(","));
   return `${lines.join("\n")}\n`;
 }

@@ -56,17 +56,26 @@ export async function importAnswers(opts: ImportAnswersOptions): Promise<ImportA
   const questionnaire = opts.questionnaire ?? (await loadCurrentQuestionnaire());
   const mappings = opts.mappings ?? (await loadMappings(questionnaire));
   const ws = await readWorkspaceInfo(opts.into);
-  const limit: DateLimit = ws.asOf ? { date: ws.asOf, describe: `the workspace as-of date ${ws.asOf}` } : { date: opts.today, describe: `today's date ${opts.today}` };
+  const limit: DateLimit = ws.asOf
+    ? { date: ws.asOf, describe: `the workspace as-of date ${ws.asOf}` }
+    : { date: opts.today, describe: `today's date ${opts.today}` };
   const sheet = await readSheet(opts.file);
   const notes: string[] = [];
 
   const formVersion = sheet.version?.text ?? questionnaire.version;
   if (!sheet.version) {
     const where = sheet.kind === "xlsx" ? "a Version cell on its Instructions sheet" : `a ${VERSION_COLUMN} column`;
-    notes.push(`${sheet.file} has no ${where}; taking it as an answer to the current questionnaire ${questionnaire.version}`);
+    notes.push(
+      `${sheet.file} has no ${where}; taking it as an answer to the current questionnaire ${questionnaire.version}`,
+    );
   }
   if (!/^\d+\.\d+\.\d+$/.test(formVersion)) {
-    throw new InputError([{ file: sheet.version?.ref ?? sheet.file, message: `${show(formVersion)} is not a questionnaire version such as ${questionnaire.version}` }]);
+    throw new InputError([
+      {
+        file: sheet.version?.ref ?? sheet.file,
+        message: `${show(formVersion)} is not a questionnaire version such as ${questionnaire.version}`,
+      },
+    ]);
   }
   const planned = planVersions(mappings, formVersion, questionnaire.version);
   if (!planned.ok) throw new InputError([{ file: sheet.version?.ref ?? sheet.file, message: planned.message }]);
@@ -92,8 +101,15 @@ export async function importAnswers(opts: ImportAnswersOptions): Promise<ImportA
   if (checked.fatal.length > 0 || (checked.issues.length > 0 && !opts.partial)) throw new InputError(checked.issues);
 
   // Answers in the file to questions whose meaning changed were given to the older wording: they go.
-  const remove = existingVersion !== undefined && existingVersion !== questionnaire.version ? checked.newOrChanged.filter((id) => id in existing) : [];
-  const latest = checked.answers.map((a) => a.answeredAt).filter((d): d is string => d !== undefined).sort().at(-1);
+  const remove =
+    existingVersion !== undefined && existingVersion !== questionnaire.version
+      ? checked.newOrChanged.filter((id) => id in existing)
+      : [];
+  const latest = checked.answers
+    .map((a) => a.answeredAt)
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
   const result: ImportAnswersResult = {
     path,
     created: existingText === undefined,
@@ -123,7 +139,8 @@ export async function importAnswers(opts: ImportAnswersOptions): Promise<ImportA
   const parsed = parseYaml(merged.text, path);
   if (!parsed.source) throw new InputError(parsed.issues);
   const after = validateVendor(parsed.source, opts.vendor, questionnaire, limit.date);
-  if (after.issues.length > 0) throw new InputError(after.issues.map((i) => ({ ...i, message: `after the import: ${i.message}` })));
+  if (after.issues.length > 0)
+    throw new InputError(after.issues.map((i) => ({ ...i, message: `after the import: ${i.message}` })));
 
   if (merged.changed) {
     await writeOutputs(dirname(path), [{ name: basename(path), data: merged.text }]);

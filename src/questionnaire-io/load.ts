@@ -36,12 +36,17 @@ export async function loadMappings(questionnaire: ValidQuestionnaire, path = MAP
   const issues: InputIssue[] = [];
   const file = parsed.data;
   if (file.questionnaire !== questionnaire.id) {
-    issues.push({ ...locate(["questionnaire"]), field: "questionnaire", message: `"${file.questionnaire}" is not the current questionnaire ${questionnaire.id}` });
+    issues.push({
+      ...locate(["questionnaire"]),
+      field: "questionnaire",
+      message: `"${file.questionnaire}" is not the current questionnaire ${questionnaire.id}`,
+    });
   }
   const questions = new Map(questionnaire.questions.map((q) => [q.id, q]));
   file.mappings.forEach((m, i) => {
     if (m.to !== questionnaire.version) return;
-    const at = (path: PropertyKey[], message: string) => issues.push({ ...locate(["mappings", i, ...path]), field: ["mappings", i, ...path].join("."), message });
+    const at = (path: PropertyKey[], message: string) =>
+      issues.push({ ...locate(["mappings", i, ...path]), field: ["mappings", i, ...path].join("."), message });
     const known = (id: string, path: PropertyKey[]) => {
       if (!questions.has(id)) at(path, `${id} is not a question of ${questionnaire.version}`);
     };
@@ -57,7 +62,8 @@ export async function loadMappings(questionnaire: ValidQuestionnaire, path = MAP
       }
       const allowed = question.options.map((o) => o.value);
       for (const [old, value] of Object.entries(values)) {
-        if (!allowed.includes(value)) at(["values", id, old], `"${value}" is not an answer to ${id}; allowed: ${allowed.join(", ")}`);
+        if (!allowed.includes(value))
+          at(["values", id, old], `"${value}" is not an answer to ${id}; allowed: ${allowed.join(", ")}`);
       }
     }
   });
@@ -69,7 +75,8 @@ export async function loadCatalogue(path = CATALOGUE_FILE): Promise<FrameworkCat
   const read = await readYamlSource(path);
   if (!read.source) throw new InputError(read.issues);
   const parsed = frameworkCatalogue.safeParse(read.source.data, { reportInput: true });
-  if (!parsed.success) throw new InputError(zodIssuesToInput(frameworkCatalogue, parsed.error, yamlLocator(read.source)));
+  if (!parsed.success)
+    throw new InputError(zodIssuesToInput(frameworkCatalogue, parsed.error, yamlLocator(read.source)));
   return parsed.data;
 }
 
@@ -94,7 +101,15 @@ export async function readWorkspaceInfo(dir: string): Promise<WorkspaceInfo> {
   const data = asRecord(read.source.data);
   const asOf = isoDate.safeParse(data.asOf);
   if (!asOf.success) {
-    throw new InputError([{ file: path, line: read.source.lineOf(["asOf"]), field: "asOf", message: "must be a date YYYY-MM-DD: answers are checked against the as-of date; run caution validate for every error" }]);
+    throw new InputError([
+      {
+        file: path,
+        line: read.source.lineOf(["asOf"]),
+        field: "asOf",
+        message:
+          "must be a date YYYY-MM-DD: answers are checked against the as-of date; run caution validate for every error",
+      },
+    ]);
   }
   const vendors = Array.isArray(data.vendors) ? data.vendors : [];
   const vendorIds = vendors.map((v) => asRecord(v).id).filter((id): id is string => typeof id === "string");

@@ -68,7 +68,8 @@ export function mergeVendorYaml(input: MergeInput): MergeResult {
     const previous = scalarString(existing.get("answer", true));
     const changed = previous !== a.answer;
     setScalar(existing, "answer", a.answer, AMBIGUOUS.test(a.answer));
-    if (a.evidence !== undefined && !sameEvidence(existing.get("evidence", true), a.evidence)) existing.set("evidence", evidenceNode(a.evidence));
+    if (a.evidence !== undefined && !sameEvidence(existing.get("evidence", true), a.evidence))
+      existing.set("evidence", evidenceNode(a.evidence));
     if (a.answeredAt !== undefined) {
       if (a.answeredAt === fileDate) existing.delete("answeredAt");
       else setScalar(existing, "answeredAt", a.answeredAt, true);

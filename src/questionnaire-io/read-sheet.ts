@@ -55,10 +55,13 @@ export async function readSheet(path: string, shown = path): Promise<SheetData> 
     if (err instanceof InputError) throw err;
     throw new InputError([{ file: shown, message: describeFsError(err) }]);
   }
-  if (size > MAX_SHEET_BYTES) throw new InputError([{ file: shown, message: `file is ${size} bytes; the limit is ${MAX_SHEET_BYTES} bytes` }]);
+  if (size > MAX_SHEET_BYTES)
+    throw new InputError([{ file: shown, message: `file is ${size} bytes; the limit is ${MAX_SHEET_BYTES} bytes` }]);
   if (/\.xlsx$/i.test(path)) return readXlsx(path, shown);
   if (/\.csv$/i.test(path)) return readCsvSheet(path, shown);
-  throw new InputError([{ file: shown, message: "must be a .xlsx or .csv file exported by caution questionnaire export" }]);
+  throw new InputError([
+    { file: shown, message: "must be a .xlsx or .csv file exported by caution questionnaire export" },
+  ]);
 }
 
 type CellRead = { ok: true; text: string } | { ok: false; message: string };
@@ -70,11 +73,15 @@ export function xlsxCellText(value: ExcelJS.CellValue): CellRead {
   if (typeof value === "number" || typeof value === "boolean") return { ok: true, text: String(value) };
   if (value instanceof Date) {
     // Excel stores a typed date as a serial number; exceljs hands it over as midnight UTC of that day.
-    return Number.isNaN(value.getTime()) ? { ok: false, message: "holds an invalid date" } : { ok: true, text: value.toISOString().slice(0, 10) };
+    return Number.isNaN(value.getTime())
+      ? { ok: false, message: "holds an invalid date" }
+      : { ok: true, text: value.toISOString().slice(0, 10) };
   }
   if (typeof value === "object") {
-    if ("formula" in value || "sharedFormula" in value) return { ok: false, message: "holds a formula; type the value itself (formulas are never evaluated)" };
-    if ("error" in value) return { ok: false, message: `holds the error value ${String(value.error)}; type the value itself` };
+    if ("formula" in value || "sharedFormula" in value)
+      return { ok: false, message: "holds a formula; type the value itself (formulas are never evaluated)" };
+    if ("error" in value)
+      return { ok: false, message: `holds the error value ${String(value.error)}; type the value itself` };
     if ("richText" in value) return { ok: true, text: value.richText.map((r) => r.text).join("") };
     if ("hyperlink" in value) return { ok: true, text: typeof value.text === "string" ? value.text : value.hyperlink };
   }
@@ -88,12 +95,22 @@ async function readXlsx(path: string, file: string): Promise<SheetData> {
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {
-    throw new InputError([{ file, message: `is not a readable XLSX workbook (${err instanceof Error ? err.message : String(err)}); save it as Excel Workbook (.xlsx)` }]);
+    throw new InputError([
+      {
+        file,
+        message: `is not a readable XLSX workbook (${err instanceof Error ? err.message : String(err)}); save it as Excel Workbook (.xlsx)`,
+      },
+    ]);
   }
   const sheet = wb.getWorksheet(ANSWERS_SHEET);
   if (!sheet) {
     const names = wb.worksheets.map((w) => w.name);
-    throw new InputError([{ file, message: `has no sheet named ${ANSWERS_SHEET}${names.length > 0 ? ` (it has ${names.join(", ")})` : ""}; import the workbook caution questionnaire export wrote` }]);
+    throw new InputError([
+      {
+        file,
+        message: `has no sheet named ${ANSWERS_SHEET}${names.length > 0 ? ` (it has ${names.join(", ")})` : ""}; import the workbook caution questionnaire export wrote`,
+      },
+    ]);
   }
   const issues: InputIssue[] = [];
   const read = (cell: ExcelJS.Cell, ref: string, into: InputIssue[], isDate = false): string | undefined => {
@@ -123,7 +140,11 @@ async function readXlsx(path: string, file: string): Promise<SheetData> {
 
   const rows: SheetRow[] = [];
   const last = Math.min(sheet.rowCount, MAX_SHEET_ROWS + 1);
-  if (sheet.rowCount > MAX_SHEET_ROWS + 1) issues.push({ file: `${ANSWERS_SHEET}!A${MAX_SHEET_ROWS + 2}`, message: `the sheet has more than ${MAX_SHEET_ROWS} rows; the rest were not read` });
+  if (sheet.rowCount > MAX_SHEET_ROWS + 1)
+    issues.push({
+      file: `${ANSWERS_SHEET}!A${MAX_SHEET_ROWS + 2}`,
+      message: `the sheet has more than ${MAX_SHEET_ROWS} rows; the rest were not read`,
+    });
   for (let r = 2; r <= last; r++) {
     const row = sheet.getRow(r);
     const cells = new Map<string, SheetCell>();
@@ -136,7 +157,15 @@ async function readXlsx(path: string, file: string): Promise<SheetData> {
     if (cells.size > 0 || rowIssues.length > 0) rows.push({ row: r, cells, issues: rowIssues });
   }
 
-  const data: SheetData = { kind: "xlsx", file, columns: new Set(keyColumn.keys()), evidenceItems: evidenceItems(keyColumn), rows, ref, issues };
+  const data: SheetData = {
+    kind: "xlsx",
+    file,
+    columns: new Set(keyColumn.keys()),
+    evidenceItems: evidenceItems(keyColumn),
+    rows,
+    ref,
+    issues,
+  };
   const info = wb.getWorksheet(INSTRUCTIONS_SHEET);
   if (info) {
     const labels = new Map<string, SheetCell>();
@@ -176,7 +205,11 @@ async function readCsvSheet(path: string, file: string): Promise<SheetData> {
       });
     }
     if (rows.length >= MAX_SHEET_ROWS) {
-      if (rows.length === MAX_SHEET_ROWS) issues.push({ file: `${file} row ${record.row}`, message: `the file has more than ${MAX_SHEET_ROWS} rows; the rest were not read` });
+      if (rows.length === MAX_SHEET_ROWS)
+        issues.push({
+          file: `${file} row ${record.row}`,
+          message: `the file has more than ${MAX_SHEET_ROWS} rows; the rest were not read`,
+        });
       return;
     }
     const cells = new Map<string, SheetCell>();
@@ -198,10 +231,21 @@ async function readCsvSheet(path: string, file: string): Promise<SheetData> {
     const i = keyIndex.get(key);
     return csvRef(file, row, i === undefined ? key : (headerNames[i] ?? key));
   };
-  const data: SheetData = { kind: "csv", file, columns: new Set(keyIndex.keys()), evidenceItems: evidenceItems(keyIndex), rows, ref, issues };
+  const data: SheetData = {
+    kind: "csv",
+    file,
+    columns: new Set(keyIndex.keys()),
+    evidenceItems: evidenceItems(keyIndex),
+    rows,
+    ref,
+    issues,
+  };
   const distinct = [...versions.values()];
   if (distinct.length > 1) {
-    issues.push({ file: distinct[1]!.ref, message: `${VERSION_COLUMN} "${distinct[1]!.text}" differs from "${distinct[0]!.text}" (${distinct[0]!.ref}); one file answers one questionnaire version` });
+    issues.push({
+      file: distinct[1]!.ref,
+      message: `${VERSION_COLUMN} "${distinct[1]!.text}" differs from "${distinct[0]!.text}" (${distinct[0]!.ref}); one file answers one questionnaire version`,
+    });
   }
   if (distinct[0]) data.version = distinct[0];
   return data;
@@ -227,7 +271,12 @@ function csvRef(file: string, row: number, column: string): string {
 function requireColumns(columns: ReadonlyMap<string, number>, where: string): void {
   const missing = ["id", "answer"].filter((k) => !columns.has(k));
   if (missing.length > 0) {
-    throw new InputError([{ file: where, message: `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; import the form caution questionnaire export wrote` }]);
+    throw new InputError([
+      {
+        file: where,
+        message: `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; import the form caution questionnaire export wrote`,
+      },
+    ]);
   }
 }
 

@@ -54,7 +54,11 @@ export interface DroppedAnswer {
  * when it reaches a question marked `changed` in a step (its meaning changed, so the old answer says nothing about
  * it), and when an id that stayed the same is marked `added` (a new question reusing an old id).
  */
-export function mapAnswer(plan: VersionPlan, id: string, value: string): { carried: CarriedAnswer[]; dropped: DroppedAnswer[] } {
+export function mapAnswer(
+  plan: VersionPlan,
+  id: string,
+  value: string,
+): { carried: CarriedAnswer[]; dropped: DroppedAnswer[] } {
   let current: CarriedAnswer[] = [{ id, value }];
   const dropped: DroppedAnswer[] = [];
   for (const step of plan.steps) {
@@ -67,12 +71,22 @@ export function mapAnswer(plan: VersionPlan, id: string, value: string): { carri
       const renamed = step.renamed[c.id];
       const targets = renamed ? [renamed] : (step.split[c.id] ?? [c.id]);
       const same = !renamed && !step.split[c.id];
-      const how = renamed ? `${c.id} became ${renamed} in ${step.to}` : same ? `${c.id}` : `${c.id} was split into ${targets.join(", ")} in ${step.to}`;
+      const how = renamed
+        ? `${c.id} became ${renamed} in ${step.to}`
+        : same
+          ? `${c.id}`
+          : `${c.id} was split into ${targets.join(", ")} in ${step.to}`;
       for (const target of targets) {
         if (step.changed.includes(target)) {
-          dropped.push({ id: target, reason: `${same ? target : `${how}; ${target}`} changed in ${step.to}, so the answer given to ${step.from} does not carry over` });
+          dropped.push({
+            id: target,
+            reason: `${same ? target : `${how}; ${target}`} changed in ${step.to}, so the answer given to ${step.from} does not carry over`,
+          });
         } else if (same && step.added.includes(target)) {
-          dropped.push({ id: target, reason: `${target} is a new question in ${step.to}, so the answer given to ${step.from} does not carry over` });
+          dropped.push({
+            id: target,
+            reason: `${target} is a new question in ${step.to}, so the answer given to ${step.from} does not carry over`,
+          });
         } else {
           next.push({ id: target, value: step.values[target]?.[c.value] ?? c.value });
         }

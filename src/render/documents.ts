@@ -44,7 +44,12 @@ export interface RunningText {
   footer: string;
 }
 
-export type DocumentContext = ReportView & { doc: DocumentFlags; pageSize: string; documentTitle: string; running: RunningText };
+export type DocumentContext = ReportView & {
+  doc: DocumentFlags;
+  pageSize: string;
+  documentTitle: string;
+  running: RunningText;
+};
 
 const KIND_TITLE: Record<Kind, string> = {
   full: "Full report",
@@ -61,11 +66,18 @@ export function planDocuments(result: Result, kinds: readonly Kind[]): DocumentS
     if (kind === "vendor") {
       for (const v of result.vendors) {
         const name = cleanText(v.name);
-        specs.push({ kind, vendorId: v.id, name: `caution-vendor-${v.id}`, title: `AI-agent outage risk: ${name}`, headerTitle: `${org} · ${name}` });
+        specs.push({
+          kind,
+          vendorId: v.id,
+          name: `caution-vendor-${v.id}`,
+          title: `AI-agent outage risk: ${name}`,
+          headerTitle: `${org} · ${name}`,
+        });
       }
     } else {
       const name = kind === "full" ? "caution-report" : `caution-${kind}`;
-      const title = kind === "full" ? "AI-agent outage risk" : `AI-agent outage risk: ${KIND_TITLE[kind].toLowerCase()}`;
+      const title =
+        kind === "full" ? "AI-agent outage risk" : `AI-agent outage risk: ${KIND_TITLE[kind].toLowerCase()}`;
       specs.push({ kind, vendorId: null, name, title, headerTitle: `${org} · ${KIND_TITLE[kind]}` });
     }
   }
@@ -82,7 +94,10 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
     ...view,
     title: spec.title,
     documentTitle: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
-    running: { header: spec.headerTitle, footer: `caution ${view.toolVersion} · as of ${view.asOf} · report ${reportId}` },
+    running: {
+      header: spec.headerTitle,
+      footer: `caution ${view.toolVersion} · as of ${view.asOf} · report ${reportId}`,
+    },
     vendors: k === "full" ? view.vendors : k === "vendor" ? view.vendors.filter((v) => v.id === spec.vendorId) : [],
     pageSize: paper === "letter" ? "letter" : "A4",
     doc: {

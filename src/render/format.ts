@@ -1,5 +1,17 @@
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2026-11-01" -> "1 November 2026". Written out by hand so no locale data can change a report. */
 export function formatDate(isoDate: string): string {

@@ -3,7 +3,15 @@ import type { OutputFile } from "../write/atomic.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
 import type { EmbeddedManifest } from "../schema/manifest.js";
-import { documentContext, FORMATS, planDocuments, type DocumentSpec, type Format, type Kind, type Paper } from "./documents.js";
+import {
+  documentContext,
+  FORMATS,
+  planDocuments,
+  type DocumentSpec,
+  type Format,
+  type Kind,
+  type Paper,
+} from "./documents.js";
 import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
@@ -66,7 +74,9 @@ export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" 
     async cancel() {
       // A launch about to finish is let finish and closed properly; one that hangs is aborted and not waited for.
       let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), CANCEL_WAIT_MS)));
+      const timedOut = new Promise<"timeout">(
+        (resolve) => (timer = setTimeout(() => resolve("timeout"), CANCEL_WAIT_MS)),
+      );
       const outcome = await Promise.race([ready.catch(() => undefined), timedOut]);
       clearTimeout(timer);
       if (outcome === "timeout") controller.abort();
@@ -89,7 +99,6 @@ export function resultJson(result: Result): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
 
-
 export interface RenderedDocument {
   spec: DocumentSpec;
   /** The manifest the PDF carries; its report id is printed on every page, of the PDF and of the HTML. */
@@ -98,7 +107,13 @@ export interface RenderedDocument {
 }
 
 /** The HTML of every requested document, exactly as written to disk and as printed to PDF. */
-export function renderDocuments(result: Result, kinds: readonly Kind[], paper: Paper, json = resultJson(result), view = buildViewModel(result)): RenderedDocument[] {
+export function renderDocuments(
+  result: Result,
+  kinds: readonly Kind[],
+  paper: Paper,
+  json = resultJson(result),
+  view = buildViewModel(result),
+): RenderedDocument[] {
   return planDocuments(result, kinds).map((spec) => {
     const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper });
     return { spec, embedded, html: renderHtml(documentContext(view, spec, paper, embedded.reportId)) };
@@ -126,7 +141,9 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
   if (options.formats.includes("pdf") && docs.length > 0) {
     const renderer = await (options.renderer ?? startRenderer(options)).ready;
-    options.step(`printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${renderer.choice.path} (${renderer.choice.source})`);
+    options.step(
+      `printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${renderer.choice.path} (${renderer.choice.source})`,
+    );
     try {
       let done = 0;
       const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {
@@ -139,7 +156,15 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
             title: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
             author: view.organisation,
             subject: `AI-agent outage risk (${spec.kind}${spec.vendorId ? `: ${spec.vendorId}` : ""}) from questionnaire ${result.methodology.questionnaire.version}; report ${id}`,
-            keywords: ["caution", "AI agent", "cloud", "outage risk", "SLA", `report ${id}`, ...result.vendors.filter((v) => !spec.vendorId || v.id === spec.vendorId).map((v) => v.name)],
+            keywords: [
+              "caution",
+              "AI agent",
+              "cloud",
+              "outage risk",
+              "SLA",
+              `report ${id}`,
+              ...result.vendors.filter((v) => !spec.vendorId || v.id === spec.vendorId).map((v) => v.name),
+            ],
             creator: `caution ${result.tool.version}`,
             date: new Date(result.generatedAt),
           },

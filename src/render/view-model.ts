@@ -1,6 +1,18 @@
 import { RATINGS, type Rating } from "../schema/common.js";
 import type { Finding, Result, VendorResult } from "../schema/result.js";
-import { formatDate, formatDuration, formatHours, formatInstant, formatMoney, formatMonth, formatPercent, formatScore, groupThousands, plural, ratingLabel } from "./format.js";
+import {
+  formatDate,
+  formatDuration,
+  formatHours,
+  formatInstant,
+  formatMoney,
+  formatMonth,
+  formatPercent,
+  formatScore,
+  groupThousands,
+  plural,
+  ratingLabel,
+} from "./format.js";
 import { domainChart, providerGroups } from "./charts/domain-chart.js";
 import { lossCreditChart, uptimeChart } from "./charts/sla-charts.js";
 import type { ChartView } from "./charts/svg.js";
@@ -96,21 +108,60 @@ export interface VendorView {
   facts: { label: string; value: string }[];
   gates: { id: string; title: string; minRating: Badge; answer: string; questionId: string }[];
   hasGates: boolean;
-  domains: { id: string; title: string; weight: string; score: string; bar: string; rating: Badge | null; answered: string }[];
+  domains: {
+    id: string;
+    title: string;
+    weight: string;
+    score: string;
+    bar: string;
+    rating: Badge | null;
+    answered: string;
+  }[];
   evidence: { label: string; value: string }[];
   findings: FindingView[];
   hasFindings: boolean;
   incidents: {
     summary: { label: string; value: string }[];
     note: string | null;
-    list: { started: string; duration: string; severity: string; ai: string; title: string; cause: string; scope: string; source: Link | null; affects: string; sla: string }[];
+    list: {
+      started: string;
+      duration: string;
+      severity: string;
+      ai: string;
+      title: string;
+      cause: string;
+      scope: string;
+      source: Link | null;
+      affects: string;
+      sla: string;
+    }[];
     hasList: boolean;
   };
   sla: SlaView;
   charts: { uptime: ChartView | null; lossCredit: ChartView | null };
-  scenarios: { title: string; hours: string; region: string; cause: string; loss: string; credit: string; uncovered: string; coverage: string; claimable: string; reason: string; uptime: string }[];
+  scenarios: {
+    title: string;
+    hours: string;
+    region: string;
+    cause: string;
+    loss: string;
+    credit: string;
+    uncovered: string;
+    coverage: string;
+    claimable: string;
+    reason: string;
+    uptime: string;
+  }[];
   hasScenarios: boolean;
-  regulatory: { clock: string; requirement: string; commitment: string; status: string; gap: boolean; ask: string | null; source: string }[];
+  regulatory: {
+    clock: string;
+    requirement: string;
+    commitment: string;
+    status: string;
+    gap: boolean;
+    ask: string | null;
+    source: string;
+  }[];
   hasRegulatory: boolean;
 }
 
@@ -120,7 +171,18 @@ export interface SlaView {
   source: string;
   sourceLink: Link | null;
   terms: { label: string; value: string }[];
-  months: { month: string; downtime: string; slaDowntime: string; excluded: string; uptime: string; meets: string; credit: string; loss: string; uncovered: string; missed: boolean }[];
+  months: {
+    month: string;
+    downtime: string;
+    slaDowntime: string;
+    excluded: string;
+    uptime: string;
+    meets: string;
+    credit: string;
+    loss: string;
+    uncovered: string;
+    missed: boolean;
+  }[];
   annual: { label: string; value: string }[];
   excluded: { id: string; title: string; started: string; duration: string; rule: string }[];
   hasExcluded: boolean;
@@ -166,7 +228,11 @@ export interface MethodologyView {
 const badge = (r: Rating): Badge => ({ value: r, label: ratingLabel(r) });
 const clean = (s: string) => cleanText(s);
 const anchorOf = (id: string) => `vendor-${id}`;
-const AGENT_KIND_LABEL: Record<string, string> = { operator: "Provider's operator agents", "customer-facing": "Agents in your tenancy", contract: "Contract" };
+const AGENT_KIND_LABEL: Record<string, string> = {
+  operator: "Provider's operator agents",
+  "customer-facing": "Agents in your tenancy",
+  contract: "Contract",
+};
 
 export function buildViewModel(result: Result): ReportView {
   const cur = result.workspace.currency;
@@ -190,12 +256,16 @@ export function buildViewModel(result: Result): ReportView {
         loss: formatMoney(v.sla.annual.loss, cur),
         credits: formatMoney(v.sla.annual.credits, cur),
         covered: v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio),
-        scenario: sc ? `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "nothing"} of ${formatMoney(sc.loss, cur)}` : "n/a",
+        scenario: sc
+          ? `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "nothing"} of ${formatMoney(sc.loss, cur)}`
+          : "n/a",
       };
     }),
     executiveScenarioHeading: (() => {
       const sc = vendors[0]?.scenarios[0];
-      return sc ? `${formatDuration(sc.downtimeMinutes)} ${sc.cause === "ai-agent" ? "AI-agent " : ""}outage: credit of loss` : "Scenario";
+      return sc
+        ? `${formatDuration(sc.downtimeMinutes)} ${sc.cause === "ai-agent" ? "AI-agent " : ""}outage: credit of loss`
+        : "Scenario";
     })(),
     vendors: vendors.map((v) => vendorView(v, result)),
     methodology: methodology(result),
@@ -206,13 +276,25 @@ function verdict(v: VendorResult): VerdictView {
   const reasons: string[] = [];
   // At most three reasons on the cover: the gates first, then the answers that weigh most. The vendor section
   // lists them all.
-  for (const g of v.gates.slice(0, 3)) reasons.push(`${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`);
-  if (v.gates.length > 3) reasons.push(`${plural(v.gates.length - 3, "more gate")} fired: ${v.gates.slice(3).map((g) => g.id).join(", ")}.`);
+  for (const g of v.gates.slice(0, 3))
+    reasons.push(
+      `${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`,
+    );
+  if (v.gates.length > 3)
+    reasons.push(
+      `${plural(v.gates.length - 3, "more gate")} fired: ${v.gates
+        .slice(3)
+        .map((g) => g.id)
+        .join(", ")}.`,
+    );
   for (const f of v.findings.filter((x) => x.gate === null).slice(0, Math.max(0, 3 - reasons.length))) {
     reasons.push(`${f.questionId} ${clean(f.question)} Answer: ${clean(f.answerLabel)}${flagText(f)}.`);
   }
   if (reasons.length === 0) reasons.push("No gate fired and no answer carries risk points.");
-  const weakest = [...v.domains].filter((d) => d.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, 2);
+  const weakest = [...v.domains]
+    .filter((d) => d.score !== null)
+    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+    .slice(0, 2);
   const headline =
     v.gates.length > 0
       ? `${ratingLabel(v.rating)}: ${plural(v.gates.length, "gate")} fired; score ${formatScore(v.score)} alone would rate ${ratingLabel(v.scoreRating)}.`
@@ -268,14 +350,24 @@ function comparisonGroups(result: Result): ComparisonGroup[] {
       vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })),
       columns: vs.length + 1,
       rows: comparisonRows(result, vs),
-      chart: domainChart(result, vs, groups.length > 1 ? `chart-domains-${i + 1}` : "chart-domains", caption === null ? null : caption.toLowerCase()),
+      chart: domainChart(
+        result,
+        vs,
+        groups.length > 1 ? `chart-domains-${i + 1}` : "chart-domains",
+        caption === null ? null : caption.toLowerCase(),
+      ),
     };
   });
 }
 
 function comparisonRows(result: Result, vs: readonly VendorResult[]): ComparisonRow[] {
   const cur = result.workspace.currency;
-  const row = (label: string, cell: (v: VendorResult) => ComparisonCell, wrap = false): ComparisonRow => ({ label, group: false, wrap, cells: vs.map(cell) });
+  const row = (label: string, cell: (v: VendorResult) => ComparisonCell, wrap = false): ComparisonRow => ({
+    label,
+    group: false,
+    wrap,
+    cells: vs.map(cell),
+  });
   const text = (t: string): ComparisonCell => ({ parts: [t], badge: null });
   const rows: ComparisonRow[] = [
     row("Rating", (v) => ({ parts: [], badge: badge(v.rating) })),
@@ -283,14 +375,25 @@ function comparisonRows(result: Result, vs: readonly VendorResult[]): Comparison
     row("Inherent exposure", (v) => ({ parts: [], badge: badge(v.inherent.level) })),
     row("Priority", (v) => ({ parts: [], badge: badge(v.priority) })),
     row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", ")), true),
-    row("Answered / evidenced", (v) => text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`)),
+    row("Answered / evidenced", (v) =>
+      text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`),
+    ),
     row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
-    row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) => text(formatMoney(v.inherent.referenceOutageCost, cur))),
-    row("Incidents affecting you (all / major / AI agent)", (v) => text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`)),
+    row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) =>
+      text(formatMoney(v.inherent.referenceOutageCost, cur)),
+    ),
+    row("Incidents affecting you (all / major / AI agent)", (v) =>
+      text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`),
+    ),
     row("Downtime affecting you, 12 months", (v) => text(formatHours(v.incidents.downtimeMinutes))),
     row("SLA uptime commitment", (v) => text(v.sla.terms ? `${v.sla.terms.uptimeCommitment}%` : "no terms recorded")),
-    row("Loss / SLA credits, 12 months", (v) => ({ parts: [formatMoney(v.sla.annual.loss, cur), formatMoney(v.sla.annual.credits, cur)], badge: null })),
-    row("Share of loss the SLA covered", (v) => text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio))),
+    row("Loss / SLA credits, 12 months", (v) => ({
+      parts: [formatMoney(v.sla.annual.loss, cur), formatMoney(v.sla.annual.credits, cur)],
+      badge: null,
+    })),
+    row("Share of loss the SLA covered", (v) =>
+      text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio)),
+    ),
     ...scenarioRows(result, vs, cur),
     { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
   ];
@@ -318,7 +421,10 @@ function scenarioRows(result: Result, vs: readonly VendorResult[], cur: string):
       cells: vs.map((v) => {
         const sc = v.scenarios.find((s) => s.id === id);
         if (!sc) return { parts: ["n/a"], badge: null };
-        return { parts: [sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable", formatMoney(sc.loss, cur)], badge: null };
+        return {
+          parts: [sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable", formatMoney(sc.loss, cur)],
+          badge: null,
+        };
       }),
     };
   });
@@ -332,7 +438,12 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
  */
 function recommendation(result: Result): RecommendationView {
   const cur = result.workspace.currency;
-  const ranked = [...result.vendors].sort((a, b) => ratingIndex(a.rating) - ratingIndex(b.rating) || ratingIndex(a.priority) - ratingIndex(b.priority) || a.score - b.score);
+  const ranked = [...result.vendors].sort(
+    (a, b) =>
+      ratingIndex(a.rating) - ratingIndex(b.rating) ||
+      ratingIndex(a.priority) - ratingIndex(b.priority) ||
+      a.score - b.score,
+  );
   const best = ranked[0];
   if (!best) return { headline: "No providers were assessed.", reasons: [], cautions: [] };
   const fit = ratingIndex(best.rating) <= ratingIndex("moderate");
@@ -340,7 +451,9 @@ function recommendation(result: Result): RecommendationView {
     ? `Prefer ${clean(best.name)} for critical workloads: rated ${ratingLabel(best.rating)}, score ${formatScore(best.score)}.`
     : `No provider is fit for critical workloads as answered: the best, ${clean(best.name)}, is rated ${ratingLabel(best.rating)}.`;
   const reasons = [
-    best.gates.length === 0 ? "No gate fired: no answer alone makes its agents unsafe." : `${plural(best.gates.length, "gate")} fired: ${best.gates.map((g) => g.id).join(", ")}.`,
+    best.gates.length === 0
+      ? "No gate fired: no answer alone makes its agents unsafe."
+      : `${plural(best.gates.length, "gate")} fired: ${best.gates.map((g) => g.id).join(", ")}.`,
     `${best.coverage.evidenced} of ${best.coverage.questions} answers are backed by evidence; ${best.coverage.unanswered + best.coverage.unknown} are unanswered or unknown.`,
     `${best.incidents.affecting} incidents affected you in the last 12 months (${best.incidents.aiAgentInvolved} involving AI agents), ${formatHours(best.incidents.downtimeMinutes)} of downtime.`,
     best.sla.annual.coverageRatio === null
@@ -372,13 +485,25 @@ function vendorView(v: VendorResult, result: Result): VendorView {
     inherent: badge(v.inherent.level),
     score: formatScore(v.score),
     facts: [
-      { label: "Workload criticality", value: `${ratingLabel(v.inherent.criticality)}${v.inherent.singleRegion ? ", single region" : ", multi-region"}` },
+      {
+        label: "Workload criticality",
+        value: `${ratingLabel(v.inherent.criticality)}${v.inherent.singleRegion ? ", single region" : ", multi-region"}`,
+      },
       { label: "Monthly spend", value: formatMoney(v.inherent.monthlySpend, cur) },
-      { label: `Loss in a ${result.methodology.referenceOutageHours} h outage`, value: `${formatMoney(v.inherent.referenceOutageCost, cur)} (${Math.round(v.inherent.outageShare * 100)}% of ${formatMoney(result.workspace.downtimeCostPerHour, cur)} per hour)` },
+      {
+        label: `Loss in a ${result.methodology.referenceOutageHours} h outage`,
+        value: `${formatMoney(v.inherent.referenceOutageCost, cur)} (${Math.round(v.inherent.outageShare * 100)}% of ${formatMoney(result.workspace.downtimeCostPerHour, cur)} per hour)`,
+      },
       { label: "Answers dated", value: v.answeredAt ? formatDate(v.answeredAt) : "not dated" },
       ...(v.contact ? [{ label: "Vendor contact", value: clean(v.contact) }] : []),
     ],
-    gates: v.gates.map((g) => ({ id: g.id, title: clean(g.title), minRating: badge(g.minRating), answer: clean(g.answerLabel), questionId: g.questionId })),
+    gates: v.gates.map((g) => ({
+      id: g.id,
+      title: clean(g.title),
+      minRating: badge(g.minRating),
+      answer: clean(g.answerLabel),
+      questionId: g.questionId,
+    })),
     hasGates: v.gates.length > 0,
     domains: v.domains.map((d) => ({
       id: d.id,
@@ -422,9 +547,15 @@ function vendorView(v: VendorResult, result: Result): VendorView {
         { label: "Major or critical", value: String(inc.major) },
         { label: "AI agent involved (unknown)", value: `${inc.aiAgentInvolved} (${inc.aiAgentUnknown})` },
         { label: "Open at the as-of date", value: String(inc.openAtAsOf) },
-        { label: "Downtime affecting you (overlaps merged)", value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)` },
+        {
+          label: "Downtime affecting you (overlaps merged)",
+          value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)`,
+        },
         { label: "Longest incident affecting you", value: formatDuration(inc.longestMinutes) },
-        { label: "Major incidents with a public RCA within 14 days", value: `${inc.rca.within7 + inc.rca.within14} of ${inc.major}` },
+        {
+          label: "Major incidents with a public RCA within 14 days",
+          value: `${inc.rca.within7 + inc.rca.within14} of ${inc.major}`,
+        },
       ],
       note: inc.listed < inc.total ? `The ${inc.listed} most recent of ${inc.total} incidents are listed.` : null,
       list: inc.list.map((i) => {
@@ -445,7 +576,10 @@ function vendorView(v: VendorResult, result: Result): VendorView {
       hasList: inc.list.length > 0,
     },
     sla: slaView(v, result, period),
-    charts: { uptime: uptimeChart(v.sla, `chart-uptime-${v.id}`), lossCredit: lossCreditChart(v.sla, cur, `chart-loss-${v.id}`) },
+    charts: {
+      uptime: uptimeChart(v.sla, `chart-uptime-${v.id}`),
+      lossCredit: lossCreditChart(v.sla, cur, `chart-loss-${v.id}`),
+    },
     scenarios: v.scenarios.map((sc) => ({
       title: clean(sc.title),
       hours: formatDuration(sc.downtimeMinutes),
@@ -483,7 +617,8 @@ function slaView(v: VendorResult, result: Result, period: string): SlaView {
   const cur = result.workspace.currency;
   const sla = v.sla;
   const t = sla.terms;
-  const stance = (s: string) => ({ counted: "counted as downtime", excluded: "excluded", silent: "not addressed (silent)" })[s] ?? s;
+  const stance = (s: string) =>
+    ({ counted: "counted as downtime", excluded: "excluded", silent: "not addressed (silent)" })[s] ?? s;
   return {
     period,
     hasTerms: t !== null,
@@ -495,13 +630,30 @@ function slaView(v: VendorResult, result: Result, period: string): SlaView {
       ? [
           { label: "Covers", value: clean(t.service) },
           { label: "Uptime commitment", value: `${t.uptimeCommitment}% a month` },
-          { label: "Counts as downtime", value: `${t.countsImpact.join(", ")} impact${t.measurement ? `; ${clean(t.measurement)}` : ""}` },
-          { label: "Credit tiers", value: t.creditTiers.map((x) => `${x.atLeast > 0 ? `${x.atLeast}% to ` : ""}below ${x.below}%: ${x.creditPercent}%`).join("; ") },
-          { label: "Credit cap", value: `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}` },
+          {
+            label: "Counts as downtime",
+            value: `${t.countsImpact.join(", ")} impact${t.measurement ? `; ${clean(t.measurement)}` : ""}`,
+          },
+          {
+            label: "Credit tiers",
+            value: t.creditTiers
+              .map((x) => `${x.atLeast > 0 ? `${x.atLeast}% to ` : ""}below ${x.below}%: ${x.creditPercent}%`)
+              .join("; "),
+          },
+          {
+            label: "Credit cap",
+            value: `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}`,
+          },
           { label: "Claim window", value: t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days` },
           { label: "Provider's AI agents", value: stance(t.exclusions.providerAgents) },
           { label: "Agents with your credentials", value: stance(t.exclusions.customerCredentialAgents) },
-          { label: "Liability cap", value: t.liabilityCapMonths === null ? "not stated" : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})` },
+          {
+            label: "Liability cap",
+            value:
+              t.liabilityCapMonths === null
+                ? "not stated"
+                : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`,
+          },
           {
             label: "Notification / RCA",
             value: t.notification
@@ -528,11 +680,23 @@ function slaView(v: VendorResult, result: Result, period: string): SlaView {
       { label: "Business loss", value: formatMoney(sla.annual.loss, cur) },
       { label: "SLA credits (if claimed in time)", value: formatMoney(sla.annual.credits, cur) },
       { label: "Uncovered", value: formatMoney(sla.annual.uncovered, cur) },
-      { label: "Share covered", value: sla.annual.coverageRatio === null ? "no loss" : percent(sla.annual.coverageRatio) },
+      {
+        label: "Share covered",
+        value: sla.annual.coverageRatio === null ? "no loss" : percent(sla.annual.coverageRatio),
+      },
     ],
-    excluded: sla.excluded.map((e) => ({ id: clean(e.id), title: clean(e.title), started: formatInstant(e.startedAt), duration: formatDuration(e.minutes), rule: e.rule })),
+    excluded: sla.excluded.map((e) => ({
+      id: clean(e.id),
+      title: clean(e.title),
+      started: formatInstant(e.startedAt),
+      duration: formatDuration(e.minutes),
+      rule: e.rule,
+    })),
     hasExcluded: sla.excluded.length > 0,
-    excludedNote: sla.excludedCount > sla.excluded.length ? `The ${sla.excluded.length} most recent of ${sla.excludedCount} excluded incidents are listed.` : null,
+    excludedNote:
+      sla.excludedCount > sla.excluded.length
+        ? `The ${sla.excluded.length} most recent of ${sla.excludedCount} excluded incidents are listed.`
+        : null,
     asks: sla.asks,
     hasAsks: sla.asks.length > 0,
   };
@@ -542,7 +706,12 @@ function methodology(result: Result): MethodologyView {
   const m = result.methodology;
   const t = m.thresholds;
   return {
-    questionnaire: { ...m.questionnaire, published: formatDate(m.questionnaire.published), questions: String(m.questionnaire.questions), domains: String(m.domainWeights.length) },
+    questionnaire: {
+      ...m.questionnaire,
+      published: formatDate(m.questionnaire.published),
+      questions: String(m.questionnaire.questions),
+      domains: String(m.domainWeights.length),
+    },
     thresholds: [
       { band: badge("low"), range: `below ${t.moderate}` },
       { band: badge("moderate"), range: `${t.moderate} to below ${t.high}` },
@@ -553,14 +722,35 @@ function methodology(result: Result): MethodologyView {
     unevidencedCredit: `${Math.round(m.unevidencedCredit * 100)}%`,
     findingSeverity: `High from ${m.findingSeverity.high} effective points, Moderate from ${m.findingSeverity.moderate}, Low below; a gate makes a finding at least the gate's rating`,
     freshnessMonths: String(m.freshnessMonths),
-    domains: m.domainWeights.map((d) => ({ id: d.id, title: d.title, weight: String(d.weight), note: d.weight === d.default ? "" : `default ${d.default}` })),
-    questionOverrides: m.questionWeightOverrides.map((o) => ({ questionId: o.questionId, weight: String(o.weight), default: String(o.default) })),
+    domains: m.domainWeights.map((d) => ({
+      id: d.id,
+      title: d.title,
+      weight: String(d.weight),
+      note: d.weight === d.default ? "" : `default ${d.default}`,
+    })),
+    questionOverrides: m.questionWeightOverrides.map((o) => ({
+      questionId: o.questionId,
+      weight: String(o.weight),
+      default: String(o.default),
+    })),
     hasQuestionOverrides: m.questionWeightOverrides.length > 0,
-    gates: m.gates.map((g) => ({ id: g.id, title: g.title, question: g.questionId, answers: [...g.answers, "unanswered", "unknown"].join(", "), minRating: badge(g.minRating) })),
-    outageShares: Object.entries(m.outageShares).map(([c, s]) => ({ criticality: ratingLabel(c as Rating), share: `${Math.round(s * 100)}%` })),
+    gates: m.gates.map((g) => ({
+      id: g.id,
+      title: g.title,
+      question: g.questionId,
+      answers: [...g.answers, "unanswered", "unknown"].join(", "),
+      minRating: badge(g.minRating),
+    })),
+    outageShares: Object.entries(m.outageShares).map(([c, s]) => ({
+      criticality: ratingLabel(c as Rating),
+      share: `${Math.round(s * 100)}%`,
+    })),
     referenceOutageHours: String(m.referenceOutageHours),
     matrixColumns: RATINGS.map(badge),
-    matrix: RATINGS.map((inh) => ({ inherent: badge(inh), cells: RATINGS.map((res) => badge(m.priorityMatrix[inh]?.[res] ?? "critical")) })),
+    matrix: RATINGS.map((inh) => ({
+      inherent: badge(inh),
+      cells: RATINGS.map((res) => badge(m.priorityMatrix[inh]?.[res] ?? "critical")),
+    })),
     inputs: result.inputs.map((i) => ({ path: clean(i.path), bytes: groupThousands(i.bytes), sha256: i.sha256 })),
   };
 }

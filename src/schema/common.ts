@@ -34,4 +34,5 @@ export const agentKind = z.enum(AGENT_KINDS);
 export type AgentKind = z.infer<typeof agentKind>;
 
 /** Free text from users and vendors: bounded so one pasted document cannot balloon a report. */
-export const text = (max = 4000) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+export const text = (max = 4000) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);

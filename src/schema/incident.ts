@@ -22,7 +22,19 @@ export const SEVERITIES = ["none", "minor", "major", "critical", "maintenance"] 
  * (SLAs tend to treat it as the customer's own action); `customer`: the customer's action; `external`: outside the
  * provider's control (force majeure).
  */
-export const CAUSES = ["ai-agent", "customer-agent", "customer", "change", "capacity", "hardware", "network", "software", "security", "external", "unknown"] as const;
+export const CAUSES = [
+  "ai-agent",
+  "customer-agent",
+  "customer",
+  "change",
+  "capacity",
+  "hardware",
+  "network",
+  "software",
+  "security",
+  "external",
+  "unknown",
+] as const;
 
 /** Optional columns caution reads when present: when the provider published its root-cause report. */
 export const OPTIONAL_INCIDENT_COLUMNS = ["rca_published_at"] as const;

@@ -14,8 +14,16 @@ export const SCHEMA_KINDS = {
   vendor: { schema: vendorFile, file: "vendor.schema.json", title: "caution vendor answers (vendors/<id>.yaml)" },
   questionnaire: { schema: questionnaire, file: "questionnaire.schema.json", title: "caution questionnaire" },
   result: { schema: result, file: "result.schema.json", title: "caution JSON result" },
-  mappings: { schema: mappingFile, file: "mappings.schema.json", title: "caution questionnaire version mappings (questionnaires/mappings.yaml)" },
-  frameworks: { schema: frameworkCatalogue, file: "frameworks.schema.json", title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)" },
+  mappings: {
+    schema: mappingFile,
+    file: "mappings.schema.json",
+    title: "caution questionnaire version mappings (questionnaires/mappings.yaml)",
+  },
+  frameworks: {
+    schema: frameworkCatalogue,
+    file: "frameworks.schema.json",
+    title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)",
+  },
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMA_KINDS;

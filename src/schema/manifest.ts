@@ -22,7 +22,9 @@ export const manifest = z.strictObject({
   domainWeights: z.record(z.string(), z.number()),
   inputs: z.array(z.object({ path: z.string(), sha256, bytes: z.number().int() })),
   result: z.object({ file: z.string().describe("Name of the JSON result attached to the PDF."), sha256 }),
-  pdf: z.object({ file: z.string(), sha256, bytes: z.number().int() }).describe("Digest of the PDF as written; absent from the copy embedded in the PDF itself."),
+  pdf: z
+    .object({ file: z.string(), sha256, bytes: z.number().int() })
+    .describe("Digest of the PDF as written; absent from the copy embedded in the PDF itself."),
 });
 
 /** The manifest as embedded in the PDF: everything but the PDF's own digest, which cannot be known inside it. */

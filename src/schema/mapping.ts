@@ -22,7 +22,9 @@ export const versionMapping = z
     changed: z
       .array(questionId)
       .default([])
-      .describe("New ids whose meaning changed: an answer given to the older version does not carry over, the question shows as unanswered."),
+      .describe(
+        "New ids whose meaning changed: an answer given to the older version does not carry over, the question shows as unanswered.",
+      ),
     added: z.array(questionId).default([]).describe("New ids with no predecessor: unanswered after the mapping."),
     values: z
       .record(questionId, z.record(slug, slug))
@@ -34,7 +36,12 @@ export const versionMapping = z
     const seen = new Map<string, string>();
     const claim = (id: string, where: string, path: PropertyKey[]) => {
       const first = seen.get(id);
-      if (first) ctx.addIssue({ code: "custom", path: [...path], message: `${id} is already listed under ${first}; an old id maps one way only` });
+      if (first)
+        ctx.addIssue({
+          code: "custom",
+          path: [...path],
+          message: `${id} is already listed under ${first}; an old id maps one way only`,
+        });
       else seen.set(id, where);
     };
     for (const id of Object.keys(m.renamed)) claim(id, "renamed", ["renamed", id]);
@@ -44,9 +51,19 @@ export const versionMapping = z
     const target = (id: string, source: string, path: PropertyKey[]) => {
       const first = targets.get(id);
       // zod prefixes an issue's path in place: every issue gets its own copy.
-      if (first) ctx.addIssue({ code: "custom", path: [...path], message: `${id} is the successor of both ${first} and ${source}; merges are not supported` });
+      if (first)
+        ctx.addIssue({
+          code: "custom",
+          path: [...path],
+          message: `${id} is the successor of both ${first} and ${source}; merges are not supported`,
+        });
       else targets.set(id, source);
-      if (m.added.includes(id)) ctx.addIssue({ code: "custom", path: [...path], message: `${id} is listed as added, so it cannot also succeed ${source}` });
+      if (m.added.includes(id))
+        ctx.addIssue({
+          code: "custom",
+          path: [...path],
+          message: `${id} is listed as added, so it cannot also succeed ${source}`,
+        });
     };
     for (const [from, to] of Object.entries(m.renamed)) target(to, from, ["renamed", from]);
     for (const [from, to] of Object.entries(m.split)) to.forEach((id, i) => target(id, from, ["split", from, i]));
@@ -61,7 +78,12 @@ export const mappingFile = z
   .superRefine((file, ctx) => {
     const from = new Map<string, number>();
     file.mappings.forEach((m, i) => {
-      if (from.has(m.from)) ctx.addIssue({ code: "custom", path: ["mappings", i, "from"], message: `a mapping from ${m.from} is already given (mappings[${from.get(m.from)}])` });
+      if (from.has(m.from))
+        ctx.addIssue({
+          code: "custom",
+          path: ["mappings", i, "from"],
+          message: `a mapping from ${m.from} is already given (mappings[${from.get(m.from)}])`,
+        });
       else from.set(m.from, i);
     });
   });
@@ -94,10 +116,16 @@ export const frameworkCatalogue = z
     const ids = new Set<string>();
     const refs = new Set<string>();
     c.frameworks.forEach((f, i) => {
-      if (ids.has(f.id)) ctx.addIssue({ code: "custom", path: ["frameworks", i, "id"], message: `framework ${f.id} is listed twice` });
+      if (ids.has(f.id))
+        ctx.addIssue({ code: "custom", path: ["frameworks", i, "id"], message: `framework ${f.id} is listed twice` });
       ids.add(f.id);
       f.controls.forEach((control, j) => {
-        if (refs.has(control.ref)) ctx.addIssue({ code: "custom", path: ["frameworks", i, "controls", j, "ref"], message: `control ${control.ref} is listed twice` });
+        if (refs.has(control.ref))
+          ctx.addIssue({
+            code: "custom",
+            path: ["frameworks", i, "controls", j, "ref"],
+            message: `control ${control.ref} is listed twice`,
+          });
         refs.add(control.ref);
       });
     });

@@ -22,12 +22,16 @@ export const domain = z.strictObject({
 export const question = z.strictObject({
   id: questionId,
   domain: domainId,
-  agentKind: agentKind.describe("Which agent the question is about: the provider's own operator agents, agents it runs in the customer's tenancy, or the contract."),
+  agentKind: agentKind.describe(
+    "Which agent the question is about: the provider's own operator agents, agents it runs in the customer's tenancy, or the contract.",
+  ),
   text: text(600),
   help: text(1200).describe("What the vendor should consider when answering, and what counts as evidence."),
   why: text(800).describe("Why the answer matters to the buyer; printed with the finding."),
   ask: text(800).describe("What to ask for in the contract or of the vendor when the answer is weak."),
-  answers: z.union([slug, z.array(answerOption).min(2)]).describe("An answer set id from `answerSets`, or the options themselves."),
+  answers: z
+    .union([slug, z.array(answerOption).min(2)])
+    .describe("An answer set id from `answerSets`, or the options themselves."),
   allowNotApplicable: z.boolean().default(false).describe("Whether `na` (with a reason) is accepted."),
   weight: z.number().positive().max(10).default(1),
   frameworks: z.array(text(120)).default([]),
@@ -36,7 +40,10 @@ export const question = z.strictObject({
 export const gate = z.strictObject({
   id: z.string().regex(/^G-[A-Z0-9-]{2,40}$/, "must look like G-DEL-UNAPPROVED"),
   question: questionId,
-  answers: z.array(slug).min(1).describe("Answers that fire the gate. An unanswered question counts as its worst option."),
+  answers: z
+    .array(slug)
+    .min(1)
+    .describe("Answers that fire the gate. An unanswered question counts as its worst option."),
   minRating: rating.describe("The rating is at least this when the gate fires, whatever the score."),
   title: text(200),
 });

@@ -26,7 +26,10 @@ export const trailEntry = z.object({
   effectivePoints: score,
   weight: z.number().min(0),
   domainWeight: z.number().min(0),
-  contribution: z.number().min(0).describe("Points this question adds to the vendor score; contributions sum to the score."),
+  contribution: z
+    .number()
+    .min(0)
+    .describe("Points this question adds to the vendor score; contributions sum to the score."),
   gate: z.string().nullable().describe("Id of the gate this answer fired, if any."),
 });
 
@@ -54,7 +57,9 @@ export const domainScore = z.object({
 
 export const finding = z.object({
   questionId: z.string(),
-  source: z.enum(["questionnaire", "incident-record"]).describe("A vendor answer, or a figure computed from the incident files (domain INC)."),
+  source: z
+    .enum(["questionnaire", "incident-record"])
+    .describe("A vendor answer, or a figure computed from the incident files (domain INC)."),
   domain: z.string(),
   agentKind,
   severity: rating,
@@ -75,15 +80,30 @@ export const finding = z.object({
 
 export const incidentSummary = z.object({
   total: z.number().int().describe("Incidents on record for the vendor, any date."),
-  affecting: z.number().int().describe("Unplanned incidents in the SLA period that affect the buyer's services and regions."),
+  affecting: z
+    .number()
+    .int()
+    .describe("Unplanned incidents in the SLA period that affect the buyer's services and regions."),
   major: z.number().int().describe("Of those, impact major or critical."),
   aiAgentInvolved: z.number().int(),
   aiAgentUnknown: z.number().int(),
   openAtAsOf: z.number().int(),
-  downtimeMinutes: z.number().int().min(0).describe("Union of those incidents' intervals within the period, in minutes."),
+  downtimeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Union of those incidents' intervals within the period, in minutes."),
   longestMinutes: z.number().min(0),
   longestMajorMinutes: z.number().min(0),
-  rca: z.object({ within7: z.number().int(), within14: z.number().int(), within30: z.number().int(), later: z.number().int(), none: z.number().int() }).describe("Major incidents by days from resolution to a public RCA."),
+  rca: z
+    .object({
+      within7: z.number().int(),
+      within14: z.number().int(),
+      within30: z.number().int(),
+      later: z.number().int(),
+      none: z.number().int(),
+    })
+    .describe("Major incidents by days from resolution to a public RCA."),
   listed: z.number().int().describe("How many incidents `list` holds (the most recent, at most 200)."),
   list: z.array(
     z.object({
@@ -109,8 +129,18 @@ const money = z.number().describe("In the workspace currency, to the cent.");
 
 export const slaMonth = z.object({
   month: z.string().describe("YYYY-MM (UTC)."),
-  downtimeMinutes: z.number().int().min(0).describe("Unplanned downtime affecting the buyer's services and regions, overlaps merged: what the business lost."),
-  slaDowntimeMinutes: z.number().int().min(0).describe("The part the SLA counts: impacts it measures, exclusions removed."),
+  downtimeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .describe(
+      "Unplanned downtime affecting the buyer's services and regions, overlaps merged: what the business lost.",
+    ),
+  slaDowntimeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .describe("The part the SLA counts: impacts it measures, exclusions removed."),
   excludedMinutes: z.number().int().min(0).describe("Downtime removed by an SLA exclusion."),
   uptimePercent: z.number().describe("100 x (1 - slaDowntimeMinutes / minutes in the month)."),
   meetsCommitment: z.boolean(),
@@ -131,10 +161,20 @@ export const slaSummary = z.object({
       creditCapPercent: z.number(),
       eligibleSpendShare: z.number(),
       claimDeadlineDays: z.number().nullable(),
-      exclusions: z.object({ providerAgents: z.string(), customerCredentialAgents: z.string(), forceMajeure: z.boolean() }),
+      exclusions: z.object({
+        providerAgents: z.string(),
+        customerCredentialAgents: z.string(),
+        forceMajeure: z.boolean(),
+      }),
       liabilityCapMonths: z.number().nullable(),
       liabilityCapAmount: money.nullable(),
-      notification: z.object({ customerNoticeHours: z.number().nullable(), rcaDays: z.number().nullable(), contractual: z.boolean() }).nullable(),
+      notification: z
+        .object({
+          customerNoticeHours: z.number().nullable(),
+          rcaDays: z.number().nullable(),
+          contractual: z.boolean(),
+        })
+        .nullable(),
       source: z.object({ document: z.string(), url: z.string().nullable(), date: z.string(), confidence: z.string() }),
     })
     .nullable()
@@ -149,9 +189,14 @@ export const slaSummary = z.object({
     uncovered: money,
     coverageRatio: z.number().min(0).max(1).nullable().describe("credits / loss; null when there was no loss."),
   }),
-  excluded: z.array(z.object({ id: z.string(), title: z.string(), startedAt: z.string(), minutes: z.number().int(), rule: z.string() })),
+  excluded: z.array(
+    z.object({ id: z.string(), title: z.string(), startedAt: z.string(), minutes: z.number().int(), rule: z.string() }),
+  ),
   excludedCount: z.number().int(),
-  silentExclusionMinutes: z.number().int().describe("Downtime from causes the SLA does not address (counted, but contestable)."),
+  silentExclusionMinutes: z
+    .number()
+    .int()
+    .describe("Downtime from causes the SLA does not address (counted, but contestable)."),
   asks: z.array(z.string()).describe("Contract asks that follow from the SLA terms and the figures."),
 });
 
@@ -197,8 +242,15 @@ export const vendorResult = z.object({
     singleRegion: z.boolean(),
     monthlySpend: z.number(),
     level: rating.describe("Exposure from dependence alone, before any control."),
-    outageShare: z.number().min(0).max(1).describe("Share of the buyer's hourly downtime cost that an outage of this vendor causes."),
-    referenceOutageCost: z.number().min(0).describe("Business loss of the reference outage (downtime cost x share x hours)."),
+    outageShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe("Share of the buyer's hourly downtime cost that an outage of this vendor causes."),
+    referenceOutageCost: z
+      .number()
+      .min(0)
+      .describe("Business loss of the reference outage (downtime cost x share x hours)."),
   }),
   priority: rating.describe("Inherent exposure combined with residual rating (matrix in methodology)."),
   coverage: z.object({
@@ -223,15 +275,31 @@ export const vendorResult = z.object({
 });
 
 export const methodology = z.object({
-  questionnaire: z.object({ id: z.string(), version: z.string(), title: z.string(), published: z.string(), questions: z.number().int() }),
+  questionnaire: z.object({
+    id: z.string(),
+    version: z.string(),
+    title: z.string(),
+    published: z.string(),
+    questions: z.number().int(),
+  }),
   thresholds: z.object({ moderate: z.number(), high: z.number(), critical: z.number() }),
   thresholdsSource: z.enum(["default", "workspace"]),
   domainWeights: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number(), default: z.number() })),
   questionWeightOverrides: z.array(z.object({ questionId: z.string(), weight: z.number(), default: z.number() })),
   unevidencedCredit: z.number(),
-  findingSeverity: z.object({ moderate: z.number(), high: z.number() }).describe("Effective points at which a finding is moderate / high; only gates make one critical."),
+  findingSeverity: z
+    .object({ moderate: z.number(), high: z.number() })
+    .describe("Effective points at which a finding is moderate / high; only gates make one critical."),
   freshnessMonths: z.number().int(),
-  gates: z.array(z.object({ id: z.string(), title: z.string(), questionId: z.string(), answers: z.array(z.string()), minRating: rating })),
+  gates: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      questionId: z.string(),
+      answers: z.array(z.string()),
+      minRating: rating,
+    }),
+  ),
   outageShares: z.record(criticality, z.number()),
   referenceOutageHours: z.number(),
   priorityMatrix: z.record(rating, z.record(rating, rating)).describe("priorityMatrix[inherent][residual]"),

@@ -23,25 +23,51 @@ export const scoringOverrides = z.strictObject({
     .min(0)
     .max(1)
     .optional()
-    .describe("Share of a favourable answer's improvement credited when it cites no evidence or is stale (default 0.5)."),
-  freshnessMonths: z.number().int().min(1).max(120).optional().describe("Answers older than this are stale (default 12)."),
+    .describe(
+      "Share of a favourable answer's improvement credited when it cites no evidence or is stale (default 0.5).",
+    ),
+  freshnessMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe("Answers older than this are stale (default 12)."),
 });
 
 export const workspaceVendor = z.strictObject({
   id: slug.describe("Must match vendors/<id>.yaml and the `vendor` column of incident CSVs."),
   monthlySpend: z.number().min(0).describe("What the buyer pays this vendor per month, in the workspace currency."),
   criticality: criticality.describe("How critical the workloads on this vendor are to the buyer."),
-  singleRegion: z.boolean().default(false).describe("True when the workloads run in one region only, with no failover."),
-  services: z.array(z.string().trim().min(1).max(100)).default([]).describe("The vendor's services the buyer uses; incidents touching none of them do not count. Empty: all."),
-  regions: z.array(z.string().trim().min(1).max(100)).default([]).describe("Regions the buyer runs in, main region first; incidents elsewhere do not count ('global' always does). Empty: all."),
+  singleRegion: z
+    .boolean()
+    .default(false)
+    .describe("True when the workloads run in one region only, with no failover."),
+  services: z
+    .array(z.string().trim().min(1).max(100))
+    .default([])
+    .describe("The vendor's services the buyer uses; incidents touching none of them do not count. Empty: all."),
+  regions: z
+    .array(z.string().trim().min(1).max(100))
+    .default([])
+    .describe(
+      "Regions the buyer runs in, main region first; incidents elsewhere do not count ('global' always does). Empty: all.",
+    ),
 });
 
 /** A what-if outage: how long, caused by what, and what it costs against what the SLA pays. */
 export const scenario = z.strictObject({
   id: slug,
   title: text(200),
-  hours: z.number().gt(0).max(24 * 31),
-  cause: z.enum(CAUSES).describe("Decides which SLA exclusion applies, e.g. ai-agent (the provider's agent) or customer-agent (an agent using your credentials)."),
+  hours: z
+    .number()
+    .gt(0)
+    .max(24 * 31),
+  cause: z
+    .enum(CAUSES)
+    .describe(
+      "Decides which SLA exclusion applies, e.g. ai-agent (the provider's agent) or customer-agent (an agent using your credentials).",
+    ),
   impact: z.enum(["major", "critical"]).default("critical"),
   vendors: z.array(slug).optional().describe("Vendors the scenario applies to; default all."),
 });
@@ -56,8 +82,14 @@ export const workspace = z.strictObject({
   asOf: isoDate.describe("The date the assessment speaks for; also fixes the report date so runs repeat."),
   scoring: scoringOverrides.optional(),
   failOn: rating.optional().describe("Default for --fail-on."),
-  regulations: z.array(z.enum(REGULATIONS)).default([]).describe("Regimes whose incident-reporting clocks the buyer must meet."),
-  scenarios: z.array(scenario).optional().describe("What-if outages; default: the 13-hour AI-agent outage of December 2025 in each vendor's main region."),
+  regulations: z
+    .array(z.enum(REGULATIONS))
+    .default([])
+    .describe("Regimes whose incident-reporting clocks the buyer must meet."),
+  scenarios: z
+    .array(scenario)
+    .optional()
+    .describe("What-if outages; default: the 13-hour AI-agent outage of December 2025 in each vendor's main region."),
   vendors: z.array(workspaceVendor).min(1, "list at least one vendor"),
 });
 

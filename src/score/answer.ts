@@ -28,7 +28,12 @@ export interface AnswerRules {
  *   `unevidencedCredit` of its improvement over the worst option counts. The rule is monotone: a better option
  *   never scores higher, and no answer scores above the worst option.
  */
-export function scoreAnswer(q: ResolvedQuestion, given: Answer | undefined, fileDate: string | undefined, rules: AnswerRules): AnswerScore {
+export function scoreAnswer(
+  q: ResolvedQuestion,
+  given: Answer | undefined,
+  fileDate: string | undefined,
+  rules: AnswerRules,
+): AnswerScore {
   const worst = q.worst;
   const answeredAt = given?.answeredAt ?? fileDate ?? null;
   const evidenced = (given?.evidence.length ?? 0) > 0;
@@ -47,13 +52,29 @@ export function scoreAnswer(q: ResolvedQuestion, given: Answer | undefined, file
     };
   }
   if (given.answer === NOT_APPLICABLE) {
-    return { ...base, status: "not-applicable", answer: NOT_APPLICABLE, answerLabel: "Not applicable", optionPoints: 0, credit: 1, effectivePoints: 0 };
+    return {
+      ...base,
+      status: "not-applicable",
+      answer: NOT_APPLICABLE,
+      answerLabel: "Not applicable",
+      optionPoints: 0,
+      credit: 1,
+      effectivePoints: 0,
+    };
   }
   const option = q.options.find((o) => o.value === given.answer);
   if (!option) throw new Error(`answer ${given.answer} to ${q.id} passed validation but is not an option`);
   const credit = evidenced && fresh ? 1 : rules.unevidencedCredit;
   const effectivePoints = worst.points - (worst.points - option.points) * credit;
-  return { ...base, status: "answered", answer: option.value, answerLabel: option.label, optionPoints: option.points, credit, effectivePoints };
+  return {
+    ...base,
+    status: "answered",
+    answer: option.value,
+    answerLabel: option.label,
+    optionPoints: option.points,
+    credit,
+    effectivePoints,
+  };
 }
 
 /** The first date that still counts as fresh: `months` calendar months before the as-of date (day clamped). */

@@ -65,17 +65,34 @@ export function resolveConfig(ws: Workspace, q: ValidQuestionnaire): ScoringConf
 
 export function describeMethodology(cfg: ScoringConfig, q: ValidQuestionnaire): Methodology {
   return {
-    questionnaire: { id: q.id, version: q.version, title: q.title, published: q.published, questions: q.questions.length },
+    questionnaire: {
+      id: q.id,
+      version: q.version,
+      title: q.title,
+      published: q.published,
+      questions: q.questions.length,
+    },
     thresholds: cfg.thresholds,
     thresholdsSource: cfg.thresholdsSource,
-    domainWeights: q.domains.map((d) => ({ id: d.id, title: d.title, weight: cfg.domainWeights.get(d.id) ?? d.weight, default: d.weight })),
+    domainWeights: q.domains.map((d) => ({
+      id: d.id,
+      title: d.title,
+      weight: cfg.domainWeights.get(d.id) ?? d.weight,
+      default: d.weight,
+    })),
     questionWeightOverrides: q.questions
       .filter((x) => cfg.questionWeights.get(x.id) !== x.weight)
       .map((x) => ({ questionId: x.id, weight: cfg.questionWeights.get(x.id) ?? x.weight, default: x.weight })),
     unevidencedCredit: cfg.unevidencedCredit,
     findingSeverity: { ...FINDING_SEVERITY },
     freshnessMonths: cfg.freshnessMonths,
-    gates: q.gates.map((g) => ({ id: g.id, title: g.title, questionId: g.question, answers: g.answers, minRating: g.minRating })),
+    gates: q.gates.map((g) => ({
+      id: g.id,
+      title: g.title,
+      questionId: g.question,
+      answers: g.answers,
+      minRating: g.minRating,
+    })),
     outageShares: cfg.outageShares,
     referenceOutageHours: cfg.referenceOutageHours,
     priorityMatrix: cfg.priorityMatrix,

@@ -5,7 +5,12 @@ import type { WorkspaceVendor } from "../schema/workspace.js";
 import type { ScoringConfig } from "./config.js";
 import { roundTo } from "./round.js";
 
-const LEVEL_BY_CRITICALITY: Record<WorkspaceVendor["criticality"], Rating> = { low: "low", medium: "moderate", high: "high", critical: "critical" };
+const LEVEL_BY_CRITICALITY: Record<WorkspaceVendor["criticality"], Rating> = {
+  low: "low",
+  medium: "moderate",
+  high: "high",
+  critical: "critical",
+};
 
 /**
  * Inherent exposure: how much the buyer depends on the vendor, before any control. The workload's criticality sets

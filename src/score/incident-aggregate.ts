@@ -74,8 +74,12 @@ export class IncidentAggregate {
    * service or no region is assumed to affect the buyer: a feed that omits components must not hide an outage.
    */
   affects(i: Incident): boolean {
-    const svc = this.services.size === 0 || i.services.length === 0 || i.services.some((s) => this.services.has(s.toLowerCase()));
-    const reg = this.regions.size === 0 || i.regions.length === 0 || i.regions.some((r) => r.toLowerCase() === "global" || this.regions.has(r.toLowerCase()));
+    const svc =
+      this.services.size === 0 || i.services.length === 0 || i.services.some((s) => this.services.has(s.toLowerCase()));
+    const reg =
+      this.regions.size === 0 ||
+      i.regions.length === 0 ||
+      i.regions.some((r) => r.toLowerCase() === "global" || this.regions.has(r.toLowerCase()));
     return svc && reg;
   }
 
@@ -139,5 +143,8 @@ export class IncidentAggregate {
 
 /** Newer first; equal starts by id, so the order never depends on the order of the files. */
 function newerFirst(a: { incident: Incident }, b: { incident: Incident }): boolean {
-  return a.incident.startedAt > b.incident.startedAt || (a.incident.startedAt === b.incident.startedAt && a.incident.id < b.incident.id);
+  return (
+    a.incident.startedAt > b.incident.startedAt ||
+    (a.incident.startedAt === b.incident.startedAt && a.incident.id < b.incident.id)
+  );
 }

@@ -4,7 +4,8 @@ import type { IncidentAggregate } from "./incident-aggregate.js";
 /** The incident record as the report shows it: period figures from the aggregate, and the most recent incidents. */
 export function summarizeIncidents(agg: IncidentAggregate): IncidentSummary {
   const list = agg.list();
-  const period = agg.months.length > 0 ? { start: agg.months[0]!.start, end: agg.months.at(-1)!.end } : { start: 0, end: 0 };
+  const period =
+    agg.months.length > 0 ? { start: agg.months[0]!.start, end: agg.months.at(-1)!.end } : { start: 0, end: 0 };
   return {
     total: agg.total,
     affecting: agg.affecting,

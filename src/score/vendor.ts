@@ -43,14 +43,25 @@ export function scoreVendor(
     t.points += s.weight * s.a.effectivePoints;
     domainTotals.set(s.question.domain, t);
   }
-  const activeDomainWeight = q.domains.reduce((sum, d) => ((domainTotals.get(d.id)?.weight ?? 0) > 0 ? sum + (cfg.domainWeights.get(d.id) ?? 0) : sum), 0);
+  const activeDomainWeight = q.domains.reduce(
+    (sum, d) => ((domainTotals.get(d.id)?.weight ?? 0) > 0 ? sum + (cfg.domainWeights.get(d.id) ?? 0) : sum),
+    0,
+  );
 
   const gateByQuestion = new Map<string, FiredGate>();
   const gates: FiredGate[] = [];
   for (const gate of q.gates) {
     const s = scored.find((x) => x.question.id === gate.question);
     if (!s || s.a.status === "not-applicable" || !gate.answers.includes(s.a.answer)) continue;
-    const fired: FiredGate = { id: gate.id, title: gate.title, minRating: gate.minRating, questionId: gate.question, answer: s.a.answer, answerLabel: s.a.answerLabel, status: s.a.status };
+    const fired: FiredGate = {
+      id: gate.id,
+      title: gate.title,
+      minRating: gate.minRating,
+      questionId: gate.question,
+      answer: s.a.answer,
+      answerLabel: s.a.answerLabel,
+      status: s.a.status,
+    };
     gates.push(fired);
     // Where several gates fire on one answer, the answer is known by the most severe.
     const known = gateByQuestion.get(gate.question);
@@ -78,7 +89,19 @@ export function scoreVendor(
   // With nothing applicable there is nothing to credit: the vendor scores as if nothing were answered.
   // The sum of shares carries binary noise (48.75 can arrive as 48.7499...): settle it at 9 decimals first, then
   // round half up as a reader redoing the figure would.
-  const score = activeDomainWeight > 0 ? round(round(Math.min(100, exact.reduce((x, y) => x + y, 0)), 9), 1) : 100;
+  const score =
+    activeDomainWeight > 0
+      ? round(
+          round(
+            Math.min(
+              100,
+              exact.reduce((x, y) => x + y, 0),
+            ),
+            9,
+          ),
+          1,
+        )
+      : 100;
   const scoreRating = ratingFor(score, cfg.thresholds);
   const rating = worstRating(scoreRating, ...gates.map((g) => g.minRating));
 
@@ -117,7 +140,9 @@ export function scoreVendor(
       unknown: count((s) => s.a.status === "unknown"),
       notApplicable: count((s) => s.a.status === "not-applicable"),
       evidenced: count((s) => s.a.status === "answered" && s.a.evidenced),
-      unevidencedFavourable: count((s) => s.a.status === "answered" && !s.a.evidenced && s.a.optionPoints < s.a.worstPoints),
+      unevidencedFavourable: count(
+        (s) => s.a.status === "answered" && !s.a.evidenced && s.a.optionPoints < s.a.worstPoints,
+      ),
       stale: count((s) => s.a.status === "answered" && !s.a.fresh),
     },
     answeredAt: vendor.file.answeredAt ?? null,

@@ -23,7 +23,11 @@ export interface ScoreOptions {
  * One aggregate per vendor, ready to take incidents as they stream out of validation. Created from the validated
  * YAML alone, so the CSV rows never need to be held in memory.
  */
-export function createIncidentAggregates(ws: Workspace, vendors: readonly Pick<ValidVendor, "config" | "file">[], asOfEnd: number): Map<string, IncidentAggregate> {
+export function createIncidentAggregates(
+  ws: Workspace,
+  vendors: readonly Pick<ValidVendor, "config" | "file">[],
+  asOfEnd: number,
+): Map<string, IncidentAggregate> {
   const months = slaMonths(asOfEnd);
   return new Map(vendors.map((v) => [v.config.id, new IncidentAggregate(v.config, v.file.sla, months, asOfEnd)]));
 }
@@ -32,7 +36,11 @@ export function createIncidentAggregates(ws: Workspace, vendors: readonly Pick<V
  * The whole workspace, scored: a pure function of the validated input. `aggregates` holds the incidents when they
  * were streamed; otherwise `valid.incidents` is folded in here.
  */
-export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, aggregates?: Map<string, IncidentAggregate>): Result {
+export function scoreWorkspace(
+  valid: ValidWorkspace,
+  options: ScoreOptions,
+  aggregates?: Map<string, IncidentAggregate>,
+): Result {
   const { workspace: ws } = valid;
   const aggs = aggregates ?? foldIncidents(valid, valid.incidents);
   const q = withIncidentDomain(valid.questionnaire);
@@ -42,12 +50,18 @@ export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, agg
     const agg = aggs.get(v.config.id) ?? createIncidentAggregates(ws, [v], valid.asOfEnd).get(v.config.id)!;
     const supplied = valid.inputs.some((i) => i.path === `incidents/${v.config.id}.csv`);
     const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf, supplied));
-    const basis = { monthlySpend: v.config.monthlySpend, downtimeCostPerHour: ws.downtimeCostPerHour, outageShare: controls.inherent.outageShare };
+    const basis = {
+      monthlySpend: v.config.monthlySpend,
+      downtimeCostPerHour: ws.downtimeCostPerHour,
+      outageShare: controls.inherent.outageShare,
+    };
     return {
       ...controls,
       incidents: summarizeIncidents(agg),
       sla: vendorSla(agg, v.file.sla, basis),
-      scenarios: scenarios.filter((s) => !s.vendors || s.vendors.includes(v.config.id)).map((s) => runScenario(s, v.config, v.file.sla, basis)),
+      scenarios: scenarios
+        .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
+        .map((s) => runScenario(s, v.config, v.file.sla, basis)),
       regulatory: regulatoryGaps(ws.regulations, v.file.sla),
     };
   });
@@ -57,7 +71,13 @@ export function scoreWorkspace(valid: ValidWorkspace, options: ScoreOptions, agg
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: "caution", version: options.toolVersion },
     generatedAt: options.generatedAt,
-    workspace: { organisation: ws.organisation, currency: ws.currency, downtimeCostPerHour: ws.downtimeCostPerHour, asOf: ws.asOf, failOn: ws.failOn ?? null },
+    workspace: {
+      organisation: ws.organisation,
+      currency: ws.currency,
+      downtimeCostPerHour: ws.downtimeCostPerHour,
+      asOf: ws.asOf,
+      failOn: ws.failOn ?? null,
+    },
     inputs: valid.inputs,
     methodology: describeMethodology(cfg, q),
     vendors,

@@ -39,7 +39,8 @@ const trimmed = (s: string, max: number) => s.length > 0 && s.length <= max && s
  * parser would reject), an optional port, then printable ASCII. Every such string passes `httpsUrl`; anything
  * else is left to it.
  */
-const PLAIN_HTTPS = /^https:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$/;
+const PLAIN_HTTPS =
+  /^https:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$/;
 
 function validUrl(s: string): boolean {
   return s.length <= 2048 && PLAIN_HTTPS.test(s);

@@ -62,7 +62,12 @@ export async function validateIncidentFile(
       for (const column of COLUMNS) values[column] = value(column);
       const parsed = incidentRow.safeParse(values, { reportInput: true });
       if (!parsed.success) {
-        for (const issue of zodIssuesToInput(incidentRow, parsed.error, () => ({ file: ref.file, row: record.row, line: record.line }))) report(issue);
+        for (const issue of zodIssuesToInput(incidentRow, parsed.error, () => ({
+          file: ref.file,
+          row: record.row,
+          line: record.line,
+        })))
+          report(issue);
         return;
       }
       incident = parsed.data;
@@ -71,20 +76,35 @@ export async function validateIncidentFile(
     // Cross-field checks; the closures for wording an error are only made when one fails.
     const { startedAt, resolvedAt, rcaPublishedAt } = incident;
     const badVendor = ctx.vendorIds !== null && !ctx.vendorIds.has(incident.vendor);
-    const late = startedAt >= ctx.asOfEnd || (resolvedAt !== null && (resolvedAt < startedAt || resolvedAt >= ctx.asOfEnd)) || (rcaPublishedAt !== null && (rcaPublishedAt < startedAt || rcaPublishedAt >= ctx.asOfEnd));
+    const late =
+      startedAt >= ctx.asOfEnd ||
+      (resolvedAt !== null && (resolvedAt < startedAt || resolvedAt >= ctx.asOfEnd)) ||
+      (rcaPublishedAt !== null && (rcaPublishedAt < startedAt || rcaPublishedAt >= ctx.asOfEnd));
     if (!badVendor && !late) {
       onIncident(incident);
       return;
     }
-    const fail = (field: string, message: string) => report({ file: ref.file, row: record.row, line: record.line, field, message });
-    if (badVendor) fail("vendor", `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds!].join(", ")}`);
-    if (resolvedAt !== null && resolvedAt < startedAt) fail("resolved_at", `${value("resolved_at")} is before started_at ${value("started_at")}`);
-    if (startedAt >= ctx.asOfEnd) fail("started_at", `${value("started_at")} is after the workspace as-of date ${ctx.asOf}`);
+    const fail = (field: string, message: string) =>
+      report({ file: ref.file, row: record.row, line: record.line, field, message });
+    if (badVendor)
+      fail(
+        "vendor",
+        `"${incident.vendor}" is not a vendor of this workspace; listed in caution.yaml: ${[...ctx.vendorIds!].join(", ")}`,
+      );
+    if (resolvedAt !== null && resolvedAt < startedAt)
+      fail("resolved_at", `${value("resolved_at")} is before started_at ${value("started_at")}`);
+    if (startedAt >= ctx.asOfEnd)
+      fail("started_at", `${value("started_at")} is after the workspace as-of date ${ctx.asOf}`);
     if (resolvedAt !== null && resolvedAt >= ctx.asOfEnd) {
-      fail("resolved_at", `${value("resolved_at")} is after the workspace as-of date ${ctx.asOf}; leave it empty if the incident was open then`);
+      fail(
+        "resolved_at",
+        `${value("resolved_at")} is after the workspace as-of date ${ctx.asOf}; leave it empty if the incident was open then`,
+      );
     }
-    if (rcaPublishedAt !== null && rcaPublishedAt < startedAt) fail("rca_published_at", `${value("rca_published_at")} is before started_at ${value("started_at")}`);
-    if (rcaPublishedAt !== null && rcaPublishedAt >= ctx.asOfEnd) fail("rca_published_at", `${value("rca_published_at")} is after the workspace as-of date ${ctx.asOf}`);
+    if (rcaPublishedAt !== null && rcaPublishedAt < startedAt)
+      fail("rca_published_at", `${value("rca_published_at")} is before started_at ${value("started_at")}`);
+    if (rcaPublishedAt !== null && rcaPublishedAt >= ctx.asOfEnd)
+      fail("rca_published_at", `${value("rca_published_at")} is after the workspace as-of date ${ctx.asOf}`);
   });
   for (const issue of parseIssues.splice(0)) report(issue);
   if (unchecked > 0) {
@@ -93,7 +113,11 @@ export async function validateIncidentFile(
       message: `${unchecked} more row${unchecked === 1 ? "" : "s"} look${unchecked === 1 ? "s" : ""} like a repeat of an incident id seen earlier; past ${String(MAX_SUSPECTS).replace(/\B(?=(\d{3})+$)/g, ",")} possible repeats they are counted, not checked: fix the repeats listed and run again`,
     });
   }
-  if (suppressed > 0) issues.push({ file: ref.file, message: `${suppressed} more error${suppressed === 1 ? "" : "s"} in this file not listed` });
+  if (suppressed > 0)
+    issues.push({
+      file: ref.file,
+      message: `${suppressed} more error${suppressed === 1 ? "" : "s"} in this file not listed`,
+    });
   return { source, issues };
 }
 
@@ -102,7 +126,10 @@ export async function validateIncidentFile(
  * each repeat of a suspect key with the row where it first appeared (the first MAX_ISSUES_PER_FILE per file, then
  * a count).
  */
-export async function findDuplicates(refs: readonly IncidentFileRef[], suspects: ReadonlySet<string>): Promise<InputIssue[]> {
+export async function findDuplicates(
+  refs: readonly IncidentFileRef[],
+  suspects: ReadonlySet<string>,
+): Promise<InputIssue[]> {
   const first = new Map<string, string>();
   const issues: InputIssue[] = [];
   for (const ref of refs) {
@@ -118,10 +145,20 @@ export async function findDuplicates(refs: readonly IncidentFileRef[], suspects:
       if (!seen) first.set(key, `${ref.file} row ${record.row}`);
       else if (listed < MAX_ISSUES_PER_FILE) {
         listed += 1;
-        issues.push({ file: ref.file, row: record.row, line: record.line, field: "id", message: `incident ${vendor}/${id} already appears at ${seen}` });
+        issues.push({
+          file: ref.file,
+          row: record.row,
+          line: record.line,
+          field: "id",
+          message: `incident ${vendor}/${id} already appears at ${seen}`,
+        });
       } else more += 1;
     });
-    if (more > 0) issues.push({ file: ref.file, message: `${more} more repeated incident id${more === 1 ? "" : "s"} in this file not listed` });
+    if (more > 0)
+      issues.push({
+        file: ref.file,
+        message: `${more} more repeated incident id${more === 1 ? "" : "s"} in this file not listed`,
+      });
   }
   return issues;
 }

@@ -22,13 +22,26 @@ export function validateVendor(
   };
   const raw = asRecord(source.data);
 
-  if (typeof raw.id === "string" && raw.id !== expectedId) at(["id"], "id", `"${raw.id}" does not match the file name; rename the file to vendors/${raw.id}.yaml or set id: ${expectedId}`);
+  if (typeof raw.id === "string" && raw.id !== expectedId)
+    at(
+      ["id"],
+      "id",
+      `"${raw.id}" does not match the file name; rename the file to vendors/${raw.id}.yaml or set id: ${expectedId}`,
+    );
 
   const major = (v: string) => v.split(".")[0];
-  if (typeof raw.questionnaireVersion === "string" && major(raw.questionnaireVersion) !== major(questionnaire.version)) {
-    at(["questionnaireVersion"], "questionnaireVersion", `answers were given to questionnaire ${raw.questionnaireVersion}; caution uses ${questionnaire.version}, whose major version differs`);
+  if (
+    typeof raw.questionnaireVersion === "string" &&
+    major(raw.questionnaireVersion) !== major(questionnaire.version)
+  ) {
+    at(
+      ["questionnaireVersion"],
+      "questionnaireVersion",
+      `answers were given to questionnaire ${raw.questionnaireVersion}; caution uses ${questionnaire.version}, whose major version differs`,
+    );
   }
-  if (typeof raw.answeredAt === "string" && raw.answeredAt > asOf) at(["answeredAt"], "answeredAt", `${raw.answeredAt} is after the workspace as-of date ${asOf}`);
+  if (typeof raw.answeredAt === "string" && raw.answeredAt > asOf)
+    at(["answeredAt"], "answeredAt", `${raw.answeredAt} is after the workspace as-of date ${asOf}`);
 
   const questions = new Map(questionnaire.questions.map((q) => [q.id, q]));
   for (const [id, value] of Object.entries(asRecord(raw.answers))) {
@@ -37,20 +50,39 @@ export function validateVendor(
     const field = (...rest: string[]) => ["answers", id, ...rest].join(".");
     const question = questions.get(id);
     if (!question) {
-      at(path(), field(), `unknown question id; questionnaire ${questionnaire.version} has ${questionnaire.questions[0]?.id} to ${questionnaire.questions.at(-1)?.id}`);
+      at(
+        path(),
+        field(),
+        `unknown question id; questionnaire ${questionnaire.version} has ${questionnaire.questions[0]?.id} to ${questionnaire.questions.at(-1)?.id}`,
+      );
       continue;
     }
-    const allowed = [...question.options.map((o) => o.value), UNKNOWN, ...(question.allowNotApplicable ? [NOT_APPLICABLE] : [])];
+    const allowed = [
+      ...question.options.map((o) => o.value),
+      UNKNOWN,
+      ...(question.allowNotApplicable ? [NOT_APPLICABLE] : []),
+    ];
     if (typeof answer.answer === "string" && !allowed.includes(answer.answer)) {
       const hint = answer.answer === NOT_APPLICABLE ? ` (${id} cannot be answered not applicable)` : "";
-      at(path("answer"), field("answer"), `"${answer.answer}" is not an answer to ${id}${hint}; allowed: ${allowed.join(", ")}`);
+      at(
+        path("answer"),
+        field("answer"),
+        `"${answer.answer}" is not an answer to ${id}${hint}; allowed: ${allowed.join(", ")}`,
+      );
     }
-    if (answer.answer === NOT_APPLICABLE && answer.reason === undefined) at(path("answer"), field("reason"), "an answer of na needs a reason saying why the question does not apply");
-    if (typeof answer.answeredAt === "string" && answer.answeredAt > asOf) at(path("answeredAt"), field("answeredAt"), `${answer.answeredAt} is after the workspace as-of date ${asOf}`);
+    if (answer.answer === NOT_APPLICABLE && answer.reason === undefined)
+      at(path("answer"), field("reason"), "an answer of na needs a reason saying why the question does not apply");
+    if (typeof answer.answeredAt === "string" && answer.answeredAt > asOf)
+      at(path("answeredAt"), field("answeredAt"), `${answer.answeredAt} is after the workspace as-of date ${asOf}`);
     if (Array.isArray(answer.evidence)) {
       answer.evidence.forEach((e: unknown, i) => {
         const date = asRecord(e).date;
-        if (typeof date === "string" && date > asOf) at(path("evidence", i, "date"), `${field("evidence")}[${i}].date`, `${date} is after the workspace as-of date ${asOf}`);
+        if (typeof date === "string" && date > asOf)
+          at(
+            path("evidence", i, "date"),
+            `${field("evidence")}[${i}].date`,
+            `${date} is after the workspace as-of date ${asOf}`,
+          );
       });
     }
   }

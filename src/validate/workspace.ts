@@ -37,10 +37,17 @@ export interface ValidateOptions {
    * Where valid incidents go as they stream out of the CSV files, decided once the YAML files are valid. Without it
    * they are collected in `ValidWorkspace.incidents`; with it that list stays empty and memory stays flat.
    */
-  incidentSink?: (workspace: Workspace, vendors: readonly ValidVendor[], asOfEnd: number) => (incident: Incident) => void;
+  incidentSink?: (
+    workspace: Workspace,
+    vendors: readonly ValidVendor[],
+    asOfEnd: number,
+  ) => (incident: Incident) => void;
 }
 
-export async function validateWorkspace(loaded: LoadedWorkspace, options: ValidateOptions = {}): Promise<ValidWorkspace> {
+export async function validateWorkspace(
+  loaded: LoadedWorkspace,
+  options: ValidateOptions = {},
+): Promise<ValidWorkspace> {
   const { onProgress } = options;
   const issues: InputIssue[] = [...loaded.issues];
   const fail = () => new InputError([...issues].sort(compareIssues));
@@ -65,7 +72,12 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
   const locateWs = loaded.workspace ? yamlLocator(loaded.workspace) : () => ({ file: WORKSPACE_FILE });
   const seenIds = new Map<string, number>();
   ctx.vendors.forEach((v, i) => {
-    if (seenIds.has(v.id)) issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `vendor ${v.id} is listed twice (first as vendors[${seenIds.get(v.id)}])` });
+    if (seenIds.has(v.id))
+      issues.push({
+        ...locateWs(["vendors", i, "id"]),
+        field: `vendors[${i}].id`,
+        message: `vendor ${v.id} is listed twice (first as vendors[${seenIds.get(v.id)}])`,
+      });
     else seenIds.set(v.id, i);
   });
 
@@ -74,11 +86,16 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
   ctx.vendors.forEach((config, i) => {
     const entry = files.get(config.id);
     if (!entry) {
-      issues.push({ ...locateWs(["vendors", i, "id"]), field: `vendors[${i}].id`, message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace` });
+      issues.push({
+        ...locateWs(["vendors", i, "id"]),
+        field: `vendors[${i}].id`,
+        message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace`,
+      });
       return;
     }
     // A vendor listed twice is reported once above; its file is checked once.
-    if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return; // read or parse errors are already listed
+    // Read or parse errors are already listed.
+    if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return;
     const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf);
     issues.push(...v.issues);
     if (v.vendor && workspace) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
@@ -86,14 +103,20 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
   if (loaded.workspace) {
     for (const entry of loaded.vendors) {
       if (!seenIds.has(entry.expectedId)) {
-        issues.push({ file: entry.file, message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file` });
+        issues.push({
+          file: entry.file,
+          message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file`,
+        });
       }
     }
   }
 
   const asOfEnd = Date.parse(`${ctx.asOf}T00:00:00Z`) + DAY_MS;
   const incidents: Incident[] = [];
-  const sink = workspace && options.incidentSink ? options.incidentSink(workspace, vendors, asOfEnd) : (i: Incident) => incidents.push(i);
+  const sink =
+    workspace && options.incidentSink
+      ? options.incidentSink(workspace, vendors, asOfEnd)
+      : (i: Incident) => incidents.push(i);
   const inputs = [...loaded.inputs];
   const duplicates = new DuplicateFilter();
   for (const ref of loaded.incidentFiles) {
@@ -101,7 +124,11 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
     const { source, issues: found } = await validateIncidentFile(
       ref,
       // When caution.yaml could not be read, the vendor list is unknown: checking vendor ids would only add noise.
-      { vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null, asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd, asOf: ctx.asOf },
+      {
+        vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null,
+        asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd,
+        asOf: ctx.asOf,
+      },
       duplicates,
       sink,
     );
@@ -119,7 +146,11 @@ export async function validateWorkspace(loaded: LoadedWorkspace, options: Valida
 function salvage(data: unknown): { vendors: { id: string }[]; asOf: string; vendorsKnown: boolean } {
   const raw = (typeof data === "object" && data !== null ? data : {}) as { vendors?: unknown; asOf?: unknown };
   const vendors = Array.isArray(raw.vendors)
-    ? raw.vendors.flatMap((v: unknown) => (typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string" ? [{ id: (v as { id: string }).id }] : []))
+    ? raw.vendors.flatMap((v: unknown) =>
+        typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string"
+          ? [{ id: (v as { id: string }).id }]
+          : [],
+      )
     : [];
   const asOf = typeof raw.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : "9999-12-31";
   return { vendors, asOf, vendorsKnown: Array.isArray(raw.vendors) };

@@ -29,7 +29,11 @@ export function zodIssuesToInput(
       // A union failing everywhere has a nested issue per branch; the first branch's first issue is the most useful.
       const nested = issue.errors[0]?.[0];
       if (nested) {
-        out.push({ ...locate(issue.path), field: fieldName(issue.path), message: `${describe(nested, issue.input)} (or one of the other accepted forms)` });
+        out.push({
+          ...locate(issue.path),
+          field: fieldName(issue.path),
+          message: `${describe(nested, issue.input)} (or one of the other accepted forms)`,
+        });
         continue;
       }
     }
@@ -48,10 +52,12 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
       return `${got} is not allowed; allowed: ${issue.values.map((v) => String(v)).join(", ")}`;
     case "too_small":
       if (issue.origin === "array") return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
-      if (issue.origin === "number" || issue.origin === "int") return `${got} is too small; must be ${issue.inclusive ? "≥" : ">"} ${issue.minimum}`;
+      if (issue.origin === "number" || issue.origin === "int")
+        return `${got} is too small; must be ${issue.inclusive ? "≥" : ">"} ${issue.minimum}`;
       return issue.message;
     case "too_big":
-      if (issue.origin === "number" || issue.origin === "int") return `${got} is too large; must be ${issue.inclusive ? "≤" : "<"} ${issue.maximum}`;
+      if (issue.origin === "number" || issue.origin === "int")
+        return `${got} is too large; must be ${issue.inclusive ? "≤" : "<"} ${issue.maximum}`;
       return issue.message;
     case "invalid_format":
       return input === undefined ? issue.message : `${got} ${issue.message}`;
@@ -110,12 +116,13 @@ function unwrap(node: unknown): unknown {
   for (;;) {
     const def = defOf(node);
     if (!def) return node;
-    if (["optional", "default", "nullable", "prefault", "readonly", "catch", "nonoptional"].includes(def.type)) node = def.innerType;
+    if (["optional", "default", "nullable", "prefault", "readonly", "catch", "nonoptional"].includes(def.type))
+      node = def.innerType;
     else if (def.type === "pipe") node = def.in;
     else return node;
   }
 }
 
-function defOf(node: unknown): Record<string, unknown> & { type: string } | undefined {
+function defOf(node: unknown): (Record<string, unknown> & { type: string }) | undefined {
   return (node as { _zod?: { def?: Record<string, unknown> & { type: string } } } | undefined)?._zod?.def;
 }

@@ -29,12 +29,18 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
   try {
     await makeFolder(dir);
   } catch (err) {
-    throw new WriteError(`cannot create output folder ${dir}: ${describeWriteError(err)}; nothing was written. Choose another --out folder or fix its permissions.`, { cause: err });
+    throw new WriteError(
+      `cannot create output folder ${dir}: ${describeWriteError(err)}; nothing was written. Choose another --out folder or fix its permissions.`,
+      { cause: err },
+    );
   }
   // A folder standing where a report goes would make its rename fail after others were already replaced.
   for (const f of files) {
     const info = await lstat(join(dir, f.name)).catch(() => undefined);
-    if (info?.isDirectory()) throw new WriteError(`cannot write ${join(dir, f.name)}: a folder of that name is in the way; nothing was written`);
+    if (info?.isDirectory())
+      throw new WriteError(
+        `cannot write ${join(dir, f.name)}: a folder of that name is in the way; nothing was written`,
+      );
   }
   const temps: { temp: string; final: string }[] = [];
   let renamed = 0;
@@ -62,7 +68,10 @@ export async function writeOutputs(dir: string, files: readonly OutputFile[]): P
     // Renames within one folder do not fail in practice; if one did, say exactly what changed.
     const outcome = renamed === 0 ? "nothing was written" : `${renamed} of ${temps.length} files were already replaced`;
     if (aborted) throw new WriteError(`interrupted; ${outcome}`, { cause: err });
-    throw new WriteError(`cannot write to ${dir}: ${describeWriteError(err)}; ${outcome}. Free space or choose another --out folder.`, { cause: err });
+    throw new WriteError(
+      `cannot write to ${dir}: ${describeWriteError(err)}; ${outcome}. Free space or choose another --out folder.`,
+      { cause: err },
+    );
   } finally {
     inFlight = undefined;
     committing = undefined;
@@ -81,7 +90,13 @@ async function makeFolder(dir: string): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     let child = resolve(dir);
     let parent = dirname(child);
-    while (parent !== child && !(await lstat(parent).then(() => true, () => false))) {
+    while (
+      parent !== child &&
+      !(await lstat(parent).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       child = parent;
       parent = dirname(parent);
     }

@@ -67,7 +67,9 @@ describe("attachArchive on a PDF printed by Chromium", () => {
   });
 
   it("shows both attachments to poppler's pdfdetach, which extracts them unchanged", () => {
-    expect(tool("pdfdetach", ["-list", pdfPath])).toBe("2 embedded files\n1: caution-manifest.json\n2: caution-result.json\n");
+    expect(tool("pdfdetach", ["-list", pdfPath])).toBe(
+      "2 embedded files\n1: caution-manifest.json\n2: caution-result.json\n",
+    );
     const out = join(tempDir("caution-archive-detach-"), "files");
     mkdirSync(out);
     tool("pdfdetach", ["-saveall", "-o", out, pdfPath]);
@@ -91,7 +93,11 @@ describe("attachArchive on a PDF printed by Chromium", () => {
 
   it("replaces its attachments when a PDF is stamped again, instead of adding copies", async () => {
     const doc = await PDFDocument.load(first.pdf, { updateMetadata: false });
-    await attachArchive(doc, { resultJson: first.resultJson, manifestJson: first.manifestJson }, new Date(result.generatedAt));
+    await attachArchive(
+      doc,
+      { resultJson: first.resultJson, manifestJson: first.manifestJson },
+      new Date(result.generatedAt),
+    );
     const again = await doc.save({ useObjectStreams: false });
     const contents = await readArchive(again);
     expect([...contents.files.keys()]).toEqual([MANIFEST_ATTACHMENT, RESULT_ATTACHMENT]);
@@ -111,8 +117,12 @@ describe("attachArchive and readArchive", () => {
     const doc = await PDFDocument.load(await simplePdf("x"), { updateMetadata: false });
     const resultJson = serializeResult(result);
     const manifestJson = serializeManifest(buildEmbeddedManifest({ result, resultJson, kind: "full", paper: "a4" }));
-    await expect(attachArchive(doc, { resultJson: `${resultJson} `, manifestJson }, new Date())).rejects.toThrow(/the manifest names result [0-9a-f]{64}, but the result given has SHA-256/);
-    await expect(attachArchive(doc, { resultJson, manifestJson: "{}" }, new Date())).rejects.toThrow(/not a valid embedded manifest/);
+    await expect(attachArchive(doc, { resultJson: `${resultJson} `, manifestJson }, new Date())).rejects.toThrow(
+      /the manifest names result [0-9a-f]{64}, but the result given has SHA-256/,
+    );
+    await expect(attachArchive(doc, { resultJson, manifestJson: "{}" }, new Date())).rejects.toThrow(
+      /not a valid embedded manifest/,
+    );
   });
 
   it("reads the info dictionary and attachments, and reports a file that does not parse", async () => {
@@ -136,7 +146,10 @@ describe("attachArchive and readArchive", () => {
     const names = tree.lookup(PDFName.of("Names"), PDFArray);
     // Split the flat tree into two leaves, the second with a repeated result entry.
     const leafA = doc.context.obj({ Names: [names.get(0), names.get(1)], Limits: [names.get(0), names.get(0)] });
-    const leafB = doc.context.obj({ Names: [names.get(2), names.get(3), names.get(2), names.get(3)], Limits: [names.get(2), names.get(2)] });
+    const leafB = doc.context.obj({
+      Names: [names.get(2), names.get(3), names.get(2), names.get(3)],
+      Limits: [names.get(2), names.get(2)],
+    });
     tree.delete(PDFName.of("Names"));
     tree.set(PDFName.of("Kids"), doc.context.obj([doc.context.register(leafA), doc.context.register(leafB)]));
     const pdf = await doc.save({ useObjectStreams: false });
@@ -148,6 +161,10 @@ describe("attachArchive and readArchive", () => {
     const path = join(tempDir("caution-archive-kids-"), "kids.pdf");
     writeFileSync(path, pdf);
     const report = await verifyPdf(path, { sidecar: false });
-    expect(report.checks.find((c) => c.name === CHECK.attachments)).toEqual({ name: CHECK.attachments, ok: false, detail: "caution-result.json is attached more than once" });
+    expect(report.checks.find((c) => c.name === CHECK.attachments)).toEqual({
+      name: CHECK.attachments,
+      ok: false,
+      detail: "caution-result.json is attached more than once",
+    });
   });
 });

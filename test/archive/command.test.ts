@@ -46,7 +46,9 @@ describe("caution verify", () => {
     writeFileSync(path, flipByte(archived.pdf, 100));
     const r = await runVerify(path, { manifest: `${pdfPath}.manifest.json` });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^FAIL sidecar matches pdf: the PDF has SHA-256 [0-9a-f]{64} \(\d+ bytes\), the sidecar records/m);
+    expect(r.stdout).toMatch(
+      /^FAIL sidecar matches pdf: the PDF has SHA-256 [0-9a-f]{64} \(\d+ bytes\), the sidecar records/m,
+    );
     expect(r.stderr).toMatch(/1 of \d+ checks failed/);
   });
 

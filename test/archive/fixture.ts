@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import { attachArchive } from "../../src/archive/attach.js";
-import { buildEmbeddedManifest, serializeManifest, withPdf, type Paper, type ReportKind } from "../../src/archive/manifest.js";
+import {
+  buildEmbeddedManifest,
+  serializeManifest,
+  withPdf,
+  type Paper,
+  type ReportKind,
+} from "../../src/archive/manifest.js";
 import { sidecarFileName } from "../../src/archive/names.js";
 import { scoreWorkspaceDir } from "../../src/cli/pipeline.js";
 import type { Manifest } from "../../src/schema/manifest.js";
@@ -34,7 +40,12 @@ export async function simplePdf(text: string): Promise<Uint8Array> {
   const page = doc.addPage([595.28, 841.89]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText(text, { x: 50, y: 780, size: 14, font });
-  page.drawText("Archived report fixture: the content stream below carries this text.", { x: 50, y: 750, size: 10, font });
+  page.drawText("Archived report fixture: the content stream below carries this text.", {
+    x: 50,
+    y: 750,
+    size: 10,
+    font,
+  });
   return doc.save({ useObjectStreams: false });
 }
 
@@ -49,10 +60,20 @@ export interface Archived {
  * What the report step does with a printed PDF: stamp the metadata (fixed dates, derived ID), attach the result and
  * the embedded manifest, save, then compute the sidecar from the final bytes.
  */
-export async function archive(raw: Uint8Array, result: Result, opts: { kind?: ReportKind; vendor?: string | null; paper?: Paper; pdfFile?: string } = {}): Promise<Archived> {
+export async function archive(
+  raw: Uint8Array,
+  result: Result,
+  opts: { kind?: ReportKind; vendor?: string | null; paper?: Paper; pdfFile?: string } = {},
+): Promise<Archived> {
   const date = new Date(result.generatedAt);
   const resultJson = serializeResult(result);
-  const embedded = buildEmbeddedManifest({ result, resultJson, kind: opts.kind ?? "full", vendor: opts.vendor ?? null, paper: opts.paper ?? "a4" });
+  const embedded = buildEmbeddedManifest({
+    result,
+    resultJson,
+    kind: opts.kind ?? "full",
+    vendor: opts.vendor ?? null,
+    paper: opts.paper ?? "a4",
+  });
   const manifestJson = serializeManifest(embedded);
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
   stamp(doc, result, date);
@@ -76,7 +97,11 @@ function stamp(doc: PDFDocument, result: Result, date: Date): void {
 }
 
 /** Writes the PDF and its sidecar into a fresh folder; returns the PDF's path. */
-export function writeArchive(archived: Archived, name = "caution-report.pdf", dir = tempDir("caution-archive-out-")): string {
+export function writeArchive(
+  archived: Archived,
+  name = "caution-report.pdf",
+  dir = tempDir("caution-archive-out-"),
+): string {
   const path = join(dir, name);
   writeFileSync(path, archived.pdf);
   writeFileSync(join(dir, sidecarFileName(name)), serializeManifest(archived.sidecar));
@@ -92,7 +117,8 @@ export async function contentStreamRange(pdf: Uint8Array): Promise<[number, numb
   if (!(stream instanceof PDFRawStream)) throw new Error("page 0 has no single raw content stream");
   const bytes = stream.getContents();
   const start = Buffer.from(pdf).indexOf(Buffer.from(bytes));
-  if (start < 0 || Buffer.from(pdf).indexOf(Buffer.from(bytes), start + 1) >= 0) throw new Error("content stream not found exactly once");
+  if (start < 0 || Buffer.from(pdf).indexOf(Buffer.from(bytes), start + 1) >= 0)
+    throw new Error("content stream not found exactly once");
   return [start, start + bytes.length];
 }
 

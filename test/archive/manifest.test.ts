@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildEmbeddedManifest, buildManifest, computeReportId, serializeManifest } from "../../src/archive/manifest.js";
+import {
+  buildEmbeddedManifest,
+  buildManifest,
+  computeReportId,
+  serializeManifest,
+} from "../../src/archive/manifest.js";
 import { sidecarFileName } from "../../src/archive/names.js";
 import { embeddedManifest, manifest } from "../../src/schema/manifest.js";
 import type { Result } from "../../src/schema/result.js";
@@ -53,10 +58,21 @@ describe("manifest", () => {
 
   it("adds the PDF's digest, size and base name for the sidecar", () => {
     const pdf = new TextEncoder().encode("%PDF-1.7 pretend");
-    const m = buildManifest({ result, resultJson, kind: "full", paper: "a4", pdfFile: "/some/where/caution-report.pdf", pdfBytes: pdf });
+    const m = buildManifest({
+      result,
+      resultJson,
+      kind: "full",
+      paper: "a4",
+      pdfFile: "/some/where/caution-report.pdf",
+      pdfBytes: pdf,
+    });
     expect(manifest.parse(m)).toEqual(m);
     expect(m.vendor).toBeNull();
-    expect(m.pdf).toEqual({ file: "caution-report.pdf", sha256: createHash("sha256").update(pdf).digest("hex"), bytes: pdf.length });
+    expect(m.pdf).toEqual({
+      file: "caution-report.pdf",
+      sha256: createHash("sha256").update(pdf).digest("hex"),
+      bytes: pdf.length,
+    });
     expect(sidecarFileName("caution-report.pdf")).toBe("caution-report.pdf.manifest.json");
   });
 
@@ -71,7 +87,11 @@ describe("manifest", () => {
   });
 
   it("refuses a vendor report without a known vendor", () => {
-    expect(() => buildEmbeddedManifest({ result, resultJson, kind: "vendor", paper: "a4" })).toThrow(/needs its vendor id/);
-    expect(() => buildEmbeddedManifest({ result, resultJson, kind: "vendor", vendor: "nobody", paper: "a4" })).toThrow(/"nobody" is not in the result/);
+    expect(() => buildEmbeddedManifest({ result, resultJson, kind: "vendor", paper: "a4" })).toThrow(
+      /needs its vendor id/,
+    );
+    expect(() => buildEmbeddedManifest({ result, resultJson, kind: "vendor", vendor: "nobody", paper: "a4" })).toThrow(
+      /"nobody" is not in the result/,
+    );
   });
 });

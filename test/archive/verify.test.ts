@@ -8,7 +8,17 @@ import { RESULT_ATTACHMENT, sidecarFileName } from "../../src/archive/names.js";
 import { CHECK, inputCheckName, verifyPdf, VerifyArgumentError, type VerifyReport } from "../../src/archive/verify.js";
 import type { Result } from "../../src/schema/result.js";
 import { tempDir } from "../support/cli.js";
-import { archive, contentStreamRange, demoCopy, flipByte, scoreDir, serializeResult, simplePdf, writeArchive, type Archived } from "./fixture.js";
+import {
+  archive,
+  contentStreamRange,
+  demoCopy,
+  flipByte,
+  scoreDir,
+  serializeResult,
+  simplePdf,
+  writeArchive,
+  type Archived,
+} from "./fixture.js";
 
 const DEMO_INPUTS = [
   "caution.yaml",
@@ -96,7 +106,9 @@ describe("verifyPdf", () => {
       });
       swapped = await doc.save({ useObjectStreams: false });
       // The info dictionary is kept as it was.
-      expect((await readArchive(swapped)).info.CautionResultSHA256).toBe((await readArchive(archived.pdf)).info.CautionResultSHA256);
+      expect((await readArchive(swapped)).info.CautionResultSHA256).toBe(
+        (await readArchive(archived.pdf)).info.CautionResultSHA256,
+      );
     });
 
     it("fails with the old sidecar, naming the swapped result", async () => {
@@ -105,7 +117,9 @@ describe("verifyPdf", () => {
       expect(names).toContain(CHECK.resultVsInfo);
       expect(names).toContain(CHECK.resultVsManifest);
       expect(names).toContain(CHECK.sidecarVsPdf);
-      expect(named(report, CHECK.resultVsInfo)?.detail).toMatch(/the attached caution-result\.json has SHA-256 [0-9a-f]{64}, but the document information records [0-9a-f]{64}: the attached result is not the one this PDF was stamped with/);
+      expect(named(report, CHECK.resultVsInfo)?.detail).toMatch(
+        /the attached caution-result\.json has SHA-256 [0-9a-f]{64}, but the document information records [0-9a-f]{64}: the attached result is not the one this PDF was stamped with/,
+      );
     });
 
     it("fails even when the sidecar was rewritten to match the new bytes", async () => {
@@ -126,10 +140,20 @@ describe("verifyPdf", () => {
     writeFileSync(join(changed, "incidents", "extra.csv"), "vendor,id\n");
     const report = await verifyPdf(pdfPath, { inputsDir: changed });
     expect(report.ok).toBe(false);
-    expect(failed(report).map((c) => c.name)).toEqual([inputCheckName("incidents/cirrane.csv"), inputCheckName("vendors/altavale.yaml"), inputCheckName("incidents/extra.csv")]);
-    expect(named(report, inputCheckName("vendors/altavale.yaml"))?.detail).toMatch(/^changed: .*altavale\.yaml has SHA-256 [0-9a-f]{64} \(\d+ bytes\), the manifest records [0-9a-f]{64} \(\d+ bytes\)$/);
-    expect(named(report, inputCheckName("incidents/cirrane.csv"))?.detail).toMatch(/^listed in the manifest but missing: /);
-    expect(named(report, inputCheckName("incidents/extra.csv"))?.detail).toMatch(/^in the workspace but not in the manifest: /);
+    expect(failed(report).map((c) => c.name)).toEqual([
+      inputCheckName("incidents/cirrane.csv"),
+      inputCheckName("vendors/altavale.yaml"),
+      inputCheckName("incidents/extra.csv"),
+    ]);
+    expect(named(report, inputCheckName("vendors/altavale.yaml"))?.detail).toMatch(
+      /^changed: .*altavale\.yaml has SHA-256 [0-9a-f]{64} \(\d+ bytes\), the manifest records [0-9a-f]{64} \(\d+ bytes\)$/,
+    );
+    expect(named(report, inputCheckName("incidents/cirrane.csv"))?.detail).toMatch(
+      /^listed in the manifest but missing: /,
+    );
+    expect(named(report, inputCheckName("incidents/extra.csv"))?.detail).toMatch(
+      /^in the workspace but not in the manifest: /,
+    );
     // The PDF itself is fine.
     expect(report.checks.filter((c) => !c.name.startsWith("input ")).every((c) => c.ok)).toBe(true);
   });
@@ -139,7 +163,13 @@ describe("verifyPdf", () => {
     const path = join(dir, "report.pdf");
     writeFileSync(path, archived.pdf);
     const report = await verifyPdf(path);
-    expect(failed(report)).toEqual([{ name: CHECK.sidecar, ok: false, detail: expect.stringMatching(/^no sidecar manifest: the PDF's own bytes cannot be checked/) as unknown }]);
+    expect(failed(report)).toEqual([
+      {
+        name: CHECK.sidecar,
+        ok: false,
+        detail: expect.stringMatching(/^no sidecar manifest: the PDF's own bytes cannot be checked/) as unknown,
+      },
+    ]);
     const contentsOnly = await verifyPdf(path, { sidecar: false });
     expect(contentsOnly.ok).toBe(true);
     expect(contentsOnly.checks.some((c) => c.name.startsWith("sidecar"))).toBe(false);
@@ -157,7 +187,10 @@ describe("verifyPdf", () => {
     const dir = tempDir("caution-archive-sidecar-");
     const path = join(dir, "caution-report.pdf");
     writeFileSync(path, archived.pdf);
-    writeFileSync(sidecarFileName(path), serializeManifest({ ...archived.sidecar, asOf: "2020-01-01", paper: "letter" }));
+    writeFileSync(
+      sidecarFileName(path),
+      serializeManifest({ ...archived.sidecar, asOf: "2020-01-01", paper: "letter" }),
+    );
     const report = await verifyPdf(path);
     expect(failed(report)).toEqual([{ name: CHECK.sidecarVsManifest, ok: false, detail: "differs in paper, asOf" }]);
   });
@@ -177,21 +210,34 @@ describe("verifyPdf", () => {
     const notPdf = join(dir, "notes.pdf");
     writeFileSync(notPdf, "just some text\n");
     const r1 = await verifyPdf(notPdf, { sidecar: false });
-    expect(r1.checks).toEqual([{ name: CHECK.parses, ok: false, detail: expect.stringMatching(/^pdf-lib cannot read/) as unknown }]);
+    expect(r1.checks).toEqual([
+      { name: CHECK.parses, ok: false, detail: expect.stringMatching(/^pdf-lib cannot read/) as unknown },
+    ]);
 
     const plain = join(dir, "plain.pdf");
     writeFileSync(plain, await simplePdf("no attachments"));
     const r2 = await verifyPdf(plain, { sidecar: false });
     expect(r2.checks).toEqual([
       { name: CHECK.parses, ok: true, detail: "" },
-      { name: CHECK.attachments, ok: false, detail: "caution-result.json is not attached; caution-manifest.json is not attached" },
+      {
+        name: CHECK.attachments,
+        ok: false,
+        detail: "caution-result.json is not attached; caution-manifest.json is not attached",
+      },
     ]);
   });
 
   it("refuses to read inputs outside the workspace that an embedded manifest lists", async () => {
     const resultJson = serializeResult(result);
     const embedded = buildEmbeddedManifest({ result, resultJson, kind: "full", paper: "a4" });
-    const hostile = { ...embedded, inputs: [...embedded.inputs, { path: "../../etc/passwd", sha256: "0".repeat(64), bytes: 1 }, { path: "questionnaire:../x.yaml", sha256: "0".repeat(64), bytes: 1 }] };
+    const hostile = {
+      ...embedded,
+      inputs: [
+        ...embedded.inputs,
+        { path: "../../etc/passwd", sha256: "0".repeat(64), bytes: 1 },
+        { path: "questionnaire:../x.yaml", sha256: "0".repeat(64), bytes: 1 },
+      ],
+    };
     const doc = await PDFDocument.load(await simplePdf("hostile"), { updateMetadata: false });
     await attachArchive(doc, { resultJson, manifestJson: serializeManifest(hostile) }, new Date(result.generatedAt));
     const dir = tempDir("caution-archive-hostile-");
@@ -199,17 +245,31 @@ describe("verifyPdf", () => {
     writeFileSync(path, await doc.save({ useObjectStreams: false }));
     const report = await verifyPdf(path, { sidecar: false, inputsDir: ws });
     for (const p of ["../../etc/passwd", "questionnaire:../x.yaml"]) {
-      expect(named(report, inputCheckName(p))).toEqual({ name: inputCheckName(p), ok: false, detail: "not a path inside the workspace or a questionnaire of caution's; not read" });
+      expect(named(report, inputCheckName(p))).toEqual({
+        name: inputCheckName(p),
+        ok: false,
+        detail: "not a path inside the workspace or a questionnaire of caution's; not read",
+      });
     }
-    expect(named(report, CHECK.manifestVsResult)).toEqual({ name: CHECK.manifestVsResult, ok: false, detail: "inputs differ" });
+    expect(named(report, CHECK.manifestVsResult)).toEqual({
+      name: CHECK.manifestVsResult,
+      ok: false,
+      detail: "inputs differ",
+    });
   });
 
   it("throws VerifyArgumentError for arguments it cannot use", async () => {
     await expect(verifyPdf(join(tempDir(), "missing.pdf"))).rejects.toThrow(VerifyArgumentError);
-    await expect(verifyPdf(pdfPath, { manifestPath: join(tempDir(), "missing.json") })).rejects.toThrow(/cannot read the manifest .*: no such file or folder/);
-    await expect(verifyPdf(pdfPath, { inputsDir: join(tempDir(), "nope") })).rejects.toThrow(/cannot read the workspace folder/);
+    await expect(verifyPdf(pdfPath, { manifestPath: join(tempDir(), "missing.json") })).rejects.toThrow(
+      /cannot read the manifest .*: no such file or folder/,
+    );
+    await expect(verifyPdf(pdfPath, { inputsDir: join(tempDir(), "nope") })).rejects.toThrow(
+      /cannot read the workspace folder/,
+    );
     await expect(verifyPdf(pdfPath, { inputsDir: pdfPath })).rejects.toThrow(/is not a folder/);
-    await expect(verifyPdf(pdfPath, { manifestPath: sidecarFileName(pdfPath), sidecar: false })).rejects.toThrow(/contradict/);
+    await expect(verifyPdf(pdfPath, { manifestPath: sidecarFileName(pdfPath), sidecar: false })).rejects.toThrow(
+      /contradict/,
+    );
   });
 
   it("reads what it attached back unchanged", async () => {

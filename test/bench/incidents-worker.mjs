@@ -9,11 +9,14 @@ const [mode, dir] = process.argv.slice(2);
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist");
 const file = join(dir, "incidents", "big.csv");
 // Modules load before the clock starts, as csv-parse does for the bare run: this measures ingestion, not startup.
-const caution = mode === "bare" ? undefined : {
-  ...(await import(join(dist, "load", "workspace.js"))),
-  ...(await import(join(dist, "validate", "workspace.js"))),
-  ...(await import(join(dist, "score", "workspace.js"))),
-};
+const caution =
+  mode === "bare"
+    ? undefined
+    : {
+        ...(await import(join(dist, "load", "workspace.js"))),
+        ...(await import(join(dist, "validate", "workspace.js"))),
+        ...(await import(join(dist, "score", "workspace.js"))),
+      };
 const t0 = performance.now();
 let incidents = 0;
 if (mode === "bare") {
@@ -32,4 +35,6 @@ if (mode === "bare") {
   });
 }
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ ms, incidents, bytes: statSync(file).size, maxRss: process.resourceUsage().maxRSS * 1024 }));
+process.stdout.write(
+  JSON.stringify({ ms, incidents, bytes: statSync(file).size, maxRss: process.resourceUsage().maxRSS * 1024 }),
+);

@@ -25,12 +25,12 @@ async function makeWorkspace(n) {
   const causes = ["software", "network", "ai-agent", "change", "unknown"];
   // A fixed linear congruential generator: the same file every run.
   let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const start = Date.parse("2025-11-01T00:00:00Z");
   const span = Date.parse("2026-10-31T00:00:00Z") - start;
   let buf = "";
   for (let i = 0; i < n; i++) {
-    const s = start + Math.floor(rnd() * span / 60000) * 60000;
+    const s = start + Math.floor((rnd() * span) / 60000) * 60000;
     const e = s + Math.floor(rnd() * 240 + 1) * 60000;
     const v = vendors[i % 3];
     buf += `${v},BENCH-${i},"Elevated error rates, synthetic incident ${i}",${new Date(s).toISOString().replace(".000Z", "Z")},${new Date(e).toISOString().replace(".000Z", "+00:00")},${sev[i % 5]},compute;block-storage,eu-central-1,${causes[i % 5]},${i % 7 === 0 ? "yes" : "no"},https://status.example/incidents/${i}\n`;
@@ -72,9 +72,13 @@ try {
   const tenth = measure("caution", small);
   console.log(`incident ingestion, ${rows.toLocaleString("en")} rows (${mb(bare.bytes)} CSV)`);
   console.log(`  bare csv-parse stream:        ${(bare.ms / 1000).toFixed(2)} s   peak RSS ${mb(bare.maxRss)}`);
-  console.log(`  caution validate + aggregate: ${(caution.ms / 1000).toFixed(2)} s   peak RSS ${mb(caution.maxRss)}   (${caution.incidents.toLocaleString("en")} incidents)`);
+  console.log(
+    `  caution validate + aggregate: ${(caution.ms / 1000).toFixed(2)} s   peak RSS ${mb(caution.maxRss)}   (${caution.incidents.toLocaleString("en")} incidents)`,
+  );
   console.log(`  ratio: ${(caution.ms / bare.ms).toFixed(2)}x (target <= 1.30x)`);
-  console.log(`  peak RSS with a tenth of the rows: ${mb(tenth.maxRss)} (memory does not grow with the file when this is close to the full run)`);
+  console.log(
+    `  peak RSS with a tenth of the rows: ${mb(tenth.maxRss)} (memory does not grow with the file when this is close to the full run)`,
+  );
 } finally {
   rmSync(big, { recursive: true, force: true });
   rmSync(small, { recursive: true, force: true });

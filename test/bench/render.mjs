@@ -21,14 +21,21 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const copies = Number(process.env.BENCH_COPIES ?? 6);
 const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
 // A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
-const result = { ...demo, vendors: Array.from({ length: copies }, (_, i) => demo.vendors.map((v) => ({ ...v, id: `${v.id}-${i + 1}` }))).flat() };
+const result = {
+  ...demo,
+  vendors: Array.from({ length: copies }, (_, i) => demo.vendors.map((v) => ({ ...v, id: `${v.id}-${i + 1}` }))).flat(),
+};
 // The batch: every vendor report and the comparison, the documents a procurement run prints most.
 const htmls = renderDocuments(result, ["vendor", "comparison"], "a4").map((d) => d.html);
 const choice = await findBrowser();
 const printOptions = pdfOptions({ paper: "a4" });
 
 async function bare() {
-  const browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args: CHROMIUM_ARGS });
+  const browser = await puppeteer.launch({
+    executablePath: choice.path,
+    headless: choice.headless,
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   let ms = 0;
@@ -56,7 +63,19 @@ function processPerPdf() {
     htmls.forEach((html, i) => {
       const file = join(dir, `${i}.html`);
       writeFileSync(file, html);
-      const r = spawnSync(choice.path, [...CHROMIUM_ARGS, "--headless", `--print-to-pdf=${join(dir, `${i}.pdf`)}`, "--no-pdf-header-footer", "--generate-pdf-document-outline", `--user-data-dir=${join(dir, "profile")}`, `file://${file}`], { encoding: "utf8", timeout: 60_000 });
+      const r = spawnSync(
+        choice.path,
+        [
+          ...CHROMIUM_ARGS,
+          "--headless",
+          `--print-to-pdf=${join(dir, `${i}.pdf`)}`,
+          "--no-pdf-header-footer",
+          "--generate-pdf-document-outline",
+          `--user-data-dir=${join(dir, "profile")}`,
+          `file://${file}`,
+        ],
+        { encoding: "utf8", timeout: 60_000 },
+      );
       if (r.status !== 0) throw new Error(`chromium --print-to-pdf failed: ${r.stderr}`);
     });
     return (performance.now() - t) / htmls.length;
@@ -75,7 +94,9 @@ const best = (xs) => Math.min(...xs);
 const [b, c, p] = [best(runs.bare), best(runs.caution), best(runs.process)];
 console.log(`report rendering, ${htmls.length} documents per batch (best of ${rounds})`);
 console.log(`  bare page.pdf() of the same HTML:      ${b.toFixed(0)} ms per document`);
-console.log(`  caution batch (one browser, 2 pages): ${c.toFixed(0)} ms per document, including launch, metadata and attachments`);
+console.log(
+  `  caution batch (one browser, 2 pages): ${c.toFixed(0)} ms per document, including launch, metadata and attachments`,
+);
 console.log(`  one Chromium process per PDF:          ${p.toFixed(0)} ms per document`);
 console.log(`  caution / bare page.pdf(): ${(c / b).toFixed(2)}x (target <= 1.20x)`);
 console.log(`  one process per PDF / caution: ${(p / c).toFixed(2)}x faster (target >= 3x)`);

@@ -48,7 +48,20 @@ const runs = { bare: [], caution: [] };
 try {
   for (let i = 0; i < rounds; i++) {
     runs.bare.push(timed([bareScript]));
-    runs.caution.push(timed([join(dist, "cli.js"), "report", "samples/demo", "--kind", "executive", "--format", "pdf", "--out", join(dir, "out"), "-q"]));
+    runs.caution.push(
+      timed([
+        join(dist, "cli.js"),
+        "report",
+        "samples/demo",
+        "--kind",
+        "executive",
+        "--format",
+        "pdf",
+        "--out",
+        join(dir, "out"),
+        "-q",
+      ]),
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ describe("exit codes and messages", () => {
     const out = join(tempDir(), "out");
     const r = caution(["report", ws, "--out", out, "--format", "html,pdf,json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`${ws.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/vendors/cirrane\\.yaml line 10: YAML syntax error`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${ws.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/vendors/cirrane\\.yaml line 10: YAML syntax error`),
+    );
     expect(r.stderr).toContain("nothing was written");
     expect(existsSync(out)).toBe(false);
   });
@@ -31,12 +33,16 @@ describe("exit codes and messages", () => {
     const ws = brokenDemo((d) => {
       const p = join(d, "incidents", "quarrion.csv");
       const rows = readFileSync(p, "utf8").split("\n");
-      rows[3] = rows[3]!.replace(/,2026-\d\d-\d\dT[^,]+,/, ",yesterday,").replace(/,2025-\d\d-\d\dT[^,]+,/, ",yesterday,");
+      rows[3] = rows[3]!
+        .replace(/,2026-\d\d-\d\dT[^,]+,/, ",yesterday,")
+        .replace(/,2025-\d\d-\d\dT[^,]+,/, ",yesterday,");
       writeFileSync(p, rows.join("\n"));
     });
     const r = caution(["validate", ws, "-q"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${ws}/incidents/quarrion.csv row 4: started_at: "yesterday" must be an ISO 8601 timestamp with a Z or ±hh:mm offset`);
+    expect(r.stderr).toContain(
+      `${ws}/incidents/quarrion.csv row 4: started_at: "yesterday" must be an ISO 8601 timestamp with a Z or ±hh:mm offset`,
+    );
   });
 
   it("leaves an earlier report untouched when a later run fails", () => {
@@ -69,7 +75,9 @@ describe("exit codes and messages", () => {
 
   it("exits 3 and says how to get a browser when the named one does not exist", () => {
     const out = join(tempDir(), "out");
-    const r = caution(["report", "samples/demo", "--out", out, "--format", "pdf", "-q"], { CAUTION_BROWSER: "/nonexistent/chrome" });
+    const r = caution(["report", "samples/demo", "--out", out, "--format", "pdf", "-q"], {
+      CAUTION_BROWSER: "/nonexistent/chrome",
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("The browser named by CAUTION_BROWSER does not exist: /nonexistent/chrome");
     expect(r.stderr).toContain("apt-get install chromium");
@@ -81,7 +89,15 @@ describe("exit codes and messages", () => {
     expect(table.code).toBe(0);
     expect(table.stdout.split("\n")[0]).toMatch(/^VENDOR\s+NAME\s+RATING\s+SCORE\s+PRIORITY\s+GATES$/);
     const json = JSON.parse(caution(["score", "samples/demo", "--json", "-q"]).stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["schemaVersion", "tool", "generatedAt", "workspace", "inputs", "methodology", "vendors"]);
+    expect(Object.keys(json)).toEqual([
+      "schemaVersion",
+      "tool",
+      "generatedAt",
+      "workspace",
+      "inputs",
+      "methodology",
+      "vendors",
+    ]);
   });
 
   it("init writes a starter workspace that validates, and refuses to overwrite it", () => {
@@ -93,7 +109,13 @@ describe("exit codes and messages", () => {
     expect(v.code).toBe(0);
     expect(caution(["init", dir]).code).toBe(2);
     const report = caution(["score", dir, "--json", "-q"]);
-    const result = JSON.parse(report.stdout) as { vendors: { rating: string; score: number; trail: { source: string; status: string; effectivePoints: number; worstPoints: number }[] }[] };
+    const result = JSON.parse(report.stdout) as {
+      vendors: {
+        rating: string;
+        score: number;
+        trail: { source: string; status: string; effectivePoints: number; worstPoints: number }[];
+      }[];
+    };
     // Nothing answered: every question scores as its worst option and a critical gate fires, never a safe-looking
     // result. (The starter's one example incident answers the incident-record domain.)
     const starter = result.vendors[0]!;

@@ -46,7 +46,15 @@ describe("caution incidents import (built CLI)", () => {
 
   it("writes --out for a Google Cloud file", () => {
     const out = join(tempDir(), "incidents", "google-cloud.csv");
-    const r = importCli([join(FIXTURES, "gcp-incidents.json"), "--format", "gcp", "--vendor", "google-cloud", "--out", out]);
+    const r = importCli([
+      join(FIXTURES, "gcp-incidents.json"),
+      "--format",
+      "gcp",
+      "--vendor",
+      "google-cloud",
+      "--out",
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(FIXTURES, "gcp-expected.csv"), "utf8"));
@@ -63,7 +71,9 @@ describe("caution incidents import (built CLI)", () => {
     expect(importCli([sp, "--vendor", "nimbus"]).code).toBe(2);
     const shape = importCli([sp, "--format", "gcp", "--vendor", "nimbus"]);
     expect(shape.code).toBe(2);
-    expect(shape.stderr).toContain(`${sp}: expected a Google Cloud incidents.json (a JSON array of incidents), found an object with an "incidents" array`);
+    expect(shape.stderr).toContain(
+      `${sp}: expected a Google Cloud incidents.json (a JSON array of incidents), found an object with an "incidents" array`,
+    );
     expect(shape.stdout).toBe("");
   });
 });

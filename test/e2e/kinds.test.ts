@@ -15,10 +15,20 @@ describe("report kinds, PDFs and verification", () => {
     expect(r.code).toBe(0);
   });
 
-  const pdfs = ["caution-executive", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion", "caution-comparison", "caution-report"];
+  const pdfs = [
+    "caution-executive",
+    "caution-vendor-altavale",
+    "caution-vendor-cirrane",
+    "caution-vendor-quarrion",
+    "caution-comparison",
+    "caution-report",
+  ];
 
   it("writes each kind as HTML and PDF, a manifest per PDF and the JSON result", () => {
-    const expected = [...pdfs.flatMap((n) => [`${n}.html`, `${n}.pdf`, `${n}.pdf.manifest.json`]), "caution-result.json"].sort();
+    const expected = [
+      ...pdfs.flatMap((n) => [`${n}.html`, `${n}.pdf`, `${n}.pdf.manifest.json`]),
+      "caution-result.json",
+    ].sort();
     expect(readdirSync(out).sort()).toEqual(expected);
   });
 
@@ -32,7 +42,9 @@ describe("report kinds, PDFs and verification", () => {
       expect(info, n).toMatch(/Title:\s+AI-agent outage risk/);
       expect(info, n).toMatch(/Creator:\s+caution \d+\.\d+\.\d+/);
       expect(info, n).toMatch(/Tagged:\s+yes/);
-      expect(tool("pdfdetach", ["-list", join(out, `${n}.pdf`)]), n).toBe("2 embedded files\n1: caution-manifest.json\n2: caution-result.json\n");
+      expect(tool("pdfdetach", ["-list", join(out, `${n}.pdf`)]), n).toBe(
+        "2 embedded files\n1: caution-manifest.json\n2: caution-result.json\n",
+      );
     }
   });
 
@@ -41,15 +53,28 @@ describe("report kinds, PDFs and verification", () => {
       title: string;
       kids: Outline[];
     }
-    const json = JSON.parse(tool("qpdf", ["--json", join(out, "caution-vendor-quarrion.pdf")])) as { outlines: Outline[] };
+    const json = JSON.parse(tool("qpdf", ["--json", join(out, "caution-vendor-quarrion.pdf")])) as {
+      outlines: Outline[];
+    };
     const flat = (os: Outline[]): string[] => os.flatMap((o) => [o.title, ...flat(o.kids)]);
     const titles = flat(json.outlines);
-    for (const t of ["Quarrion Compute Inc.", "Gates", "Control domains", "What-if outages", "Findings and contract asks", "Incident record", "Methodology"]) expect(titles).toContain(t);
+    for (const t of [
+      "Quarrion Compute Inc.",
+      "Gates",
+      "Control domains",
+      "What-if outages",
+      "Findings and contract asks",
+      "Incident record",
+      "Methodology",
+    ])
+      expect(titles).toContain(t);
   });
 
   it("prints page numbers and the report id in the footer", () => {
     const text = tool("pdftotext", ["-layout", join(out, "caution-comparison.pdf"), "-"]);
-    const manifest = JSON.parse(readFileSync(join(out, "caution-comparison.pdf.manifest.json"), "utf8")) as { reportId: string };
+    const manifest = JSON.parse(readFileSync(join(out, "caution-comparison.pdf.manifest.json"), "utf8")) as {
+      reportId: string;
+    };
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain(`report ${manifest.reportId}`);
     expect(text).toContain("Recommendation");
@@ -57,13 +82,31 @@ describe("report kinds, PDFs and verification", () => {
 
   it("prints a document to the same bytes whatever else is in the batch", () => {
     const alone = tempDir();
-    expect(caution(["report", "samples/demo", "--out", alone, "--kind", "comparison", "--format", "pdf", "-q"]).code).toBe(0);
-    expect(readFileSync(join(alone, "caution-comparison.pdf")).equals(readFileSync(join(out, "caution-comparison.pdf")))).toBe(true);
+    expect(
+      caution(["report", "samples/demo", "--out", alone, "--kind", "comparison", "--format", "pdf", "-q"]).code,
+    ).toBe(0);
+    expect(
+      readFileSync(join(alone, "caution-comparison.pdf")).equals(readFileSync(join(out, "caution-comparison.pdf"))),
+    ).toBe(true);
   });
 
   it("prints on Letter paper when asked", () => {
     const letter = tempDir();
-    expect(caution(["report", "samples/demo", "--out", letter, "--kind", "executive", "--format", "pdf", "--paper", "letter", "-q"]).code).toBe(0);
+    expect(
+      caution([
+        "report",
+        "samples/demo",
+        "--out",
+        letter,
+        "--kind",
+        "executive",
+        "--format",
+        "pdf",
+        "--paper",
+        "letter",
+        "-q",
+      ]).code,
+    ).toBe(0);
     const info = tool("pdfinfo", [join(letter, "caution-executive.pdf")]);
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
     // Letter is shorter than A4: the executive summary still fits on two pages.
@@ -91,12 +134,24 @@ describe("report kinds, PDFs and verification", () => {
   it("fails verification of a PDF whose attachment was swapped", async () => {
     const dir = tempDir();
     const doc = await PDFDocument.load(readFileSync(join(out, "caution-executive.pdf")), { updateMetadata: false });
-    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as { vendors: { score: number }[] };
+    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as {
+      vendors: { score: number }[];
+    };
     result.vendors[2]!.score = 12.3; // a friendlier score for the weak vendor
     const forged = `${JSON.stringify(result, null, 2)}\n`;
-    const manifest = JSON.parse(readFileSync(join(out, "caution-executive.pdf.manifest.json"), "utf8")) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(out, "caution-executive.pdf.manifest.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     delete manifest.pdf;
-    await attachArchive(doc, { resultJson: forged, manifestJson: `${JSON.stringify({ ...manifest, result: { file: "caution-result.json", sha256: (await import("node:crypto")).createHash("sha256").update(forged).digest("hex") } }, null, 2)}\n` }, new Date("2026-11-01T00:00:00Z"));
+    await attachArchive(
+      doc,
+      {
+        resultJson: forged,
+        manifestJson: `${JSON.stringify({ ...manifest, result: { file: "caution-result.json", sha256: (await import("node:crypto")).createHash("sha256").update(forged).digest("hex") } }, null, 2)}\n`,
+      },
+      new Date("2026-11-01T00:00:00Z"),
+    );
     writeFileSync(join(dir, "caution-executive.pdf"), await doc.save());
     copyFileSync(join(out, "caution-executive.pdf.manifest.json"), join(dir, "caution-executive.pdf.manifest.json"));
     const r = caution(["verify", join(dir, "caution-executive.pdf")]);
@@ -106,18 +161,39 @@ describe("report kinds, PDFs and verification", () => {
 
   it("re-renders from the saved result without the workspace, to the same bytes", () => {
     const again = tempDir();
-    expect(caution(["report", "--from-result", join(out, "caution-result.json"), "--out", again, "--format", "html,json", "-q"]).code).toBe(0);
-    for (const f of ["caution-executive.html", "caution-vendor-cirrane.html", "caution-report.html", "caution-result.json"]) {
+    expect(
+      caution([
+        "report",
+        "--from-result",
+        join(out, "caution-result.json"),
+        "--out",
+        again,
+        "--format",
+        "html,json",
+        "-q",
+      ]).code,
+    ).toBe(0);
+    for (const f of [
+      "caution-executive.html",
+      "caution-vendor-cirrane.html",
+      "caution-report.html",
+      "caution-result.json",
+    ]) {
       expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     }
   });
 
   it("refuses a saved result that breaks the contract, naming the line", () => {
     const dir = tempDir();
-    const text = readFileSync(join(out, "caution-result.json"), "utf8").replace('"rating": "critical"', '"rating": "catastrophic"');
+    const text = readFileSync(join(out, "caution-result.json"), "utf8").replace(
+      '"rating": "critical"',
+      '"rating": "catastrophic"',
+    );
     writeFileSync(join(dir, "bad.json"), text);
     const r = caution(["report", "--from-result", join(dir, "bad.json"), "--out", join(dir, "out"), "-q"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.json line \d+: vendors\[\d\]\.(domains\[\d+\]\.)?rating: "catastrophic" is not allowed; allowed: low, moderate, high, critical/);
+    expect(r.stderr).toMatch(
+      /bad\.json line \d+: vendors\[\d\]\.(domains\[\d+\]\.)?rating: "catastrophic" is not allowed; allowed: low, moderate, high, critical/,
+    );
   });
 });

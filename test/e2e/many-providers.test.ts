@@ -21,7 +21,18 @@ describe("a comparison of nine providers", () => {
     });
     out = tempDir();
     writeFileSync(join(out, "result.json"), resultJson({ ...demo, vendors }));
-    const r = caution(["report", "--from-result", join(out, "result.json"), "--kind", "comparison", "--format", "pdf", "--out", out, "-q"]);
+    const r = caution([
+      "report",
+      "--from-result",
+      join(out, "result.json"),
+      "--kind",
+      "comparison",
+      "--format",
+      "pdf",
+      "--out",
+      out,
+      "-q",
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });
@@ -30,7 +41,9 @@ describe("a comparison of nine providers", () => {
     const xhtml = tool("pdftotext", ["-bbox", join(out, "caution-comparison.pdf"), "-"]);
     const page = /<page width="([\d.]+)" height="([\d.]+)">/.exec(xhtml)!;
     const width = Number(page[1]);
-    const words = [...xhtml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)];
+    const words = [
+      ...xhtml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
+    ];
     expect(words.length).toBeGreaterThan(500);
     // 16 mm side margins, less a point for rounding.
     const margin = (16 / 25.4) * 72 - 1;

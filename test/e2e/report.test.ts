@@ -17,7 +17,8 @@ describe("caution report samples/demo", () => {
   });
 
   it("writes the HTML, the PDF and the JSON result", () => {
-    for (const f of ["caution-report.html", "caution-report.pdf", "caution-result.json"]) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ["caution-report.html", "caution-report.pdf", "caution-result.json"])
+      expect(existsSync(join(out, f))).toBe(true);
   });
 
   it("writes a PDF of several A4 pages with title, author, creator and tags", () => {
@@ -36,7 +37,9 @@ describe("caution report samples/demo", () => {
 
   it("names every vendor with its rating in the PDF text, with page numbers", () => {
     const text = tool("pdftotext", ["-layout", join(out, "caution-report.pdf"), "-"]);
-    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as { vendors: { name: string; rating: string }[] };
+    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as {
+      vendors: { name: string; rating: string }[];
+    };
     expect(result.vendors.map((v) => v.rating)).toEqual(["low", "high", "critical"]);
     for (const v of result.vendors) {
       expect(text).toContain(v.name);

@@ -47,11 +47,27 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     sheet.getCell("R3").value = "=cmd|' /C calc'!A0 typed by the vendor";
     await wb.xlsx.writeFile(form);
 
-    const imported = caution(["answers", "import", form, "--vendor", "nordwind", "--into", ws, "--name", "Nordwind Cloud GmbH"]);
+    const imported = caution([
+      "answers",
+      "import",
+      form,
+      "--vendor",
+      "nordwind",
+      "--into",
+      ws,
+      "--name",
+      "Nordwind Cloud GmbH",
+    ]);
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toContain(`${answered} answers from ${form} (questionnaire 1.0.0): ${join(ws, "vendors", "nordwind.yaml")} created`);
+    expect(imported.stderr).toContain(
+      `${answered} answers from ${form} (questionnaire 1.0.0): ${join(ws, "vendors", "nordwind.yaml")} created`,
+    );
     expect(imported.stderr).toContain("nordwind is not listed under vendors: in caution.yaml");
-    const vendor = parseYamlText(readFileSync(join(ws, "vendors", "nordwind.yaml"), "utf8")) as { name: string; answeredAt: string; answers: Record<string, { answer: string; comment?: string }> };
+    const vendor = parseYamlText(readFileSync(join(ws, "vendors", "nordwind.yaml"), "utf8")) as {
+      name: string;
+      answeredAt: string;
+      answers: Record<string, { answer: string; comment?: string }>;
+    };
     expect(vendor.name).toBe("Nordwind Cloud GmbH");
     expect(vendor.answeredAt).toBe("2026-10-15");
     expect(Object.keys(vendor.answers)).toHaveLength(answered);
@@ -61,7 +77,9 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     const out = join(root, "reports");
     const report = caution(["report", ws, "--out", out, "--format", "json", "-q"]);
     expect(report.code, report.stderr).toBe(0);
-    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as { vendors: { id: string; name: string; coverage: { answered: number; evidenced: number } }[] };
+    const result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as {
+      vendors: { id: string; name: string; coverage: { answered: number; evidenced: number } }[];
+    };
     const nordwind = result.vendors.find((v) => v.id === "nordwind")!;
     expect(nordwind.name).toBe("Nordwind Cloud GmbH");
     expect(nordwind.coverage.answered).toBe(answered);
@@ -69,7 +87,9 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
 
     // The next year's form is pre-filled from the file just imported, and reads back unchanged.
     const again = join(root, "nordwind-2027.csv");
-    expect(caution(["questionnaire", "export", "--format", "csv", "--vendor", "nordwind", "--ws", ws, "--out", again]).code).toBe(0);
+    expect(
+      caution(["questionnaire", "export", "--format", "csv", "--vendor", "nordwind", "--ws", ws, "--out", again]).code,
+    ).toBe(0);
     expect(readFileSync(again, "utf8")).toContain(",'=cmd|' /C calc'!A0 typed by the vendor,");
     const unchanged = caution(["answers", "import", again, "--vendor", "nordwind", "--into", ws]);
     expect(unchanged.code, unchanged.stderr).toBe(0);
@@ -82,7 +102,20 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     expect(csv.stdout).toContain("runbook-stateless-only");
     expect(csv.stdout).toContain("Altavale Operator Agent Governance Standard v3.1");
     const form = join(tempDir(), "altavale.xlsx");
-    expect(caution(["questionnaire", "export", "--format", "xlsx", "--vendor", "altavale", "--ws", "samples/demo", "--out", form]).code).toBe(0);
+    expect(
+      caution([
+        "questionnaire",
+        "export",
+        "--format",
+        "xlsx",
+        "--vendor",
+        "altavale",
+        "--ws",
+        "samples/demo",
+        "--out",
+        form,
+      ]).code,
+    ).toBe(0);
     const sheet = (await workbook(form)).getWorksheet("Answers")!;
     expect(sheet.getCell("A6").value).toBe("DEL-01");
     expect(sheet.getCell("D6").value).toBe("runbook-stateless-only");
@@ -105,14 +138,18 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     const ws = join(root, "ws");
     const r = caution(["answers", "import", form, "--vendor", "nimbus", "--into", ws]);
     expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")).toContain('Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown');
+    expect(r.stderr.split("\n")).toContain(
+      'Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown',
+    );
     expect(r.stderr).toContain("caution: 1 error in the input; nothing was written.");
     expect(existsSync(join(ws, "vendors", "nimbus.yaml"))).toBe(false);
 
     const partial = caution(["answers", "import", form, "--vendor", "nimbus", "--into", ws, "--partial"]);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain('Answers!D14: "maybe" is not an answer to NET-04');
-    expect(partial.stderr).toContain("--partial: 1 row was not imported (row 14 (NET-04)), the valid answers were written");
+    expect(partial.stderr).toContain(
+      "--partial: 1 row was not imported (row 14 (NET-04)), the valid answers were written",
+    );
     expect(readFileSync(join(ws, "vendors", "nimbus.yaml"), "utf8")).toContain('INV-01:\n    answer: "yes"');
 
     expect(caution(["questionnaire", "export", "--format", "xlsx"]).code).toBe(2);

@@ -28,7 +28,8 @@ function reachable(entry: string): { files: Set<string>; packages: Set<string> }
     files.add(file);
     for (const spec of staticImports(file)) {
       if (spec.startsWith(".")) queue.push(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
-      else if (!spec.startsWith("node:")) packages.add(spec.split("/")[0]!.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+      else if (!spec.startsWith("node:"))
+        packages.add(spec.split("/")[0]!.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
   }
   return { files, packages };

@@ -37,13 +37,23 @@ function reportFails(ws: string): string[] {
 }
 
 /** `<ws>/<file>[ line N| row N[ (line M)]]: [field: ]message`, the message matched by `message`. */
-function located(ws: string, file: string, where: "line" | "row" | "file", field: string | undefined, message: RegExp | string): RegExp {
+function located(
+  ws: string,
+  file: string,
+  where: "line" | "row" | "file",
+  field: string | undefined,
+  message: RegExp | string,
+): RegExp {
   const loc = where === "file" ? "" : where === "line" ? " line \\d+" : " row \\d+(?: \\(line \\d+\\))?";
   const msg = typeof message === "string" ? escapeRegExp(message) : message.source;
   return new RegExp(`^${escapeRegExp(join(ws, file))}${loc}: ${field ? `${escapeRegExp(field)}: ` : ""}.*${msg}`);
 }
 
-const expectLine = (lines: string[], re: RegExp) => expect(lines.some((l) => re.test(l)), `no line matches ${re}\n${lines.join("\n")}`).toBe(true);
+const expectLine = (lines: string[], re: RegExp) =>
+  expect(
+    lines.some((l) => re.test(l)),
+    `no line matches ${re}\n${lines.join("\n")}`,
+  ).toBe(true);
 
 describe("bad input: exit 2, every error located, nothing written", () => {
   it("empty files: YAML and CSV", () => {
@@ -75,7 +85,10 @@ describe("bad input: exit 2, every error located, nothing written", () => {
     });
     const lines = reportFails(ws);
     expectLine(lines, located(ws, "vendors/cirrane.yaml", "line", undefined, /YAML syntax error: /));
-    expectLine(lines, located(ws, "incidents/quarrion.csv", "row", undefined, /malformed CSV: row has \d+ fields; the header has 12/));
+    expectLine(
+      lines,
+      located(ws, "incidents/quarrion.csv", "row", undefined, /malformed CSV: row has \d+ fields; the header has 12/),
+    );
   });
 
   it("binary files", () => {
@@ -84,12 +97,24 @@ describe("bad input: exit 2, every error located, nothing written", () => {
       writeFileSync(join(d, "vendors", "cirrane.yaml"), bytes);
       writeFileSync(join(d, "incidents", "cirrane.csv"), bytes);
       // No NUL byte, but not UTF-8 either.
-      writeFileSync(join(d, "vendors", "quarrion.yaml"), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xc3, 0x28, 0xa0, 0xa1, 0x0a]));
+      writeFileSync(
+        join(d, "vendors", "quarrion.yaml"),
+        Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xc3, 0x28, 0xa0, 0xa1, 0x0a]),
+      );
     });
     const lines = reportFails(ws);
-    expectLine(lines, located(ws, "vendors/cirrane.yaml", "file", undefined, "file contains NUL bytes: it is binary, not text"));
-    expectLine(lines, located(ws, "incidents/cirrane.csv", "file", undefined, "file contains NUL bytes: it is binary, not CSV"));
-    expectLine(lines, located(ws, "vendors/quarrion.yaml", "file", undefined, "file is not valid UTF-8; save it as UTF-8"));
+    expectLine(
+      lines,
+      located(ws, "vendors/cirrane.yaml", "file", undefined, "file contains NUL bytes: it is binary, not text"),
+    );
+    expectLine(
+      lines,
+      located(ws, "incidents/cirrane.csv", "file", undefined, "file contains NUL bytes: it is binary, not CSV"),
+    );
+    expectLine(
+      lines,
+      located(ws, "vendors/quarrion.yaml", "file", undefined, "file is not valid UTF-8; save it as UTF-8"),
+    );
   });
 
   it("UTF-16 files (either byte order)", () => {
@@ -98,7 +123,11 @@ describe("bad input: exit 2, every error located, nothing written", () => {
       return bigEndian ? le.swap16() : le;
     };
     const ws = demoCopy((d) => {
-      for (const [file, be] of [["vendors/cirrane.yaml", false], ["incidents/cirrane.csv", true], ["caution.yaml", true]] as const) {
+      for (const [file, be] of [
+        ["vendors/cirrane.yaml", false],
+        ["incidents/cirrane.csv", true],
+        ["caution.yaml", true],
+      ] as const) {
         writeFileSync(join(d, file), utf16(readFileSync(join(d, file), "utf8"), be));
       }
     });
@@ -119,7 +148,9 @@ describe("bad input: exit 2, every error located, nothing written", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const plain = JSON.parse(caution(["score", "samples/demo", "--json", "-q"]).stdout) as { vendors: unknown };
-    expect((JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as { vendors: unknown }).vendors).toEqual(plain.vendors);
+    expect(
+      (JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as { vendors: unknown }).vendors,
+    ).toEqual(plain.vendors);
   });
 
   it(`files over the limits: YAML ${MAX_YAML_BYTES} bytes, CSV ${MAX_CSV_BYTES} bytes, one CSV record ${MAX_CSV_RECORD_CHARS} characters`, () => {
@@ -133,13 +164,39 @@ describe("bad input: exit 2, every error located, nothing written", () => {
       // An unclosed quote and no other quote after it: the record would run to the end of the file.
       const csv = join(d, "incidents", "cirrane.csv");
       const [header, first] = readFileSync(csv, "utf8").split("\n");
-      const filler = Array.from({ length: 30_000 }, (_, i) => `cirrane,X${i},${"t".repeat(40)},2026-01-01T00:00:00Z,,minor,,,,no,,`);
+      const filler = Array.from(
+        { length: 30_000 },
+        (_, i) => `cirrane,X${i},${"t".repeat(40)},2026-01-01T00:00:00Z,,minor,,,,no,,`,
+      );
       writeFileSync(csv, [header, first, first!.replace(",minor,", ',"minor,'), ...filler].join("\n"));
     });
     const lines = reportFails(ws);
-    expectLine(lines, located(ws, "vendors/cirrane.yaml", "file", undefined, new RegExp(`file is \\d+ bytes; the limit is ${MAX_YAML_BYTES} bytes`)));
-    expectLine(lines, located(ws, "incidents/quarrion.csv", "file", undefined, `file is ${MAX_CSV_BYTES + 1} bytes; the limit is ${MAX_CSV_BYTES} bytes (2 GiB)`));
-    expectLine(lines, new RegExp(`^${escapeRegExp(join(ws, "incidents/cirrane.csv"))} row 3: malformed CSV: the record starting here is longer than ${MAX_CSV_RECORD_CHARS} characters`));
+    expectLine(
+      lines,
+      located(
+        ws,
+        "vendors/cirrane.yaml",
+        "file",
+        undefined,
+        new RegExp(`file is \\d+ bytes; the limit is ${MAX_YAML_BYTES} bytes`),
+      ),
+    );
+    expectLine(
+      lines,
+      located(
+        ws,
+        "incidents/quarrion.csv",
+        "file",
+        undefined,
+        `file is ${MAX_CSV_BYTES + 1} bytes; the limit is ${MAX_CSV_BYTES} bytes (2 GiB)`,
+      ),
+    );
+    expectLine(
+      lines,
+      new RegExp(
+        `^${escapeRegExp(join(ws, "incidents/cirrane.csv"))} row 3: malformed CSV: the record starting here is longer than ${MAX_CSV_RECORD_CHARS} characters`,
+      ),
+    );
     expect(lines).toHaveLength(3);
   });
 
@@ -155,30 +212,62 @@ describe("bad input: exit 2, every error located, nothing written", () => {
     });
     // The bomb starts with c (aliases of b, itself made of aliases): "bomb:" is appended after the file's last line.
     const line = readFileSync(join(DEMO, "vendors", "cirrane.yaml"), "utf8").split("\n").length - 1 + 4;
-    expectLine(reportFails(ws), new RegExp(`^${escapeRegExp(join(ws, "vendors/cirrane.yaml"))} line ${line}: YAML Excessive alias count indicates a resource exhaustion attack \\(aliases of aliases from this line on\\)$`));
+    expectLine(
+      reportFails(ws),
+      new RegExp(
+        `^${escapeRegExp(join(ws, "vendors/cirrane.yaml"))} line ${line}: YAML Excessive alias count indicates a resource exhaustion attack \\(aliases of aliases from this line on\\)$`,
+      ),
+    );
   });
 
   it("duplicate keys", () => {
     const ws = demoCopy((d) => {
       const p = join(d, "vendors", "cirrane.yaml");
-      writeFileSync(p, readFileSync(p, "utf8").replace("questionnaireVersion: 1.0.0\n", "questionnaireVersion: 1.0.0\nname: Cirrane again\n"));
+      writeFileSync(
+        p,
+        readFileSync(p, "utf8").replace(
+          "questionnaireVersion: 1.0.0\n",
+          "questionnaireVersion: 1.0.0\nname: Cirrane again\n",
+        ),
+      );
     });
-    expectLine(reportFails(ws), located(ws, "vendors/cirrane.yaml", "line", undefined, "YAML duplicate key: Map keys must be unique"));
+    expectLine(
+      reportFails(ws),
+      located(ws, "vendors/cirrane.yaml", "line", undefined, "YAML duplicate key: Map keys must be unique"),
+    );
   });
 
   it("a vendor listed twice, an answer to an unknown question, a date after the as-of date", () => {
     const ws = demoCopy((d) => {
       const ws = join(d, "caution.yaml");
-      writeFileSync(ws, readFileSync(ws, "utf8").replace("\nvendors:\n", "\nvendors:\n  - { id: cirrane, monthlySpend: 1, criticality: low }\n"));
+      writeFileSync(
+        ws,
+        readFileSync(ws, "utf8").replace(
+          "\nvendors:\n",
+          "\nvendors:\n  - { id: cirrane, monthlySpend: 1, criticality: low }\n",
+        ),
+      );
       editYaml(join(d, "vendors", "altavale.yaml"), [
         [["answers", "DEL-99"], { answer: "yes" }],
         [["answeredAt"], "2026-12-24"],
       ]);
     });
     const lines = reportFails(ws);
-    expectLine(lines, located(ws, "caution.yaml", "line", "vendors[2].id", "vendor cirrane is listed twice (first as vendors[0])"));
+    expectLine(
+      lines,
+      located(ws, "caution.yaml", "line", "vendors[2].id", "vendor cirrane is listed twice (first as vendors[0])"),
+    );
     expectLine(lines, located(ws, "vendors/altavale.yaml", "line", "answers.DEL-99", "unknown question id"));
-    expectLine(lines, located(ws, "vendors/altavale.yaml", "line", "answeredAt", "2026-12-24 is after the workspace as-of date 2026-11-01"));
+    expectLine(
+      lines,
+      located(
+        ws,
+        "vendors/altavale.yaml",
+        "line",
+        "answeredAt",
+        "2026-12-24 is after the workspace as-of date 2026-11-01",
+      ),
+    );
   });
 
   it("incident rows: no offset, resolved before started, after the as-of date, a repeated id", () => {
@@ -190,12 +279,35 @@ describe("bad input: exit 2, every error located, nothing written", () => {
     });
     const lines = reportFails(ws);
     const csv = "incidents/quarrion.csv";
-    expectLine(lines, located(ws, csv, "row", "started_at", '"2026-03-04T09:15:00" must be an ISO 8601 timestamp with a Z or ±hh:mm offset'));
+    expectLine(
+      lines,
+      located(
+        ws,
+        csv,
+        "row",
+        "started_at",
+        '"2026-03-04T09:15:00" must be an ISO 8601 timestamp with a Z or ±hh:mm offset',
+      ),
+    );
     expect(lines.find((l) => l.includes("row 2:"))).toMatch(/ row 2: started_at: /);
-    expectLine(lines, located(ws, csv, "row", "resolved_at", "2026-03-04T08:00:00Z is before started_at 2026-03-04T09:15:00Z"));
-    expectLine(lines, located(ws, csv, "row", "started_at", "2026-11-02T00:00:00Z is after the workspace as-of date 2026-11-01"));
-    expectLine(lines, located(ws, csv, "row", "id", `incident quarrion/QX-4K2W6B already appears at ${join(ws, csv)} row 5`));
-    expect(lines.filter((l) => l.startsWith(join(ws, csv))).map((l) => /row (\d+)/.exec(l)?.[1])).toEqual(["2", "3", "4", "6"]);
+    expectLine(
+      lines,
+      located(ws, csv, "row", "resolved_at", "2026-03-04T08:00:00Z is before started_at 2026-03-04T09:15:00Z"),
+    );
+    expectLine(
+      lines,
+      located(ws, csv, "row", "started_at", "2026-11-02T00:00:00Z is after the workspace as-of date 2026-11-01"),
+    );
+    expectLine(
+      lines,
+      located(ws, csv, "row", "id", `incident quarrion/QX-4K2W6B already appears at ${join(ws, csv)} row 5`),
+    );
+    expect(lines.filter((l) => l.startsWith(join(ws, csv))).map((l) => /row (\d+)/.exec(l)?.[1])).toEqual([
+      "2",
+      "3",
+      "4",
+      "6",
+    ]);
   });
 
   it("lists every error of a run at once, across files", () => {
@@ -210,6 +322,9 @@ describe("bad input: exit 2, every error located, nothing written", () => {
     expectLine(lines, located(ws, "vendors/cirrane.yaml", "file", undefined, "file is empty"));
     expectLine(lines, located(ws, "incidents/quarrion.csv", "row", "started_at", '"yesterday"'));
     expectLine(lines, located(ws, "incidents/altavale.csv", "row", "severity", '"apocalyptic" is not allowed'));
-    expectLine(lines, located(ws, "vendors/altavale.yaml", "line", "answers.INV-01.answer", '"maybe" is not an answer to INV-01'));
+    expectLine(
+      lines,
+      located(ws, "vendors/altavale.yaml", "line", "answers.INV-01.answer", '"maybe" is not an answer to INV-01'),
+    );
   });
 });

@@ -15,7 +15,9 @@ describe("no usable browser", () => {
 
   it("CAUTION_BROWSER names a browser that does not exist: exit 3 with the install hint", () => {
     const { out, before } = earlierReport();
-    const r = caution(["report", "samples/demo", "--out", out, "--format", "html,pdf,json", "-q"], { CAUTION_BROWSER: "/nonexistent" });
+    const r = caution(["report", "samples/demo", "--out", out, "--format", "html,pdf,json", "-q"], {
+      CAUTION_BROWSER: "/nonexistent",
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("caution: The browser named by CAUTION_BROWSER does not exist: /nonexistent");
     expect(r.stderr).toContain("apt-get install chromium-headless-shell");
@@ -26,16 +28,30 @@ describe("no usable browser", () => {
 
   it("--browser names a program that is not a browser: exit 3, says it could not start, points to doctor", () => {
     const { out, before } = earlierReport();
-    const r = caution(["report", "samples/demo", "--out", out, "--format", "html,pdf", "--browser", "/bin/false", "-q"]);
+    const r = caution([
+      "report",
+      "samples/demo",
+      "--out",
+      out,
+      "--format",
+      "html,pdf",
+      "--browser",
+      "/bin/false",
+      "-q",
+    ]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^caution: Could not start the browser at \/bin\/false \(option\): Failed to launch the browser process: Code: 1\. Run `caution doctor` to check it\.$/m);
+    expect(r.stderr).toMatch(
+      /^caution: Could not start the browser at \/bin\/false \(option\): Failed to launch the browser process: Code: 1\. Run `caution doctor` to check it\.$/m,
+    );
     expect(r.stderr).not.toContain("internal error");
     expect(snapshot(out)).toEqual(before);
   });
 
   it("a bad CAUTION_PDF_TIMEOUT is refused with what is allowed (exit 3)", () => {
     const out = join(tempDir(), "out");
-    const r = caution(["report", "samples/demo", "--out", out, "--format", "pdf", "-q"], { CAUTION_PDF_TIMEOUT: "soon" });
+    const r = caution(["report", "samples/demo", "--out", out, "--format", "pdf", "-q"], {
+      CAUTION_PDF_TIMEOUT: "soon",
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('CAUTION_PDF_TIMEOUT must be a whole number of seconds from 1 to 3600, got "soon"');
   });
@@ -76,7 +92,10 @@ describe("no usable browser", () => {
     const browser = recordingBrowser(`'${real}' "$@"`, true);
     const tmp = tempDir("caution-run-tmp-");
     const out = join(tempDir(), "out");
-    const r = caution(["report", broken(), "--out", out, "--format", "pdf", "-q"], { CAUTION_BROWSER: browser.path, TMPDIR: tmp });
+    const r = caution(["report", broken(), "--out", out, "--format", "pdf", "-q"], {
+      CAUTION_BROWSER: browser.path,
+      TMPDIR: tmp,
+    });
     expect(r.code).toBe(2);
     expect(await waitFor(() => !alive(browser.pid()), 3_000)).toBe(true);
     // A browser killed at exit would leave its profile here; one closed properly leaves nothing.
@@ -88,7 +107,10 @@ describe("no usable browser", () => {
     const browser = recordingBrowser("sleep 60", false);
     const tmp = tempDir("caution-run-tmp-");
     const started = performance.now();
-    const r = caution(["report", broken(), "--out", join(tempDir(), "out"), "--format", "pdf", "-q"], { CAUTION_BROWSER: browser.path, TMPDIR: tmp });
+    const r = caution(["report", broken(), "--out", join(tempDir(), "out"), "--format", "pdf", "-q"], {
+      CAUTION_BROWSER: browser.path,
+      TMPDIR: tmp,
+    });
     expect(r.code).toBe(2);
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(await waitFor(() => !alive(browser.pid()), 3_000)).toBe(true);

@@ -22,7 +22,8 @@ const cases = readdirSync(join(root, "csvs"))
  * this case does not even match its CSV: a different phone number.)
  */
 const REFUSED: Record<string, RegExp> = {
-  location_coordinates: /^location_coordinates\.csv row 2: malformed CSV: a quote is found on field "Location Coordinates" at line 2/,
+  location_coordinates:
+    /^location_coordinates\.csv row 2: malformed CSV: a quote is found on field "Location Coordinates" at line 2/,
 };
 
 async function read(name: string) {
@@ -31,7 +32,9 @@ async function read(name: string) {
   const issues: InputIssue[] = [];
   const rows: { row: number; values: Record<string, string> }[] = [];
   const source = newCsvSource(`${name}.csv`);
-  await readCsv(path, source, header, issues, (record, h) => rows.push({ row: record.row, values: recordValues(record, h) }));
+  await readCsv(path, source, header, issues, (record, h) =>
+    rows.push({ row: record.row, values: recordValues(record, h) }),
+  );
   return { rows, issues: issues.map(formatIssue), source };
 }
 
@@ -48,7 +51,8 @@ describe("csv-spectrum through readCsv", () => {
       return;
     }
     expect(issues).toEqual([]);
-    const expected = JSON.parse(readFileSync(join(root, "json", `${name}.json`), "utf8")) as Record<string, string> | Record<string, string>[];
+    const expected = JSON.parse(readFileSync(join(root, "json", `${name}.json`), "utf8")) as
+      Record<string, string> | Record<string, string>[];
     expect(rows.map((r) => r.values)).toEqual(Array.isArray(expected) ? expected : [expected]);
     // Rows count as a spreadsheet shows them: the header is row 1, records follow without gaps.
     expect(rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 2));

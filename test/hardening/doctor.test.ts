@@ -13,8 +13,12 @@ describe("caution doctor", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^ok {4}node: \d+\.\d+\.\d+ \(20\.19 or later needed\)$/);
-    expect(r.stdout).toMatch(/^ok {4}browser: \S+ \((option|CAUTION_BROWSER|PUPPETEER_EXECUTABLE_PATH|puppeteer cache|system)\), .*\d+\.\d+/m);
-    expect(r.stdout).toMatch(/^ok {4}browser prints: launched in \d+ ms and printed a 1-page PDF \(\d+ bytes\) in \d+ ms$/m);
+    expect(r.stdout).toMatch(
+      /^ok {4}browser: \S+ \((option|CAUTION_BROWSER|PUPPETEER_EXECUTABLE_PATH|puppeteer cache|system)\), .*\d+\.\d+/m,
+    );
+    expect(r.stdout).toMatch(
+      /^ok {4}browser prints: launched in \d+ ms and printed a 1-page PDF \(\d+ bytes\) in \d+ ms$/m,
+    );
     expect(r.stdout).toMatch(/^ok {4}fonts: (Liberation Sans|DejaVu Sans)/m);
     expect(r.stdout).toMatch(/^(ok|info) {2,4}pdf tools \(for the tests only\): /m);
     expect(r.stdout).toContain(`ok    output folder: ${out} does not exist yet; caution can create it in `);
@@ -28,7 +32,9 @@ describe("caution doctor", () => {
     expect(r.stdout).toContain("fix: Install a Chrome or Chromium and run again:");
     expect(r.stdout).toContain("apt-get install chromium-headless-shell");
     expect(r.stdout).toContain("info  browser prints: not tried without a browser");
-    expect(r.stderr).toContain("caution doctor: 1 problem stops caution from rendering reports; each says how to fix it");
+    expect(r.stderr).toContain(
+      "caution doctor: 1 problem stops caution from rendering reports; each says how to fix it",
+    );
   });
 
   it("reports a browser that does not run (exit 3)", () => {
@@ -43,7 +49,9 @@ describe("caution doctor", () => {
     writeFileSync(file, "x");
     const r = caution(["doctor", "--out", join(file, "reports")]);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain(`FAIL  output folder: cannot create ${join(file, "reports")}: ${file} is a file, not a folder`);
+    expect(r.stdout).toContain(
+      `FAIL  output folder: cannot create ${join(file, "reports")}: ${file} is a file, not a folder`,
+    );
     expect(r.stdout).toContain("fix: choose another folder with --out, or make this one writable");
   });
 
@@ -62,14 +70,22 @@ describe("caution doctor", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it.skipIf(mountRefused !== undefined)(`sees a read-only mount that permission bits do not show to root${mountRefused ? ` (skipped: ${mountRefused})` : ""}`, async () => {
-    const m = mountTmpfs("ro,size=64k");
-    try {
-      const check = await checkOutput(m.dir);
-      expect(check).toMatchObject({ status: "fail", detail: `cannot write to ${m.dir}: the file system is read-only` });
-      expect(formatCheck(check)).toBe(`FAIL  output folder: cannot write to ${m.dir}: the file system is read-only\n      fix: choose another folder with --out, or make this one writable\n`);
-    } finally {
-      m.unmount();
-    }
-  });
+  it.skipIf(mountRefused !== undefined)(
+    `sees a read-only mount that permission bits do not show to root${mountRefused ? ` (skipped: ${mountRefused})` : ""}`,
+    async () => {
+      const m = mountTmpfs("ro,size=64k");
+      try {
+        const check = await checkOutput(m.dir);
+        expect(check).toMatchObject({
+          status: "fail",
+          detail: `cannot write to ${m.dir}: the file system is read-only`,
+        });
+        expect(formatCheck(check)).toBe(
+          `FAIL  output folder: cannot write to ${m.dir}: the file system is read-only\n      fix: choose another folder with --out, or make this one writable\n`,
+        );
+      } finally {
+        m.unmount();
+      }
+    },
+  );
 });

@@ -22,7 +22,10 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
   let run: CliProcess;
   let htmlFiles: string[];
 
-  /** Everything markup can do to reach out, pointed at the listener (tagged so a hit says where it came from) and at the secret file. */
+  /**
+   * Everything markup can do to reach out, pointed at the listener (tagged so a hit says where it came from) and at
+   * the secret file.
+   */
   const payload = (tag: string) =>
     [
       `<iframe src="${listener.base}/${tag}-iframe"></iframe><iframe src="file://${secret}"></iframe>`,
@@ -45,12 +48,18 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
     ws = demoCopy((d) => {
       editYaml(join(d, "caution.yaml"), [
         [["organisation"], `Nordhafen <script>fetch("${listener.base}/org")</script>`],
-        [["scenarios"], [{ id: "ai-agent-13h", title: short("scenario"), hours: 13, cause: "ai-agent", impact: "critical" }]],
+        [
+          ["scenarios"],
+          [{ id: "ai-agent-13h", title: short("scenario"), hours: 13, cause: "ai-agent", impact: "critical" }],
+        ],
       ]);
       editYaml(join(d, "vendors", "cirrane.yaml"), [
         // Bidi override and control characters too: they must be stripped, not just escaped.
         [["name"], `Cirrane\u202Egnp.exe\u0007 ${short("name")}`],
-        [["contact"], `<meta http-equiv="refresh" content="0;url=${listener.base}/contact-refresh"><a href="javascript:fetch('${listener.base}/contact-js')">x</a>`],
+        [
+          ["contact"],
+          `<meta http-equiv="refresh" content="0;url=${listener.base}/contact-refresh"><a href="javascript:fetch('${listener.base}/contact-js')">x</a>`,
+        ],
         [["answers", "DEL-02", "comment"], payload("comment")],
         [["answers", "DEL-01", "evidence", 0, "document"], short("evidence")],
         // A valid https URL that points at the listener: a link may be printed, never followed.
@@ -107,17 +116,22 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
   it("keeps all input markup escaped in the HTML: no element, handler or link from input survives", () => {
     for (const f of htmlFiles) {
       const html = readFileSync(join(out, f), "utf8");
-      for (const tag of ["script", "iframe", "img", "object", "embed", "link", "meta http-equiv=\"refresh\""]) {
+      for (const tag of ["script", "iframe", "img", "object", "embed", "link", 'meta http-equiv="refresh"']) {
         expect(html, `${f}: <${tag}`).not.toMatch(new RegExp(`<${tag}[\\s>]`, "i"));
       }
       expect(html, f).not.toMatch(/\son(load|error|click|mouseover)\s*=/i);
       expect(html, f).not.toMatch(/href="(javascript|file|data|http):/i);
       // CSS (style elements and attributes) may only refer inside the document (SVG patterns, url(#id)).
-      const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi), ...html.matchAll(/\sstyle="([^"]*)"/gi)].map((m) => m[1]).join("\n");
+      const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi), ...html.matchAll(/\sstyle="([^"]*)"/gi)]
+        .map((m) => m[1])
+        .join("\n");
       expect(css, f).not.toMatch(/url\((?!#)/i);
       expect(html.match(/<style[\s>]/gi), `${f}: one style element, the template's`).toHaveLength(1);
-      for (const ch of ["\u202a", "\u202e", "\u2066", "\u2069", "\u0007"]) expect(html.includes(ch), `${f}: U+${ch.charCodeAt(0).toString(16)}`).toBe(false);
-      expect(html, f).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`);
+      for (const ch of ["\u202a", "\u202e", "\u2066", "\u2069", "\u0007"])
+        expect(html.includes(ch), `${f}: U+${ch.charCodeAt(0).toString(16)}`).toBe(false);
+      expect(html, f).toContain(
+        `content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`,
+      );
     }
     const full = readFileSync(join(out, "caution-report.html"), "utf8");
     expect(full).toContain("&lt;iframe src&#x3D;&quot;file://");
@@ -148,7 +162,11 @@ describe("hostile vendor text through `caution report --format html,pdf`", () =>
     const csv = escapeRegExp(join(bad, "incidents", "cirrane.csv"));
     expect(r.stderr).toMatch(new RegExp(`${csv} row 2: source_url: .*must be an https:// URL`));
     expect(r.stderr).toMatch(new RegExp(`${csv} row 4: source_url: .*must be an https:// URL`));
-    expect(r.stderr).toMatch(new RegExp(`${escapeRegExp(join(bad, "vendors", "cirrane.yaml"))} line \\d+: answers\\.DEL-01\\.evidence\\[0\\]\\.url: .*https`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `${escapeRegExp(join(bad, "vendors", "cirrane.yaml"))} line \\d+: answers\\.DEL-01\\.evidence\\[0\\]\\.url: .*https`,
+      ),
+    );
     expect(r.stderr).toContain("nothing was written");
     expect(snapshot(dest)).toEqual({});
     expect(listener.connections).toBe(0);

@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { TEMPLATE_DIR } from "../../src/load/package-files.js";
 import { cleanText, cssString, safeHref } from "../../src/render/sanitize.js";
 
-/** The rules of security.md as properties over arbitrary strings, next to the examples in test/render/sanitize.test.ts. */
+/**
+ * The rules of security.md as properties over arbitrary strings, next to the examples in
+ * test/render/sanitize.test.ts.
+ */
 
 // eslint-disable-next-line no-control-regex -- the characters security.md says must never reach a report
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -17,8 +20,37 @@ const nasty = fc
     fc.oneof(
       fc.string({ unit: "grapheme" }),
       fc.string({ unit: "binary" }),
-      fc.constantFrom("\u202e", "\u2066", "\u2069", "\u0000", "\u0007", "\u001b[31m", "\u0085", "\t", "\n", "\r", "<", ">", '"', "'", "&", "`", "="),
-      fc.constantFrom("javascript:", "JaVaScRiPt:", "file:", "data:", "http:", "https:", "mailto:", "//", " java\tscript:", "vbscript:"),
+      fc.constantFrom(
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "\u0000",
+        "\u0007",
+        "\u001b[31m",
+        "\u0085",
+        "\t",
+        "\n",
+        "\r",
+        "<",
+        ">",
+        '"',
+        "'",
+        "&",
+        "`",
+        "=",
+      ),
+      fc.constantFrom(
+        "javascript:",
+        "JaVaScRiPt:",
+        "file:",
+        "data:",
+        "http:",
+        "https:",
+        "mailto:",
+        "//",
+        " java\tscript:",
+        "vbscript:",
+      ),
     ),
     { maxLength: 12 },
   )
@@ -26,7 +58,10 @@ const nasty = fc
 
 describe("cleanText (control and bidi characters stripped)", () => {
   it("leaves no control character (but tab and newline) and no bidi override or isolate", () => {
-    fc.assert(fc.property(nasty, (s) => !INVISIBLE.test(cleanText(s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(nasty, (s) => !INVISIBLE.test(cleanText(s))),
+      { numRuns: 2000 },
+    );
   });
 
   it("is idempotent and removes characters only", () => {
@@ -56,7 +91,12 @@ describe("safeHref (link allow-list)", () => {
         if (href === null) return true;
         // The URL parser leaves a quote in a mailto: address or even an https host ("https://a\"b/"), so the
         // escaping in the template is what keeps `href="{{href}}"` closed: both together are the guarantee.
-        return /^(https:|mailto:)/.test(href) && !INVISIBLE.test(href) && !/["'<>`]/.test(escape(href)) && (!href.startsWith("https:") || !/[<>\s]/.test(href));
+        return (
+          /^(https:|mailto:)/.test(href) &&
+          !INVISIBLE.test(href) &&
+          !/["'<>`]/.test(escape(href)) &&
+          (!href.startsWith("https:") || !/[<>\s]/.test(href))
+        );
       }),
       { numRuns: 3000 },
     );
@@ -89,7 +129,8 @@ function readCssString(literal: string): string {
 }
 
 /** What a browser shows for a JavaScript string: lone surrogates (not text) as U+FFFD. */
-const asShown = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+const asShown = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 
 describe("the running header and footer (untrusted names written into a CSS string in a <style> element)", () => {
   it("leaves no quote, backslash, newline or markup character unescaped", () => {
@@ -104,12 +145,18 @@ describe("the running header and footer (untrusted names written into a CSS stri
   });
 
   it("reads back as the cleaned text", () => {
-    fc.assert(fc.property(nasty, (s) => readCssString(cssString(s)) === asShown(cleanText(s))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(nasty, (s) => readCssString(cssString(s)) === asShown(cleanText(s))),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe("templates", () => {
-  const files = [join(TEMPLATE_DIR, "report.hbs"), ...readdirSync(join(TEMPLATE_DIR, "partials")).map((f) => join(TEMPLATE_DIR, "partials", f))];
+  const files = [
+    join(TEMPLATE_DIR, "report.hbs"),
+    ...readdirSync(join(TEMPLATE_DIR, "partials")).map((f) => join(TEMPLATE_DIR, "partials", f)),
+  ];
 
   it("have no triple-stash or unescaped ({{& }}) expression anywhere", () => {
     for (const f of files) {
@@ -121,7 +168,9 @@ describe("templates", () => {
 
   it("carry the Content-Security-Policy that forbids every fetch, and no script element", () => {
     const main = readFileSync(join(TEMPLATE_DIR, "report.hbs"), "utf8");
-    expect(main).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
+    expect(main).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
+    );
     for (const f of files) expect(readFileSync(f, "utf8"), f).not.toMatch(/<script|\son\w+=|javascript:/i);
   });
 

@@ -176,7 +176,9 @@ export class CliProcess {
   }
 
   async waitForStderr(pattern: RegExp, timeoutMs = 60_000): Promise<boolean> {
-    return waitFor(() => pattern.test(this.stderr) || this.code !== undefined, timeoutMs, 10).then((ok) => ok && pattern.test(this.stderr));
+    return waitFor(() => pattern.test(this.stderr) || this.code !== undefined, timeoutMs, 10).then(
+      (ok) => ok && pattern.test(this.stderr),
+    );
   }
 
   async done(timeoutMs = 120_000): Promise<this> {

@@ -23,7 +23,12 @@ export function readIncidents(ws: string, vendor: string): { header: string[]; r
   return { header, rows };
 }
 
-export function writeIncidents(ws: string, vendor: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function writeIncidents(
+  ws: string,
+  vendor: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): void {
   writeFileSync(join(ws, "incidents", `${vendor}.csv`), csvText([header, ...rows]));
 }
 

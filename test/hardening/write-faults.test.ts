@@ -17,7 +17,11 @@ describe("an output folder that cannot be written", () => {
     const out = join(parent, "reports");
     const r = caution(["report", "samples/demo", "--out", out, "--format", "html,json", "-q"]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(new RegExp(`^caution: cannot create output folder ${escapeRegExp(out)}: a file stands where a folder is needed; nothing was written`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^caution: cannot create output folder ${escapeRegExp(out)}: a file stands where a folder is needed; nothing was written`,
+      ),
+    );
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
@@ -33,49 +37,66 @@ describe("an output folder that cannot be written", () => {
     expect(temporaries(out)).toEqual([]);
   });
 
-  describe.skipIf(mountRefused !== undefined)(`on tmpfs mounts${mountRefused ? ` (skipped: ${mountRefused})` : ""}`, () => {
-    let ro: Mount;
-    let full: Mount;
-    let roBefore: Record<string, string>;
-    let fullBefore: Record<string, string>;
+  describe.skipIf(mountRefused !== undefined)(
+    `on tmpfs mounts${mountRefused ? ` (skipped: ${mountRefused})` : ""}`,
+    () => {
+      let ro: Mount;
+      let full: Mount;
+      let roBefore: Record<string, string>;
+      let fullBefore: Record<string, string>;
 
-    beforeAll(() => {
-      // Earlier reports first, then the mount is made read-only / left too small for the next run.
-      ro = mountTmpfs("size=1m");
-      expect(caution(["report", "samples/demo", "--out", ro.dir, "--format", "html", "--kind", "executive", "-q"]).code).toBe(0);
-      ro.remount("ro");
-      roBefore = snapshot(ro.dir);
-      full = mountTmpfs("size=128k");
-      expect(caution(["report", "samples/demo", "--out", full.dir, "--format", "html", "--kind", "executive", "-q"]).code).toBe(0);
-      fullBefore = snapshot(full.dir);
-      expect(Object.keys(fullBefore)).toEqual(["caution-executive.html"]);
-    });
+      beforeAll(() => {
+        // Earlier reports first, then the mount is made read-only / left too small for the next run.
+        ro = mountTmpfs("size=1m");
+        expect(
+          caution(["report", "samples/demo", "--out", ro.dir, "--format", "html", "--kind", "executive", "-q"]).code,
+        ).toBe(0);
+        ro.remount("ro");
+        roBefore = snapshot(ro.dir);
+        full = mountTmpfs("size=128k");
+        expect(
+          caution(["report", "samples/demo", "--out", full.dir, "--format", "html", "--kind", "executive", "-q"]).code,
+        ).toBe(0);
+        fullBefore = snapshot(full.dir);
+        expect(Object.keys(fullBefore)).toEqual(["caution-executive.html"]);
+      });
 
-    afterAll(() => {
-      ro?.unmount();
-      full?.unmount();
-    });
+      afterAll(() => {
+        ro?.unmount();
+        full?.unmount();
+      });
 
-    it("read-only: exit 3, 'the file system is read-only', earlier report untouched", () => {
-      const r = caution(["report", "samples/demo", "--out", ro.dir, "--format", "html,json", "-q"]);
-      expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^caution: cannot write to ${escapeRegExp(ro.dir)}: the file system is read-only; nothing was written`));
-      expect(snapshot(ro.dir)).toEqual(roBefore);
-    });
+      it("read-only: exit 3, 'the file system is read-only', earlier report untouched", () => {
+        const r = caution(["report", "samples/demo", "--out", ro.dir, "--format", "html,json", "-q"]);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toMatch(
+          new RegExp(
+            `^caution: cannot write to ${escapeRegExp(ro.dir)}: the file system is read-only; nothing was written`,
+          ),
+        );
+        expect(snapshot(ro.dir)).toEqual(roBefore);
+      });
 
-    it("read-only, a new folder inside it: exit 3, cannot create it", () => {
-      const out = join(ro.dir, "q4");
-      const r = caution(["report", "samples/demo", "--out", out, "--format", "json", "-q"]);
-      expect(r.code).toBe(3);
-      expect(r.stderr).toContain(`cannot create output folder ${out}: the file system is read-only; nothing was written`);
-    });
+      it("read-only, a new folder inside it: exit 3, cannot create it", () => {
+        const out = join(ro.dir, "q4");
+        const r = caution(["report", "samples/demo", "--out", out, "--format", "json", "-q"]);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain(
+          `cannot create output folder ${out}: the file system is read-only; nothing was written`,
+        );
+      });
 
-    it("full disk (ENOSPC part-way through): exit 3, no partial or temporary file, earlier report untouched", () => {
-      const r = caution(["report", "samples/demo", "--out", full.dir, "--format", "html,json", "-q"]);
-      expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^caution: cannot write to ${escapeRegExp(full.dir)}: no space left on the device; nothing was written`));
-      expect(snapshot(full.dir)).toEqual(fullBefore);
-      expect(temporaries(full.dir)).toEqual([]);
-    });
-  });
+      it("full disk (ENOSPC part-way through): exit 3, no partial or temporary file, earlier report untouched", () => {
+        const r = caution(["report", "samples/demo", "--out", full.dir, "--format", "html,json", "-q"]);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toMatch(
+          new RegExp(
+            `^caution: cannot write to ${escapeRegExp(full.dir)}: no space left on the device; nothing was written`,
+          ),
+        );
+        expect(snapshot(full.dir)).toEqual(fullBefore);
+        expect(temporaries(full.dir)).toEqual([]);
+      });
+    },
+  );
 });

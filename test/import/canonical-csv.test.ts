@@ -51,7 +51,9 @@ describe("listCell", () => {
 
 describe("formatCanonicalCsv", () => {
   it("writes the header alone for no incidents", () => {
-    expect(formatCanonicalCsv([])).toBe("vendor,id,title,started_at,resolved_at,severity,services,regions,cause,ai_agent_involved,source_url,rca_published_at\n");
+    expect(formatCanonicalCsv([])).toBe(
+      "vendor,id,title,started_at,resolved_at,severity,services,regions,cause,ai_agent_involved,source_url,rca_published_at\n",
+    );
   });
 
   it("sorts by started_at then id and ends lines with \\n", () => {
@@ -60,7 +62,12 @@ describe("formatCanonicalCsv", () => {
       { ...base, id: "c", startedAt: "2026-04-01T00:00:00Z" },
       { ...base, id: "a", startedAt: "2026-04-02T00:00:00Z" },
     ]);
-    expect(csv.split("\n").slice(1, 4).map((l) => l.split(",")[1])).toEqual(["c", "a", "b"]);
+    expect(
+      csv
+        .split("\n")
+        .slice(1, 4)
+        .map((l) => l.split(",")[1]),
+    ).toEqual(["c", "a", "b"]);
     expect(csv).not.toContain("\r");
     expect(csv.endsWith("\n")).toBe(true);
   });
@@ -82,7 +89,7 @@ describe("formatCanonicalCsv", () => {
     const [row] = parseRows(csv);
     expect(row).toMatchObject({
       id: "'-17",
-      title: "'@cmd, \"quoted\"\nsecond line",
+      title: '\'@cmd, "quoted"\nsecond line',
       services: ["'=Compute", "Storage, Blob"],
       regions: ["'+zone", "eu-west-1"],
       resolvedAt: Date.UTC(2026, 3, 1, 6),

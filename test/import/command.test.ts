@@ -61,10 +61,14 @@ describe("caution incidents import", () => {
   it("says '1 incident' and writes the header alone for an empty history", async () => {
     const file = join(tempDir(), "one.json");
     writeFileSync(file, JSON.stringify([{ id: "x1", begin: "2026-03-01T10:00:00Z", severity: "low" }]));
-    expect((await runImport(file, { format: "gcp", vendor: "g" })).stderr).toBe("caution: imported 1 incident, skipped 0\n");
+    expect((await runImport(file, { format: "gcp", vendor: "g" })).stderr).toBe(
+      "caution: imported 1 incident, skipped 0\n",
+    );
     writeFileSync(file, "[]");
     const empty = await runImport(file, { format: "gcp", vendor: "g" });
-    expect(empty.stdout).toBe("vendor,id,title,started_at,resolved_at,severity,services,regions,cause,ai_agent_involved,source_url,rca_published_at\n");
+    expect(empty.stdout).toBe(
+      "vendor,id,title,started_at,resolved_at,severity,services,regions,cause,ai_agent_involved,source_url,rca_published_at\n",
+    );
     expect(empty.stderr).toBe("caution: imported 0 incidents, skipped 0\n");
   });
 
@@ -87,16 +91,24 @@ describe("caution incidents import", () => {
     for (const vendor of ["Nimbus", "nimbus cloud", "-nimbus", "", "a".repeat(64), "nimbus/../x", undefined]) {
       const err = await failure(SP, { format: "statuspage", vendor });
       expect(err).toBeInstanceOf(UsageError);
-      expect(err.message).toBe(`--vendor ${vendor ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`);
+      expect(err.message).toBe(
+        `--vendor ${vendor ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`,
+      );
     }
   });
 
   it("refuses an --out that is a folder or the input file", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "sub"));
-    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: join(dir, "sub") })).message).toMatch(/is a folder; give a file name/);
-    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: `${dir}/` })).message).toMatch(/give a file name/);
-    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: SP })).message).toMatch(/is the input file/);
+    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: join(dir, "sub") })).message).toMatch(
+      /is a folder; give a file name/,
+    );
+    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: `${dir}/` })).message).toMatch(
+      /give a file name/,
+    );
+    expect((await failure(SP, { format: "statuspage", vendor: "nimbus", out: SP })).message).toMatch(
+      /is the input file/,
+    );
   });
 
   it("exits with an input error naming the file for invalid JSON, a wrong shape or a file over 50 MiB", async () => {
@@ -105,13 +117,16 @@ describe("caution incidents import", () => {
     writeFileSync(broken, '{\n  "incidents": [\n    {"id": "a",}\n  ]\n}\n');
     const syntax = await failure(broken, { format: "statuspage", vendor: "nimbus" });
     expect(syntax).toBeInstanceOf(InputError);
-    expect((syntax as InputError).issues).toEqual([{ file: broken, line: 3, message: "invalid JSON: unexpected character '}' at column 16 (character 35)" }]);
+    expect((syntax as InputError).issues).toEqual([
+      { file: broken, line: 3, message: "invalid JSON: unexpected character '}' at column 16 (character 35)" },
+    ]);
 
     const shape = await failure(GCP, { format: "statuspage", vendor: "nimbus" });
     expect((shape as InputError).issues).toEqual([
       {
         file: GCP,
-        message: 'expected a Statuspage incidents.json (an object with "page" and "incidents"), found a JSON array; for Google Cloud\'s incidents.json use --format gcp',
+        message:
+          'expected a Statuspage incidents.json (an object with "page" and "incidents"), found a JSON array; for Google Cloud\'s incidents.json use --format gcp',
       },
     ]);
 
@@ -119,7 +134,9 @@ describe("caution incidents import", () => {
     writeFileSync(big, "");
     truncateSync(big, MAX_JSON_BYTES + 1); // sparse: never read, refused on its size
     const size = await failure(big, { format: "gcp", vendor: "g" });
-    expect((size as InputError).issues).toEqual([{ file: big, message: `file is ${MAX_JSON_BYTES + 1} bytes; the limit is ${MAX_JSON_BYTES} bytes` }]);
+    expect((size as InputError).issues).toEqual([
+      { file: big, message: `file is ${MAX_JSON_BYTES + 1} bytes; the limit is ${MAX_JSON_BYTES} bytes` },
+    ]);
 
     const missing = await failure(join(dir, "nope.json"), { format: "gcp", vendor: "g" });
     expect((missing as InputError).issues).toEqual([{ file: join(dir, "nope.json"), message: "file not found" }]);

@@ -82,12 +82,24 @@ describe("Google Cloud mapping rules", () => {
     const reasons = (fields: Record<string, unknown>) => one(fields).skipped.map((s) => s.reason);
     expect(reasons({ begin: undefined })).toEqual(["has no begin time"]);
     expect(reasons({ begin: null })).toEqual(["has no begin time"]);
-    expect(reasons({ begin: "2026-03-01T10:00:00" })).toEqual(['begin "2026-03-01T10:00:00" has no UTC offset (Z or ±hh:mm)']);
-    expect(reasons({ begin: "2026-03-01" })).toEqual(['begin "2026-03-01" is not an ISO 8601 timestamp with a Z or ±hh:mm offset']);
-    expect(reasons({ end: "2026-03-01T11:00:00" })).toEqual(['end "2026-03-01T11:00:00" has no UTC offset (Z or ±hh:mm)']);
-    expect(reasons({ end: "2026-03-01T09:00:00+00:00" })).toEqual(["end 2026-03-01T09:00:00Z is before begin 2026-03-01T10:00:00Z"]);
-    expect(reasons({ status_impact: undefined, severity: undefined })).toEqual(["no known status_impact (missing) or severity (missing)"]);
-    expect(reasons({ status_impact: "SERVICE_MELTDOWN", severity: "extreme" })).toEqual(['no known status_impact ("SERVICE_MELTDOWN") or severity ("extreme")']);
+    expect(reasons({ begin: "2026-03-01T10:00:00" })).toEqual([
+      'begin "2026-03-01T10:00:00" has no UTC offset (Z or ±hh:mm)',
+    ]);
+    expect(reasons({ begin: "2026-03-01" })).toEqual([
+      'begin "2026-03-01" is not an ISO 8601 timestamp with a Z or ±hh:mm offset',
+    ]);
+    expect(reasons({ end: "2026-03-01T11:00:00" })).toEqual([
+      'end "2026-03-01T11:00:00" has no UTC offset (Z or ±hh:mm)',
+    ]);
+    expect(reasons({ end: "2026-03-01T09:00:00+00:00" })).toEqual([
+      "end 2026-03-01T09:00:00Z is before begin 2026-03-01T10:00:00Z",
+    ]);
+    expect(reasons({ status_impact: undefined, severity: undefined })).toEqual([
+      "no known status_impact (missing) or severity (missing)",
+    ]);
+    expect(reasons({ status_impact: "SERVICE_MELTDOWN", severity: "extreme" })).toEqual([
+      'no known status_impact ("SERVICE_MELTDOWN") or severity ("extreme")',
+    ]);
   });
 
   it("maps status_impact to severity, falling back to severity", () => {
@@ -100,12 +112,15 @@ describe("Google Cloud mapping rules", () => {
   });
 
   it("takes services from affected_products, else service_name unless it is Multiple Products", () => {
-    expect(mapped({ affected_products: [{ title: "Cloud Run" }, { title: "Cloud Run" }, { title: "Pub/Sub; Lite" }, { id: "x" }] }).services).toEqual([
-      "Cloud Run",
-      "Pub/Sub, Lite",
-    ]);
+    expect(
+      mapped({
+        affected_products: [{ title: "Cloud Run" }, { title: "Cloud Run" }, { title: "Pub/Sub; Lite" }, { id: "x" }],
+      }).services,
+    ).toEqual(["Cloud Run", "Pub/Sub, Lite"]);
     expect(mapped({ affected_products: [], service_name: "Google BigQuery" }).services).toEqual(["Google BigQuery"]);
-    expect(mapped({ affected_products: undefined, service_name: "Google BigQuery" }).services).toEqual(["Google BigQuery"]);
+    expect(mapped({ affected_products: undefined, service_name: "Google BigQuery" }).services).toEqual([
+      "Google BigQuery",
+    ]);
     expect(mapped({ affected_products: [], service_name: "Multiple Products" }).services).toEqual([]);
     expect(mapped({ affected_products: null, service_name: null }).services).toEqual([]);
   });
@@ -113,17 +128,27 @@ describe("Google Cloud mapping rules", () => {
   it("takes regions from both location lists, sorted and unique", () => {
     expect(
       mapped({
-        currently_affected_locations: [{ title: "Iowa (us-central1)", id: "us-central1" }, { title: "Global", id: "global" }],
-        previously_affected_locations: [{ title: "Global", id: "global" }, { title: "Belgium (europe-west1)", id: "europe-west1" }, { title: "no id" }],
+        currently_affected_locations: [
+          { title: "Iowa (us-central1)", id: "us-central1" },
+          { title: "Global", id: "global" },
+        ],
+        previously_affected_locations: [
+          { title: "Global", id: "global" },
+          { title: "Belgium (europe-west1)", id: "europe-west1" },
+          { title: "no id" },
+        ],
       }).regions,
     ).toEqual(["europe-west1", "global", "us-central1"]);
-    expect(mapped({ currently_affected_locations: undefined, previously_affected_locations: null }).regions).toEqual([]);
+    expect(mapped({ currently_affected_locations: undefined, previously_affected_locations: null }).regions).toEqual(
+      [],
+    );
   });
 
   it("turns the Markdown external_desc into a plain-text title", () => {
-    expect(mapped({ external_desc: "**Elevated** _latency_ for [Cloud SQL](https://cloud.google.com/sql) in `us-west1`" }).title).toBe(
-      "Elevated latency for Cloud SQL in us-west1",
-    );
+    expect(
+      mapped({ external_desc: "**Elevated** _latency_ for [Cloud SQL](https://cloud.google.com/sql) in `us-west1`" })
+        .title,
+    ).toBe("Elevated latency for Cloud SQL in us-west1");
     expect(mapped({ external_desc: "" }).title).toBe("(no title)");
   });
 
@@ -139,15 +164,30 @@ describe("Google Cloud mapping rules", () => {
 
   it("sets rca_published_at from the first Incident Report or Mini Incident Report update (created, else when)", () => {
     const updates = [
-      { created: "2026-03-09T10:00:00+00:00", when: "2026-03-09T10:00:00+00:00", text: "# Incident Report\n\n## Summary\n..." },
-      { created: "2026-03-04T10:00:00+00:00", when: "2026-03-04T09:00:00+00:00", text: "# Mini Incident Report\n\nWe apologize ..." },
-      { created: "2026-03-01T11:00:00+00:00", text: "The issue has been resolved. We will publish an Incident Report once complete." },
+      {
+        created: "2026-03-09T10:00:00+00:00",
+        when: "2026-03-09T10:00:00+00:00",
+        text: "# Incident Report\n\n## Summary\n...",
+      },
+      {
+        created: "2026-03-04T10:00:00+00:00",
+        when: "2026-03-04T09:00:00+00:00",
+        text: "# Mini Incident Report\n\nWe apologize ...",
+      },
+      {
+        created: "2026-03-01T11:00:00+00:00",
+        text: "The issue has been resolved. We will publish an Incident Report once complete.",
+      },
     ];
     expect(mapped({ updates }).rcaPublishedAt).toBe("2026-03-04T10:00:00Z");
-    expect(mapped({ updates: [{ when: "2026-03-05T10:00:00-08:00", text: "**Mini Incident Report**" }] }).rcaPublishedAt).toBe("2026-03-05T18:00:00Z");
+    expect(
+      mapped({ updates: [{ when: "2026-03-05T10:00:00-08:00", text: "**Mini Incident Report**" }] }).rcaPublishedAt,
+    ).toBe("2026-03-05T18:00:00Z");
     expect(mapped({ updates: [updates[2]] }).rcaPublishedAt).toBeNull();
     expect(mapped({ updates: undefined }).rcaPublishedAt).toBeNull();
-    expect(mapped({ updates: [{ created: "2026-02-01T00:00:00Z", text: "# Incident Report" }] }).rcaPublishedAt).toBeNull();
+    expect(
+      mapped({ updates: [{ created: "2026-02-01T00:00:00Z", text: "# Incident Report" }] }).rcaPublishedAt,
+    ).toBeNull();
   });
 
   it("recognises incident reports by heading or preamble, not by a promise of one", () => {
@@ -161,9 +201,17 @@ describe("Google Cloud mapping rules", () => {
   });
 
   it("keeps the copy with the newest modified time", () => {
-    const r = importGcp([incident({ external_desc: "old", modified: "2026-03-01T11:00:00+00:00" }), incident({ external_desc: "new", modified: "2026-03-01T12:00:00+00:00" })], "g");
+    const r = importGcp(
+      [
+        incident({ external_desc: "old", modified: "2026-03-01T11:00:00+00:00" }),
+        incident({ external_desc: "new", modified: "2026-03-01T12:00:00+00:00" }),
+      ],
+      "g",
+    );
     expect(r.incidents.map((i) => i.title)).toEqual(["new"]);
-    expect(r.skipped).toEqual([{ id: "AbCdEfGhIjKlMnOpQrSt", reason: "duplicate id; kept the copy updated at 2026-03-01T12:00:00Z" }]);
+    expect(r.skipped).toEqual([
+      { id: "AbCdEfGhIjKlMnOpQrSt", reason: "duplicate id; kept the copy updated at 2026-03-01T12:00:00Z" },
+    ]);
   });
 
   it("refuses a file that is not a JSON array, pointing at --format statuspage for a Statuspage file", () => {
@@ -171,7 +219,9 @@ describe("Google Cloud mapping rules", () => {
     expect(() => importGcp({ page: {}, incidents: [] }, "g")).toThrow(
       'expected a Google Cloud incidents.json (a JSON array of incidents), found an object with an "incidents" array, which looks like a Statuspage file; use --format statuspage',
     );
-    expect(() => importGcp({}, "g")).toThrow("expected a Google Cloud incidents.json (a JSON array of incidents), found an object");
+    expect(() => importGcp({}, "g")).toThrow(
+      "expected a Google Cloud incidents.json (a JSON array of incidents), found an object",
+    );
     expect(() => importGcp(42, "g")).toThrow("found a number");
   });
 });

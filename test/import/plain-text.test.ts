@@ -24,12 +24,18 @@ describe("plainText", () => {
   });
 
   it("strips Markdown emphasis, code, links and images to their text", () => {
-    expect(plainText("Multiple products experiencing **elevated error rates** in [us-east1](https://cloud.google.com/x)")).toBe(
-      "Multiple products experiencing elevated error rates in us-east1",
+    expect(
+      plainText("Multiple products experiencing **elevated error rates** in [us-east1](https://cloud.google.com/x)"),
+    ).toBe("Multiple products experiencing elevated error rates in us-east1");
+    expect(plainText("*Italic* and _under_ and __strong__ and ***both*** and ~~gone~~")).toBe(
+      "Italic and under and strong and both and gone",
     );
-    expect(plainText("*Italic* and _under_ and __strong__ and ***both*** and ~~gone~~")).toBe("Italic and under and strong and both and gone");
-    expect(plainText("failing with `RESOURCE_EXHAUSTED` for snake_case_name")).toBe("failing with RESOURCE_EXHAUSTED for snake_case_name");
-    expect(plainText("![diagram](https://x.example/a.png) see <https://status.example/1>")).toBe("diagram see https://status.example/1");
+    expect(plainText("failing with `RESOURCE_EXHAUSTED` for snake_case_name")).toBe(
+      "failing with RESOURCE_EXHAUSTED for snake_case_name",
+    );
+    expect(plainText("![diagram](https://x.example/a.png) see <https://status.example/1>")).toBe(
+      "diagram see https://status.example/1",
+    );
     expect(plainText("# Incident Report\n\n## Summary\n> quoted\n- item")).toBe("Incident Report Summary quoted item");
     expect(plainText("2*3*4 stays and a * b * c stays")).toBe("2*3*4 stays and a * b * c stays");
   });

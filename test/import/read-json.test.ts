@@ -29,7 +29,9 @@ async function readIssues(content: string | Buffer, maxBytes?: number): Promise<
 
 describe("parseJsonText", () => {
   it("parses valid JSON", () => {
-    expect(parseJsonText('{"a":[1,2.5e3,-0,"x\\u0041",true,false,null]}', "f")).toEqual({ a: [1, 2500, -0, "xA", true, false, null] });
+    expect(parseJsonText('{"a":[1,2.5e3,-0,"x\\u0041",true,false,null]}', "f")).toEqual({
+      a: [1, 2500, -0, "xA", true, false, null],
+    });
   });
 
   it("names file, line and column of a syntax error", () => {
@@ -53,7 +55,14 @@ describe("parseJsonText", () => {
 
 describe("jsonErrorOffset", () => {
   it("is undefined for valid JSON and agrees with JSON.parse on what is invalid", () => {
-    const valid = ['{"a":{"b":[]},"c":{}}', " [ ] ", '"\\"\\\\\\/\\b\\f\\n\\r\\t"', "0", "-1.5E+10", "[null,true,false]"];
+    const valid = [
+      '{"a":{"b":[]},"c":{}}',
+      " [ ] ",
+      '"\\"\\\\\\/\\b\\f\\n\\r\\t"',
+      "0",
+      "-1.5E+10",
+      "[null,true,false]",
+    ];
     for (const v of valid) expect(jsonErrorOffset(v), v).toBeUndefined();
     const invalid: [string, number][] = [
       ["", 0],
@@ -69,7 +78,7 @@ describe("jsonErrorOffset", () => {
       ["{a:1}", 1],
       ["[1] [2]", 4],
       ["nul", 0],
-      ["[" .repeat(100_000), 100_000],
+      ["[".repeat(100_000), 100_000],
     ];
     for (const [text, offset] of invalid) {
       expect(() => JSON.parse(text)).toThrow();
@@ -90,7 +99,9 @@ describe("readJsonFile", () => {
       issues: [{ file: "incidents.json", message: "file not found" }],
     });
     expect(await readIssues("")).toEqual([{ file: "shown/incidents.json", message: "file is empty" }]);
-    expect(await readIssues(Buffer.from([0x7b, 0x00, 0x7d]))).toEqual([{ file: "shown/incidents.json", message: "file contains NUL bytes: it is binary, not text" }]);
+    expect(await readIssues(Buffer.from([0x7b, 0x00, 0x7d]))).toEqual([
+      { file: "shown/incidents.json", message: "file contains NUL bytes: it is binary, not text" },
+    ]);
     expect(await readIssues(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("[]", "utf16le")]))).toEqual([
       { file: "shown/incidents.json", message: "file is UTF-16 encoded; save it as UTF-8" },
     ]);
@@ -98,12 +109,18 @@ describe("readJsonFile", () => {
 
   it("refuses a file over the size limit without parsing it; the default limit is 50 MiB", async () => {
     expect(MAX_JSON_BYTES).toBe(52_428_800);
-    expect(await readIssues("[1,2,3]", 4)).toEqual([{ file: "shown/incidents.json", message: "file is 7 bytes; the limit is 4 bytes" }]);
+    expect(await readIssues("[1,2,3]", 4)).toEqual([
+      { file: "shown/incidents.json", message: "file is 7 bytes; the limit is 4 bytes" },
+    ]);
   });
 
   it("reports a syntax error with the displayed file name", async () => {
     expect(await readIssues('{"incidents": [}')).toEqual([
-      { file: "shown/incidents.json", line: 1, message: "invalid JSON: unexpected character '}' at column 16 (character 16)" },
+      {
+        file: "shown/incidents.json",
+        line: 1,
+        message: "invalid JSON: unexpected character '}' at column 16 (character 16)",
+      },
     ]);
   });
 });

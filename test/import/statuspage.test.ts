@@ -4,7 +4,13 @@ import { importStatuspage } from "../../src/import/statuspage.js";
 import { ImportShapeError } from "../../src/import/types.js";
 import { fixtureJson, fixtureText, MINUTE, parseRows } from "./support.js";
 
-const PAGE = { id: "p1", name: "Acme", url: "https://status.acme.example/", time_zone: "Etc/UTC", updated_at: "2026-04-10T00:00:00Z" };
+const PAGE = {
+  id: "p1",
+  name: "Acme",
+  url: "https://status.acme.example/",
+  time_zone: "Etc/UTC",
+  updated_at: "2026-04-10T00:00:00Z",
+};
 
 /** A minimal resolved incident; tests override what they look at. */
 function incident(fields: Record<string, unknown>): Record<string, unknown> {
@@ -24,7 +30,8 @@ function incident(fields: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const one = (fields: Record<string, unknown>, page: unknown = PAGE) => importStatuspage({ page, incidents: [incident(fields)] }, "acme");
+const one = (fields: Record<string, unknown>, page: unknown = PAGE) =>
+  importStatuspage({ page, incidents: [incident(fields)] }, "acme");
 
 describe("Statuspage fixture", () => {
   const result = importStatuspage(fixtureJson("statuspage-incidents.json"), "nimbus");
@@ -68,14 +75,20 @@ describe("Statuspage fixture", () => {
 
   it("keeps the newest copy of a duplicated id wherever it is in the file", () => {
     const dup = result.incidents.find((i) => i.id === "d1u2p3l4i5c6")!;
-    expect(dup).toMatchObject({ severity: "major", resolvedAt: "2026-03-05T18:20:00Z", title: "Delayed webhook deliveries; retries queued" });
+    expect(dup).toMatchObject({
+      severity: "major",
+      resolvedAt: "2026-03-05T18:20:00Z",
+      title: "Delayed webhook deliveries; retries queued",
+    });
   });
 });
 
 describe("Statuspage mapping rules", () => {
   it("uses started_at, else created_at, as the start", () => {
     expect(one({ started_at: "2026-03-01T05:00:00-05:00" }).incidents[0]!.startedAt).toBe("2026-03-01T10:00:00Z");
-    expect(one({ started_at: "2026-03-01T09:00:00-05:00", resolved_at: "2026-03-01T10:30:00-05:00" }).incidents[0]).toMatchObject({
+    expect(
+      one({ started_at: "2026-03-01T09:00:00-05:00", resolved_at: "2026-03-01T10:30:00-05:00" }).incidents[0],
+    ).toMatchObject({
       startedAt: "2026-03-01T14:00:00Z",
       resolvedAt: "2026-03-01T15:30:00Z",
     });
@@ -96,12 +109,22 @@ describe("Statuspage mapping rules", () => {
   });
 
   it("maps impact to severity", () => {
-    for (const impact of ["none", "minor", "major", "critical"]) expect(one({ impact }).incidents[0]!.severity).toBe(impact);
+    for (const impact of ["none", "minor", "major", "critical"])
+      expect(one({ impact }).incidents[0]!.severity).toBe(impact);
   });
 
   it("treats impact maintenance or a scheduled_for as a maintenance with its window", () => {
-    const byImpact = one({ impact: "maintenance", status: "completed", started_at: "2026-03-01T09:00:00Z", resolved_at: "2026-03-01T09:40:00Z" });
-    expect(byImpact.incidents[0]).toMatchObject({ severity: "maintenance", startedAt: "2026-03-01T09:00:00Z", resolvedAt: "2026-03-01T09:40:00Z" });
+    const byImpact = one({
+      impact: "maintenance",
+      status: "completed",
+      started_at: "2026-03-01T09:00:00Z",
+      resolved_at: "2026-03-01T09:40:00Z",
+    });
+    expect(byImpact.incidents[0]).toMatchObject({
+      severity: "maintenance",
+      startedAt: "2026-03-01T09:00:00Z",
+      resolvedAt: "2026-03-01T09:40:00Z",
+    });
     const bySchedule = one({
       impact: "none",
       status: "verifying",
@@ -109,9 +132,22 @@ describe("Statuspage mapping rules", () => {
       scheduled_until: "2026-03-02T03:00:00+01:00",
       resolved_at: null,
     });
-    expect(bySchedule.incidents[0]).toMatchObject({ severity: "maintenance", startedAt: "2026-03-02T00:00:00Z", resolvedAt: "2026-03-02T02:00:00Z" });
-    const completedEarly = one({ impact: "maintenance", status: "completed", scheduled_for: "2026-03-02T00:00:00Z", scheduled_until: "2026-03-02T04:00:00Z", resolved_at: "2026-03-02T01:30:00Z" });
-    expect(completedEarly.incidents[0]).toMatchObject({ startedAt: "2026-03-02T00:00:00Z", resolvedAt: "2026-03-02T01:30:00Z" });
+    expect(bySchedule.incidents[0]).toMatchObject({
+      severity: "maintenance",
+      startedAt: "2026-03-02T00:00:00Z",
+      resolvedAt: "2026-03-02T02:00:00Z",
+    });
+    const completedEarly = one({
+      impact: "maintenance",
+      status: "completed",
+      scheduled_for: "2026-03-02T00:00:00Z",
+      scheduled_until: "2026-03-02T04:00:00Z",
+      resolved_at: "2026-03-02T01:30:00Z",
+    });
+    expect(completedEarly.incidents[0]).toMatchObject({
+      startedAt: "2026-03-02T00:00:00Z",
+      resolvedAt: "2026-03-02T01:30:00Z",
+    });
   });
 
   it("does not take a blank or null scheduled_for for a maintenance", () => {
@@ -120,33 +156,65 @@ describe("Statuspage mapping rules", () => {
   });
 
   it("skips a maintenance that has not started", () => {
-    expect(one({ impact: "maintenance", status: "scheduled", scheduled_for: "2026-05-01T00:00:00Z", scheduled_until: "2026-05-01T02:00:00Z" }).skipped).toEqual([
-      { id: "abc123def456", reason: 'scheduled maintenance has not started (status "scheduled")' },
-    ]);
+    expect(
+      one({
+        impact: "maintenance",
+        status: "scheduled",
+        scheduled_for: "2026-05-01T00:00:00Z",
+        scheduled_until: "2026-05-01T02:00:00Z",
+      }).skipped,
+    ).toEqual([{ id: "abc123def456", reason: 'scheduled maintenance has not started (status "scheduled")' }]);
   });
 
   it("skips with a reason every record without a usable start or with its end before its start", () => {
     const reasons = (fields: Record<string, unknown>) => one(fields).skipped.map((s) => s.reason);
-    expect(reasons({ started_at: null, created_at: null })).toEqual(["has no start time (no started_at or created_at)"]);
-    expect(reasons({ started_at: null, created_at: undefined })).toEqual(["has no start time (no started_at or created_at)"]);
+    expect(reasons({ started_at: null, created_at: null })).toEqual([
+      "has no start time (no started_at or created_at)",
+    ]);
+    expect(reasons({ started_at: null, created_at: undefined })).toEqual([
+      "has no start time (no started_at or created_at)",
+    ]);
     expect(reasons({ impact: "maintenance", status: "completed", started_at: null, created_at: null })).toEqual([
       "has no start time (no scheduled_for, started_at or created_at)",
     ]);
-    expect(reasons({ started_at: "2026-03-01T10:00:00" })).toEqual(['started_at "2026-03-01T10:00:00" has no UTC offset (Z or ±hh:mm)']);
-    expect(reasons({ started_at: "March 1st" })).toEqual(['started_at "March 1st" is not an ISO 8601 timestamp with a Z or ±hh:mm offset']);
-    expect(reasons({ started_at: 1772359200 })).toEqual(["started_at is a number, not a timestamp"]);
-    expect(reasons({ started_at: "2026-02-30T10:00:00Z" })).toEqual(['started_at "2026-02-30T10:00:00Z" is not a valid date and time']);
-    expect(reasons({ resolved_at: "2026-03-01T11:00:00" })).toEqual(['resolved_at "2026-03-01T11:00:00" has no UTC offset (Z or ±hh:mm)']);
-    expect(reasons({ resolved_at: "2026-03-01T09:59:59Z" })).toEqual(["resolved_at 2026-03-01T09:59:59Z is before started_at 2026-03-01T10:00:00Z"]);
-    expect(reasons({ impact: "maintenance", status: "completed", scheduled_for: "2026-03-02T04:00:00Z", resolved_at: "2026-03-02T01:00:00Z" })).toEqual([
-      "resolved_at 2026-03-02T01:00:00Z is before scheduled_for 2026-03-02T04:00:00Z",
+    expect(reasons({ started_at: "2026-03-01T10:00:00" })).toEqual([
+      'started_at "2026-03-01T10:00:00" has no UTC offset (Z or ±hh:mm)',
     ]);
+    expect(reasons({ started_at: "March 1st" })).toEqual([
+      'started_at "March 1st" is not an ISO 8601 timestamp with a Z or ±hh:mm offset',
+    ]);
+    expect(reasons({ started_at: 1772359200 })).toEqual(["started_at is a number, not a timestamp"]);
+    expect(reasons({ started_at: "2026-02-30T10:00:00Z" })).toEqual([
+      'started_at "2026-02-30T10:00:00Z" is not a valid date and time',
+    ]);
+    expect(reasons({ resolved_at: "2026-03-01T11:00:00" })).toEqual([
+      'resolved_at "2026-03-01T11:00:00" has no UTC offset (Z or ±hh:mm)',
+    ]);
+    expect(reasons({ resolved_at: "2026-03-01T09:59:59Z" })).toEqual([
+      "resolved_at 2026-03-01T09:59:59Z is before started_at 2026-03-01T10:00:00Z",
+    ]);
+    expect(
+      reasons({
+        impact: "maintenance",
+        status: "completed",
+        scheduled_for: "2026-03-02T04:00:00Z",
+        resolved_at: "2026-03-02T01:00:00Z",
+      }),
+    ).toEqual(["resolved_at 2026-03-02T01:00:00Z is before scheduled_for 2026-03-02T04:00:00Z"]);
     expect(reasons({ impact: null })).toEqual(["has no impact"]);
-    expect(reasons({ impact: "catastrophic" })).toEqual(['impact "catastrophic" is not none, minor, major, critical or maintenance']);
+    expect(reasons({ impact: "catastrophic" })).toEqual([
+      'impact "catastrophic" is not none, minor, major, critical or maintenance',
+    ]);
   });
 
   it("skips records without an id, ids over 200 characters and non-objects", () => {
-    const r = importStatuspage({ page: PAGE, incidents: [incident({ id: "" }), incident({ id: undefined }), incident({ id: "x".repeat(201) }), "junk", null] }, "acme");
+    const r = importStatuspage(
+      {
+        page: PAGE,
+        incidents: [incident({ id: "" }), incident({ id: undefined }), incident({ id: "x".repeat(201) }), "junk", null],
+      },
+      "acme",
+    );
     expect(r.incidents).toEqual([]);
     expect(r.skipped).toEqual([
       { id: "#1", reason: "has no id" },
@@ -171,30 +239,54 @@ describe("Statuspage mapping rules", () => {
         { id: "c4" },
       ],
       incident_updates: [
-        { status: "resolved", affected_components: [{ code: "c2", name: "Pages" }, { name: "No components were affected by this update." }] },
-        { status: "identified", affected_components: [{ code: "g1", name: "Core" }, { code: "c1", name: "<b>API</b> &amp; Webhooks" }] },
+        {
+          status: "resolved",
+          affected_components: [{ code: "c2", name: "Pages" }, { name: "No components were affected by this update." }],
+        },
+        {
+          status: "identified",
+          affected_components: [
+            { code: "g1", name: "Core" },
+            { code: "c1", name: "<b>API</b> &amp; Webhooks" },
+          ],
+        },
         { status: "investigating", affected_components: null },
         { status: "investigating" },
-        { status: "investigating", affected_components: [{ code: "", name: "Empty code" }, { code: "c9", name: 42 }] },
+        {
+          status: "investigating",
+          affected_components: [
+            { code: "", name: "Empty code" },
+            { code: "c9", name: 42 },
+          ],
+        },
       ],
     });
     expect(r.incidents[0]!.services).toEqual(["API & Webhooks", "Git, LFS", "Pages"]);
   });
 
   it("leaves services empty when components are missing or null and affected_components are null", () => {
-    expect(one({ components: undefined, incident_updates: [{ status: "resolved", affected_components: null }] }).incidents[0]!.services).toEqual([]);
+    expect(
+      one({ components: undefined, incident_updates: [{ status: "resolved", affected_components: null }] })
+        .incidents[0]!.services,
+    ).toEqual([]);
     expect(one({ components: null, incident_updates: null }).incidents[0]!.services).toEqual([]);
   });
 
   it("takes an https shortlink, else the page's incident URL, else nothing", () => {
     expect(one({ shortlink: "https://stspg.io/xyz" }).incidents[0]!.sourceUrl).toBe("https://stspg.io/xyz");
-    expect(one({ shortlink: "http://stspg.io/xyz" }).incidents[0]!.sourceUrl).toBe("https://status.acme.example/incidents/abc123def456");
-    expect(one({ shortlink: null }).incidents[0]!.sourceUrl).toBe("https://status.acme.example/incidents/abc123def456");
-    expect(one({ shortlink: "javascript:alert(1)" }).incidents[0]!.sourceUrl).toBe("https://status.acme.example/incidents/abc123def456");
-    expect(one({ shortlink: null, id: "a b/c" }).incidents[0]!.sourceUrl).toBe("https://status.acme.example/incidents/a%20b%2Fc");
-    expect(one({ shortlink: null }, { ...PAGE, url: "https://acme.example/status/?ref=x#top" }).incidents[0]!.sourceUrl).toBe(
-      "https://acme.example/status/incidents/abc123def456",
+    expect(one({ shortlink: "http://stspg.io/xyz" }).incidents[0]!.sourceUrl).toBe(
+      "https://status.acme.example/incidents/abc123def456",
     );
+    expect(one({ shortlink: null }).incidents[0]!.sourceUrl).toBe("https://status.acme.example/incidents/abc123def456");
+    expect(one({ shortlink: "javascript:alert(1)" }).incidents[0]!.sourceUrl).toBe(
+      "https://status.acme.example/incidents/abc123def456",
+    );
+    expect(one({ shortlink: null, id: "a b/c" }).incidents[0]!.sourceUrl).toBe(
+      "https://status.acme.example/incidents/a%20b%2Fc",
+    );
+    expect(
+      one({ shortlink: null }, { ...PAGE, url: "https://acme.example/status/?ref=x#top" }).incidents[0]!.sourceUrl,
+    ).toBe("https://acme.example/status/incidents/abc123def456");
     expect(one({ shortlink: null }, { ...PAGE, url: "http://status.acme.example" }).incidents[0]!.sourceUrl).toBeNull();
     expect(importStatuspage({ incidents: [incident({ shortlink: null })] }, "acme").incidents[0]!.sourceUrl).toBeNull();
   });
@@ -205,16 +297,28 @@ describe("Statuspage mapping rules", () => {
       { status: "postmortem", display_at: null, created_at: "2026-03-04T12:00:00Z" },
       { status: "resolved", display_at: "2026-03-01T11:00:00Z" },
     ];
-    expect(one({ status: "postmortem", incident_updates: updates }).incidents[0]!.rcaPublishedAt).toBe("2026-03-04T12:00:00Z");
-    expect(one({ status: "postmortem", incident_updates: [updates[0]] }).incidents[0]!.rcaPublishedAt).toBe("2026-03-05T17:00:00Z");
-    expect(one({ status: "postmortem", incident_updates: [{ status: "postmortem", display_at: "soon" }] }).incidents[0]!.rcaPublishedAt).toBeNull();
+    expect(one({ status: "postmortem", incident_updates: updates }).incidents[0]!.rcaPublishedAt).toBe(
+      "2026-03-04T12:00:00Z",
+    );
+    expect(one({ status: "postmortem", incident_updates: [updates[0]] }).incidents[0]!.rcaPublishedAt).toBe(
+      "2026-03-05T17:00:00Z",
+    );
+    expect(
+      one({ status: "postmortem", incident_updates: [{ status: "postmortem", display_at: "soon" }] }).incidents[0]!
+        .rcaPublishedAt,
+    ).toBeNull();
     expect(one({ status: "postmortem", incident_updates: [] }).incidents[0]!.rcaPublishedAt).toBeNull();
     // A postmortem dated before the start cannot be right (and caution validate would refuse it): left empty.
-    expect(one({ incident_updates: [{ status: "postmortem", display_at: "2026-02-01T00:00:00Z" }] }).incidents[0]!.rcaPublishedAt).toBeNull();
+    expect(
+      one({ incident_updates: [{ status: "postmortem", display_at: "2026-02-01T00:00:00Z" }] }).incidents[0]!
+        .rcaPublishedAt,
+    ).toBeNull();
   });
 
   it("turns titles into plain text, cut at 500 characters", () => {
-    expect(one({ name: "<b>API</b> &amp; <i>Webhooks</i>\n  degraded\u202e" }).incidents[0]!.title).toBe("API & Webhooks degraded");
+    expect(one({ name: "<b>API</b> &amp; <i>Webhooks</i>\n  degraded\u202e" }).incidents[0]!.title).toBe(
+      "API & Webhooks degraded",
+    );
     expect(one({ name: "a".repeat(600) }).incidents[0]!.title).toBe("a".repeat(500));
     expect(one({ name: `=${"a".repeat(600)}` }).incidents[0]!.title).toHaveLength(499);
     expect(one({ name: "<b></b>" }).incidents[0]!.title).toBe("(no title)");
@@ -225,10 +329,15 @@ describe("Statuspage mapping rules", () => {
 
   it("keeps the newest copy of a duplicate id, the first one on equal or missing update times", () => {
     const copies = (a: unknown, b: unknown) =>
-      importStatuspage({ incidents: [incident({ name: "first", updated_at: a }), incident({ name: "second", updated_at: b })] }, "acme");
+      importStatuspage(
+        { incidents: [incident({ name: "first", updated_at: a }), incident({ name: "second", updated_at: b })] },
+        "acme",
+      );
     const newer = copies("2026-03-01T12:00:00Z", "2026-03-01T13:00:00+02:00");
     expect(newer.incidents.map((i) => i.title)).toEqual(["first"]);
-    expect(newer.skipped).toEqual([{ id: "abc123def456", reason: "duplicate id; kept the copy updated at 2026-03-01T12:00:00Z" }]);
+    expect(newer.skipped).toEqual([
+      { id: "abc123def456", reason: "duplicate id; kept the copy updated at 2026-03-01T12:00:00Z" },
+    ]);
     expect(copies("2026-03-01T12:00:00Z", "2026-03-01T12:00:00Z").incidents.map((i) => i.title)).toEqual(["first"]);
     expect(copies(null, "2026-03-01T12:00:00Z").incidents.map((i) => i.title)).toEqual(["second"]);
     const none = copies(null, "garbage");
@@ -241,17 +350,31 @@ describe("Statuspage mapping rules", () => {
       {
         page: PAGE,
         scheduled_maintenances: [
-          incident({ id: "m1", impact: "maintenance", status: "completed", scheduled_for: "2026-03-03T01:00:00Z", scheduled_until: "2026-03-03T02:00:00Z", resolved_at: null }),
+          incident({
+            id: "m1",
+            impact: "maintenance",
+            status: "completed",
+            scheduled_for: "2026-03-03T01:00:00Z",
+            scheduled_until: "2026-03-03T02:00:00Z",
+            resolved_at: null,
+          }),
         ],
       },
       "acme",
     );
-    expect(r.incidents[0]).toMatchObject({ id: "m1", severity: "maintenance", startedAt: "2026-03-03T01:00:00Z", resolvedAt: "2026-03-03T02:00:00Z" });
+    expect(r.incidents[0]).toMatchObject({
+      id: "m1",
+      severity: "maintenance",
+      startedAt: "2026-03-03T01:00:00Z",
+      resolvedAt: "2026-03-03T02:00:00Z",
+    });
   });
 
   it("refuses a file that is not a Statuspage incidents.json", () => {
     expect(() => importStatuspage([], "acme")).toThrow(ImportShapeError);
-    expect(() => importStatuspage([], "acme")).toThrow(/found a JSON array; for Google Cloud's incidents.json use --format gcp/);
+    expect(() => importStatuspage([], "acme")).toThrow(
+      /found a JSON array; for Google Cloud's incidents.json use --format gcp/,
+    );
     expect(() => importStatuspage({ page: PAGE }, "acme")).toThrow('found an object without an "incidents" array');
     expect(() => importStatuspage({ incidents: {} }, "acme")).toThrow('"incidents" must be an array, found an object');
     expect(() => importStatuspage("text", "acme")).toThrow("found a string");
@@ -259,7 +382,10 @@ describe("Statuspage mapping rules", () => {
   });
 
   it("does not read inherited properties", () => {
-    const r = importStatuspage(JSON.parse('{"incidents":[{"__proto__":{"id":"x","started_at":"2026-03-01T10:00:00Z","impact":"major"}}]}'), "acme");
+    const r = importStatuspage(
+      JSON.parse('{"incidents":[{"__proto__":{"id":"x","started_at":"2026-03-01T10:00:00Z","impact":"major"}}]}'),
+      "acme",
+    );
     expect(r.incidents).toEqual([]);
     expect(r.skipped).toEqual([{ id: "#1", reason: "has no id" }]);
   });

@@ -22,7 +22,9 @@ async function readAll(content: string | Uint8Array, path?: string): Promise<Rea
   const source = newCsvSource("x.csv");
   const issues: InputIssue[] = [];
   const records: Named[] = [];
-  await readCsv(file, source, INCIDENT_COLUMNS, issues, (record, header) => records.push({ ...record, values: recordValues(record, header) }));
+  await readCsv(file, source, INCIDENT_COLUMNS, issues, (record, header) =>
+    records.push({ ...record, values: recordValues(record, header) }),
+  );
   return { records, issues: issues.map(formatIssue), sha256: source.sha256, bytes: source.bytes };
 }
 
@@ -103,7 +105,9 @@ describe("readCsv", () => {
   });
 
   it("keeps row and line apart after a quoted line break", async () => {
-    const read = await readAll(CSV_HEADER + csvRow("cirrane", "A", { title: '"first\nsecond\nthird"' }) + csvRow("cirrane", "B"));
+    const read = await readAll(
+      CSV_HEADER + csvRow("cirrane", "A", { title: '"first\nsecond\nthird"' }) + csvRow("cirrane", "B"),
+    );
     expect(read.issues).toEqual([]);
     expect(read.records.map(where)).toEqual([
       { row: 2, line: 2, id: "A" },
@@ -113,7 +117,9 @@ describe("readCsv", () => {
   });
 
   it("reports missing header columns at row 1 and yields no records", async () => {
-    const read = await readAll(CSV_HEADER.replace(",severity", "").replace(",cause", "") + "cirrane,A,t,2026-03-04T09:15:00Z,,x,y,no,\n");
+    const read = await readAll(
+      CSV_HEADER.replace(",severity", "").replace(",cause", "") + "cirrane,A,t,2026-03-04T09:15:00Z,,x,y,no,\n",
+    );
     expect(read.records).toEqual([]);
     expect(read.issues).toEqual([`x.csv row 1: header lacks columns severity, cause; expected ${HEADER_LINE}`]);
   });
@@ -133,25 +139,39 @@ describe("readCsv", () => {
   it("reports a record with the wrong number of fields, skips it and goes on", async () => {
     const read = await readAll(CSV_HEADER + csvRow("cirrane", "A") + "cirrane,B,short\n");
     expect(read.records.map(where)).toEqual([{ row: 2, line: 2, id: "A" }]);
-    expect(read.issues).toEqual([`x.csv row 3: malformed CSV: row has 3 fields; the header has ${INCIDENT_COLUMNS.length}`]);
+    expect(read.issues).toEqual([
+      `x.csv row 3: malformed CSV: row has 3 fields; the header has ${INCIDENT_COLUMNS.length}`,
+    ]);
   });
 
   it("reports a quote inside an unquoted field", async () => {
     const read = await readAll(CSV_HEADER + csvRow("cirrane", "A", { title: 'a"b' }));
     expect(read.records).toEqual([]);
-    expect(read.issues).toEqual(['x.csv row 2: malformed CSV: a quote is found on field "title" at line 2, value is "a"']);
+    expect(read.issues).toEqual([
+      'x.csv row 2: malformed CSV: a quote is found on field "title" at line 2, value is "a"',
+    ]);
   });
 
   it("reports an unclosed quote on the last record", async () => {
     const read = await readAll(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { title: '"unclosed' }));
     expect(read.records.map(where)).toEqual([{ row: 2, line: 2, id: "A" }]);
-    expect(read.issues).toEqual(["x.csv row 3: malformed CSV: quote not closed: the parsing is finished with an opening quote at line 3"]);
+    expect(read.issues).toEqual([
+      "x.csv row 3: malformed CSV: quote not closed: the parsing is finished with an opening quote at line 3",
+    ]);
   });
 
   it("reports an unclosed quote that swallows the rest of the file at the record's row and the last line", async () => {
-    const read = await readAll(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { title: '"unclosed' }) + csvRow("cirrane", "C") + csvRow("cirrane", "D"));
+    const read = await readAll(
+      CSV_HEADER +
+        csvRow("cirrane", "A") +
+        csvRow("cirrane", "B", { title: '"unclosed' }) +
+        csvRow("cirrane", "C") +
+        csvRow("cirrane", "D"),
+    );
     expect(read.records.map(where)).toEqual([{ row: 2, line: 2, id: "A" }]);
-    expect(read.issues).toEqual(["x.csv row 3 (line 5): malformed CSV: quote not closed: the parsing is finished with an opening quote at line 5"]);
+    expect(read.issues).toEqual([
+      "x.csv row 3 (line 5): malformed CSV: quote not closed: the parsing is finished with an opening quote at line 5",
+    ]);
   });
 
   // BUG (src/load/csv-file.ts): rows come from csv-parse's info.records, which does not count records skipped for an
@@ -187,7 +207,9 @@ describe("readCsv", () => {
   });
 
   it("refuses UTF-16 (BOM FF FE) without parsing it", async () => {
-    const read = await readAll(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV_HEADER + csvRow("cirrane", "A"), "utf16le")]));
+    const read = await readAll(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV_HEADER + csvRow("cirrane", "A"), "utf16le")]),
+    );
     expect(read.records).toEqual([]);
     expect(read.issues).toEqual(["x.csv: file is UTF-16 encoded; save it as UTF-8"]);
     expect(read.sha256).toBeUndefined();
@@ -208,8 +230,12 @@ describe("readCsv", () => {
   it("refuses a NUL byte past the first 4 KiB, naming the row, and reads no further", async () => {
     const rows = Array.from({ length: 60 }, (_, i) => csvRow("cirrane", `R${i + 1}`)).join("");
     expect(Buffer.byteLength(CSV_HEADER + rows)).toBeGreaterThan(4096);
-    const read = await readAll(CSV_HEADER + rows + csvRow("cirrane", "BAD", { title: "disk\u0000image" }) + csvRow("cirrane", "AFTER"));
-    expect(read.issues).toEqual(["x.csv row 62: contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read"]);
+    const read = await readAll(
+      CSV_HEADER + rows + csvRow("cirrane", "BAD", { title: "disk\u0000image" }) + csvRow("cirrane", "AFTER"),
+    );
+    expect(read.issues).toEqual([
+      "x.csv row 62: contains a NUL byte: the file is binary or corrupted from here on, not CSV. The rest of the file was not read",
+    ]);
     expect(read.records).toHaveLength(60);
     // Not read to its end: no digest, so no report can cite it.
     expect(read.sha256).toBeUndefined();
@@ -220,7 +246,9 @@ describe("readCsv", () => {
     // A stray quote makes the parser skip the record, so no field ever shows the NUL: the byte scan still does.
     const text = Buffer.concat([Buffer.from(`${CSV_HEADER}${rows}a"b`), Buffer.from([0x00]), Buffer.from("\n")]);
     const read = await readAll(text);
-    expect(read.issues).toContain(`x.csv: contains a NUL byte at byte ${Buffer.byteLength(`${CSV_HEADER}${rows}a"b`) + 1}: the file is binary or corrupted, not CSV`);
+    expect(read.issues).toContain(
+      `x.csv: contains a NUL byte at byte ${Buffer.byteLength(`${CSV_HEADER}${rows}a"b`) + 1}: the file is binary or corrupted, not CSV`,
+    );
     expect(read.sha256).toBeUndefined();
   });
 

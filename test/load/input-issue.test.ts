@@ -7,12 +7,18 @@ describe("formatIssue", () => {
   });
 
   it("shows a YAML line and field", () => {
-    expect(formatIssue({ file: "v.yaml", line: 12, field: "answers.DEL-01.answer", message: "bad" })).toBe("v.yaml line 12: answers.DEL-01.answer: bad");
+    expect(formatIssue({ file: "v.yaml", line: 12, field: "answers.DEL-01.answer", message: "bad" })).toBe(
+      "v.yaml line 12: answers.DEL-01.answer: bad",
+    );
   });
 
   it("shows a CSV row, and the line only when it differs", () => {
-    expect(formatIssue({ file: "i.csv", row: 4, line: 4, field: "severity", message: "bad" })).toBe("i.csv row 4: severity: bad");
-    expect(formatIssue({ file: "i.csv", row: 4, line: 6, field: "severity", message: "bad" })).toBe("i.csv row 4 (line 6): severity: bad");
+    expect(formatIssue({ file: "i.csv", row: 4, line: 4, field: "severity", message: "bad" })).toBe(
+      "i.csv row 4: severity: bad",
+    );
+    expect(formatIssue({ file: "i.csv", row: 4, line: 6, field: "severity", message: "bad" })).toBe(
+      "i.csv row 4 (line 6): severity: bad",
+    );
     expect(formatIssue({ file: "i.csv", row: 1, message: "bad header" })).toBe("i.csv row 1: bad header");
   });
 
@@ -48,6 +54,11 @@ describe("InputError", () => {
     expect(one.message).toBe("1 input error");
     expect(one.name).toBe("InputError");
     expect(one).toBeInstanceOf(Error);
-    expect(new InputError([{ file: "f", message: "m" }, { file: "g", message: "n" }]).message).toBe("2 input errors");
+    expect(
+      new InputError([
+        { file: "f", message: "m" },
+        { file: "g", message: "n" },
+      ]).message,
+    ).toBe("2 input errors");
   });
 });

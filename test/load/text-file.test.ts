@@ -35,15 +35,21 @@ describe("readTextFile", () => {
   it("refuses UTF-16 big-endian (BOM FE FF)", async () => {
     const le = Buffer.from("id: x\n", "utf16le");
     const be = Buffer.from(le).swap16();
-    expect(await read(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual(failure("file is UTF-16 encoded; save it as UTF-8"));
+    expect(await read(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual(
+      failure("file is UTF-16 encoded; save it as UTF-8"),
+    );
   });
 
   it("refuses a binary file with NUL bytes", async () => {
-    expect(await read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]))).toEqual(failure("file contains NUL bytes: it is binary, not text"));
+    expect(await read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]))).toEqual(
+      failure("file contains NUL bytes: it is binary, not text"),
+    );
   });
 
   it("refuses bytes that are not valid UTF-8 (e.g. Latin-1)", async () => {
-    expect(await read(Buffer.from("name: Zürich\n", "latin1"))).toEqual(failure("file is not valid UTF-8; save it as UTF-8"));
+    expect(await read(Buffer.from("name: Zürich\n", "latin1"))).toEqual(
+      failure("file is not valid UTF-8; save it as UTF-8"),
+    );
   });
 
   it("accepts a file of exactly the limit and refuses one byte more, before reading it", async () => {
@@ -57,7 +63,9 @@ describe("readTextFile", () => {
 
   it("reports a missing file as not found", async () => {
     const dir = await tempDir();
-    expect(await readTextFile(join(dir, "nope.yaml"), "shown/input.yaml", MAX_YAML_BYTES)).toEqual(failure("file not found"));
+    expect(await readTextFile(join(dir, "nope.yaml"), "shown/input.yaml", MAX_YAML_BYTES)).toEqual(
+      failure("file not found"),
+    );
   });
 
   // BUG (src/load/text-file.ts): stat() succeeds on a folder, then readFile() throws EISDIR outside any try/catch,
@@ -65,7 +73,9 @@ describe("readTextFile", () => {
   it("reports a folder as an input issue instead of throwing", async () => {
     const dir = await tempDir();
     await mkdir(join(dir, "caution.yaml"));
-    expect(await readTextFile(join(dir, "caution.yaml"), "shown/input.yaml", MAX_YAML_BYTES)).toEqual(failure("is a folder, not a file"));
+    expect(await readTextFile(join(dir, "caution.yaml"), "shown/input.yaml", MAX_YAML_BYTES)).toEqual(
+      failure("is a folder, not a file"),
+    );
   });
 });
 

@@ -54,7 +54,11 @@ describe("loadWorkspace", () => {
       ["cirrane", "ws/vendors/cirrane.yml"],
       ["quarrion", "ws/vendors/quarrion.yaml"],
     ]);
-    expect(loaded.incidentFiles.map((f) => f.relative)).toEqual(["incidents/altavale.csv", "incidents/cirrane.csv", "incidents/quarrion.csv"]);
+    expect(loaded.incidentFiles.map((f) => f.relative)).toEqual([
+      "incidents/altavale.csv",
+      "incidents/cirrane.csv",
+      "incidents/quarrion.csv",
+    ]);
     expect(await ws.run()).toEqual([]);
   });
 
@@ -84,25 +88,44 @@ describe("YAML input errors in a workspace", () => {
 
   it("reports a syntax error with file and line", async () => {
     const ws = await demoWorkspace();
-    await ws.write(V, vendorYaml("cirrane").replace("    answer: partial\n", "    answer: partial\n   comment: misaligned\n"));
-    expect(await ws.run()).toEqual(["ws/vendors/cirrane.yaml line 8: YAML syntax error: All mapping items must start at the same column"]);
+    await ws.write(
+      V,
+      vendorYaml("cirrane").replace("    answer: partial\n", "    answer: partial\n   comment: misaligned\n"),
+    );
+    expect(await ws.run()).toEqual([
+      "ws/vendors/cirrane.yaml line 8: YAML syntax error: All mapping items must start at the same column",
+    ]);
   });
 
   it("reports a duplicate key", async () => {
     const ws = await demoWorkspace();
-    await ws.write(V, vendorYaml("cirrane").replace("questionnaireVersion: 1.0.0\n", "questionnaireVersion: 1.0.0\nname: again\n"));
+    await ws.write(
+      V,
+      vendorYaml("cirrane").replace("questionnaireVersion: 1.0.0\n", "questionnaireVersion: 1.0.0\nname: again\n"),
+    );
     expect(await ws.run()).toEqual(["ws/vendors/cirrane.yaml line 4: YAML duplicate key: Map keys must be unique"]);
   });
 
   it("rejects a billion-laughs alias bomb fast", async () => {
     const ws = await demoWorkspace();
     const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-    for (const [prev, name] of [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"], ["e", "f"], ["f", "g"], ["g", "h"], ["h", "i"]]) {
+    for (const [prev, name] of [
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+      ["d", "e"],
+      ["e", "f"],
+      ["f", "g"],
+      ["g", "h"],
+      ["h", "i"],
+    ]) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
     }
     await ws.write(V, `${levels.join("\n")}\n`);
     const start = performance.now();
-    expect(await ws.run()).toEqual(["ws/vendors/cirrane.yaml line 3: YAML Excessive alias count indicates a resource exhaustion attack (aliases of aliases from this line on)"]);
+    expect(await ws.run()).toEqual([
+      "ws/vendors/cirrane.yaml line 3: YAML Excessive alias count indicates a resource exhaustion attack (aliases of aliases from this line on)",
+    ]);
     expect(performance.now() - start).toBeLessThan(5000);
   }, 10_000);
 
@@ -147,7 +170,9 @@ describe("YAML input errors in a workspace", () => {
   it("reports a document that is just a scalar", async () => {
     const ws = await demoWorkspace();
     await ws.write(V, "just a string\n");
-    expect(await ws.run()).toEqual(['ws/vendors/cirrane.yaml line 1: (document): expected object, got "just a string"']);
+    expect(await ws.run()).toEqual([
+      'ws/vendors/cirrane.yaml line 1: (document): expected object, got "just a string"',
+    ]);
   });
 
   it("reports a document that is a list", async () => {

@@ -10,7 +10,9 @@ const shipped = readdirSync(QUESTIONNAIRE_DIR).filter((n) => n.endsWith(".yaml")
 
 describe("the build-time cache of caution's own YAML files", () => {
   it("covers only files shipped in questionnaires/", () => {
-    expect(cacheFileFor(join(QUESTIONNAIRE_DIR, "caution-v1.yaml"))).toMatch(/dist[\\/]yaml-cache[\\/]caution-v1\.yaml\.json$/);
+    expect(cacheFileFor(join(QUESTIONNAIRE_DIR, "caution-v1.yaml"))).toMatch(
+      /dist[\\/]yaml-cache[\\/]caution-v1\.yaml\.json$/,
+    );
     expect(cacheFileFor(join(DEMO, "caution.yaml"))).toBeUndefined();
     expect(cacheFileFor(join(QUESTIONNAIRE_DIR, "..", "questionnaires", "x.txt"))).toBeUndefined();
   });

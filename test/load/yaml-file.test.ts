@@ -20,14 +20,18 @@ const BILLION_LAUGHS = [
 
 describe("parseYaml", () => {
   it("returns the data of a well-formed mapping and no issues", () => {
-    const parsed = parseYaml("id: altavale\nanswers:\n  INV-01:\n    answer: \"yes\"\n", "f.yaml");
+    const parsed = parseYaml('id: altavale\nanswers:\n  INV-01:\n    answer: "yes"\n', "f.yaml");
     expect(parsed.issues).toEqual([]);
     expect(parsed.source?.file).toBe("f.yaml");
     expect(parsed.source?.data).toEqual({ id: "altavale", answers: { "INV-01": { answer: "yes" } } });
   });
 
   it("keeps dates and versions as strings (YAML 1.2 core schema)", () => {
-    expect(parseYaml("asOf: 2026-11-01\nversion: 1.0.0\nanswer: no\n", "f.yaml").source?.data).toEqual({ asOf: "2026-11-01", version: "1.0.0", answer: "no" });
+    expect(parseYaml("asOf: 2026-11-01\nversion: 1.0.0\nanswer: no\n", "f.yaml").source?.data).toEqual({
+      asOf: "2026-11-01",
+      version: "1.0.0",
+      answer: "no",
+    });
   });
 
   it("reports a syntax error with its line", () => {
@@ -43,7 +47,9 @@ describe("parseYaml", () => {
   });
 
   it("reports tab indentation with its line", () => {
-    expect(issuesOf("id: x\nanswers:\n\tINV-01: yes\n")).toEqual(["f.yaml line 3: YAML syntax error: Tabs are not allowed as indentation"]);
+    expect(issuesOf("id: x\nanswers:\n\tINV-01: yes\n")).toEqual([
+      "f.yaml line 3: YAML syntax error: Tabs are not allowed as indentation",
+    ]);
   });
 
   it("returns no source when the YAML has errors", () => {
@@ -51,22 +57,30 @@ describe("parseYaml", () => {
   });
 
   it("reports a duplicate key at the line of the second occurrence", () => {
-    expect(issuesOf("id: x\nname: a\nname: b\n")).toEqual(["f.yaml line 3: YAML duplicate key: Map keys must be unique"]);
+    expect(issuesOf("id: x\nname: a\nname: b\n")).toEqual([
+      "f.yaml line 3: YAML duplicate key: Map keys must be unique",
+    ]);
   });
 
   it("reports a duplicate key in a nested mapping", () => {
-    expect(issuesOf("answers:\n  INV-01:\n    answer: partial\n  INV-01:\n    answer: \"yes\"\n")).toEqual(["f.yaml line 4: YAML duplicate key: Map keys must be unique"]);
+    expect(issuesOf('answers:\n  INV-01:\n    answer: partial\n  INV-01:\n    answer: "yes"\n')).toEqual([
+      "f.yaml line 4: YAML duplicate key: Map keys must be unique",
+    ]);
   });
 
   it("reports a second document in the same file", () => {
-    expect(issuesOf("id: a\n---\nid: b\n")).toEqual(["f.yaml line 2: YAML syntax error: Source contains multiple documents; please use YAML.parseAllDocuments()"]);
+    expect(issuesOf("id: a\n---\nid: b\n")).toEqual([
+      "f.yaml line 2: YAML syntax error: Source contains multiple documents; please use YAML.parseAllDocuments()",
+    ]);
   });
 
   it("rejects a billion-laughs alias bomb quickly instead of expanding it", () => {
     const start = performance.now();
     const parsed = parseYaml(BILLION_LAUGHS, "f.yaml");
     const elapsed = performance.now() - start;
-    expect(parsed.issues.map(formatIssue)).toEqual(["f.yaml line 3: YAML Excessive alias count indicates a resource exhaustion attack (aliases of aliases from this line on)"]);
+    expect(parsed.issues.map(formatIssue)).toEqual([
+      "f.yaml line 3: YAML Excessive alias count indicates a resource exhaustion attack (aliases of aliases from this line on)",
+    ]);
     expect(parsed.source).toBeUndefined();
     // Expanding it would build 387 million strings (minutes and gigabytes); the limit leaves room for a loaded machine.
     expect(elapsed).toBeLessThan(5000);
@@ -78,14 +92,20 @@ describe("parseYaml", () => {
     expect(text.length).toBeLessThan(2 * 1024 * 1024);
     const start = performance.now();
     const parsed = parseYaml(text, "f.yaml");
-    expect(parsed.issues.map(formatIssue)).toEqual(["f.yaml line 2: YAML Excessive alias count indicates a resource exhaustion attack (aliases from this line on)"]);
+    expect(parsed.issues.map(formatIssue)).toEqual([
+      "f.yaml line 2: YAML Excessive alias count indicates a resource exhaustion attack (aliases from this line on)",
+    ]);
     expect(performance.now() - start).toBeLessThan(15_000);
   }, 30_000);
 
   it("still accepts a few ordinary aliases", () => {
     const parsed = parseYaml("doc: &doc { document: SOC 2 }\nA: [*doc]\nB: [*doc, *doc]\n", "f.yaml");
     expect(parsed.issues).toEqual([]);
-    expect(parsed.source?.data).toEqual({ doc: { document: "SOC 2" }, A: [{ document: "SOC 2" }], B: [{ document: "SOC 2" }, { document: "SOC 2" }] });
+    expect(parsed.source?.data).toEqual({
+      doc: { document: "SOC 2" },
+      A: [{ document: "SOC 2" }],
+      B: [{ document: "SOC 2" }, { document: "SOC 2" }],
+    });
   });
 
   it("reports a file with only comments, or only null, as holding no document", () => {
@@ -101,7 +121,10 @@ describe("parseYaml", () => {
   });
 
   describe("lineOf", () => {
-    const source = parseYaml("# header comment\nid: x\nanswers:\n  INV-01:\n    answer: partial\n    evidence:\n      - document: A\n      - document: B\n        date: \"2026-01-01\"\n", "f.yaml").source;
+    const source = parseYaml(
+      '# header comment\nid: x\nanswers:\n  INV-01:\n    answer: partial\n    evidence:\n      - document: A\n      - document: B\n        date: "2026-01-01"\n',
+      "f.yaml",
+    ).source;
 
     it("gives the 1-based line of the node at a path", () => {
       expect(source?.lineOf(["id"])).toBe(2);

@@ -6,7 +6,16 @@ const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 describe("formula injection: neutralise and unneutralise", () => {
   it("prefixes a value that starts with =, +, -, @, tab, CR or LF with one apostrophe", () => {
-    for (const v of ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", "\nx", '=HYPERLINK("https://evil.example","click")']) {
+    for (const v of [
+      "=1+1",
+      "+SUM(A1)",
+      "-2",
+      "@cmd",
+      "\tx",
+      "\rx",
+      "\nx",
+      '=HYPERLINK("https://evil.example","click")',
+    ]) {
       expect(neutralise(v)).toBe(`'${v}`);
     }
     for (const v of ["yes", "1-2", "a=b", "'quoted", "", " =x"]) expect(neutralise(v)).toBe(v);
@@ -22,11 +31,14 @@ describe("formula injection: neutralise and unneutralise", () => {
 
   it("round-trips every string, and what it writes never starts a formula", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "\t", "\r", "\n", "a", " ", ",") }), (v) => {
-        const out = neutralise(v);
-        expect(FORMULA_START.test(out)).toBe(false);
-        expect(unneutralise(out)).toBe(v);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "\t", "\r", "\n", "a", " ", ",") }),
+        (v) => {
+          const out = neutralise(v);
+          expect(FORMULA_START.test(out)).toBe(false);
+          expect(unneutralise(out)).toBe(v);
+        },
+      ),
       { numRuns: 2000 },
     );
     fc.assert(fc.property(fc.string(), (v) => unneutralise(neutralise(v)) === v));

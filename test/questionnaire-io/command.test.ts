@@ -4,7 +4,12 @@ import { Command } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { answersImportCommand, registerAnswers } from "../../src/cli/commands/answers.js";
-import { exportCommand, mapCommand, registerQuestionnaire, type ExportOptions } from "../../src/cli/commands/questionnaire.js";
+import {
+  exportCommand,
+  mapCommand,
+  registerQuestionnaire,
+  type ExportOptions,
+} from "../../src/cli/commands/questionnaire.js";
 import { UsageError } from "../../src/cli/run.js";
 import { InputError } from "../../src/load/input-issue.js";
 import { csvCell } from "../../src/questionnaire-io/cells.js";
@@ -34,7 +39,9 @@ describe("caution questionnaire export (command)", () => {
     const out = join(dir, "sub", "altavale-2027.xlsx");
     const r = await runExport({ format: "xlsx", vendor: "altavale", ws: DEMO, out });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`caution: wrote ${out}: questionnaire 1.0.0, 54 questions, pre-filled with 54 answers of altavale\n`);
+    expect(r.stderr).toBe(
+      `caution: wrote ${out}: questionnaire 1.0.0, 54 questions, pre-filled with 54 answers of altavale\n`,
+    );
     expect(readdirSync(join(dir, "sub"))).toEqual(["altavale-2027.xlsx"]);
     expect((await readWorkbook(out)).getWorksheet("Answers")!.getCell("D2").value).toBe("yes");
   });
@@ -46,9 +53,13 @@ describe("caution questionnaire export (command)", () => {
       return err.message;
     };
     expect(await usage({ format: "docx" })).toBe("--format docx: allowed formats are xlsx, csv, html, md");
-    expect(await usage({ format: "xlsx" })).toContain("--format xlsx writes a binary workbook: give the file with --out");
+    expect(await usage({ format: "xlsx" })).toContain(
+      "--format xlsx writes a binary workbook: give the file with --out",
+    );
     expect(await usage({ format: "csv", out: tempDir() })).toContain("is a folder; give a file name");
-    expect(await usage({ format: "csv", vendor: "Not A Slug" })).toContain("--vendor Not A Slug: must be a lower-case slug");
+    expect(await usage({ format: "csv", vendor: "Not A Slug" })).toContain(
+      "--vendor Not A Slug: must be a lower-case slug",
+    );
     const missing = await failure(runExport({ format: "csv", vendor: "nobody", ws: DEMO }));
     expect(missing).toBeInstanceOf(InputError);
     expect((missing as InputError).issues[0]!.message).toContain("nobody has no answers in");
@@ -69,7 +80,9 @@ describe("caution questionnaire map (command)", () => {
     out = "";
     await mapCommand({ format: "csv" }, { stdout: (t) => (out += t), stderr: () => undefined });
     expect(out.startsWith("framework,control,title,covered,questions,domains\n")).toBe(true);
-    await expect(mapCommand({ format: "pdf" }, { stdout: () => undefined, stderr: () => undefined })).rejects.toThrow("--format pdf: allowed formats are md, csv");
+    await expect(mapCommand({ format: "pdf" }, { stdout: () => undefined, stderr: () => undefined })).rejects.toThrow(
+      "--format pdf: allowed formats are md, csv",
+    );
   });
 });
 
@@ -92,7 +105,12 @@ describe("caution answers import (command)", () => {
     rows[1]![3] = "yes";
     writeFileSync(form, rows.map((r) => r.map(csvCell).join(",")).join("\n"));
     let stderr = "";
-    const code = await answersImportCommand(form, { vendor: "newcloud", into: dir }, { stdout: () => undefined, stderr: (t) => (stderr += t) }, { today: TODAY });
+    const code = await answersImportCommand(
+      form,
+      { vendor: "newcloud", into: dir },
+      { stdout: () => undefined, stderr: (t) => (stderr += t) },
+      { today: TODAY },
+    );
     expect(code).toBe(0);
     expect(stderr).toContain("caution: newcloud is not listed under vendors: in caution.yaml; add it there");
     expect(existsSync(join(dir, "vendors", "newcloud.yaml"))).toBe(true);

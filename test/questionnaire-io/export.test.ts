@@ -67,7 +67,11 @@ describe("questionnaire export: XLSX", () => {
       expect(dv.type).toBe("list");
       expect(dv.showErrorMessage).toBe(true);
       const values = String(dv.formulae[0]).replace(/^"|"$/g, "").split(",");
-      expect(values).toEqual([...question.options.map((o) => o.value), "unknown", ...(question.allowNotApplicable ? ["na"] : [])]);
+      expect(values).toEqual([
+        ...question.options.map((o) => o.value),
+        "unknown",
+        ...(question.allowNotApplicable ? ["na"] : []),
+      ]);
     }
     expect(sheet.getCell("D4").dataValidation.formulae[0]).toContain(",na"); // INV-03 allows na
     expect(sheet.getCell("D2").dataValidation.formulae[0]).toBe('"yes,partial,no,unknown"');
@@ -81,9 +85,17 @@ describe("questionnaire export: XLSX", () => {
     const editable = header.filter((_, i) => sheet.getRow(5).getCell(i + 1).protection?.locked === false);
     expect(editable).toEqual([
       "Answer",
-      "Evidence document", "Evidence section", "Evidence URL", "Evidence date (YYYY-MM-DD)",
-      "Evidence 2 document", "Evidence 2 section", "Evidence 2 URL", "Evidence 2 date (YYYY-MM-DD)",
-      "Answered on (YYYY-MM-DD)", "Reason (required for na)", "Comment",
+      "Evidence document",
+      "Evidence section",
+      "Evidence URL",
+      "Evidence date (YYYY-MM-DD)",
+      "Evidence 2 document",
+      "Evidence 2 section",
+      "Evidence 2 URL",
+      "Evidence 2 date (YYYY-MM-DD)",
+      "Answered on (YYYY-MM-DD)",
+      "Reason (required for na)",
+      "Comment",
     ]);
     for (const locked of ["ID", "Domain", "Question", "Allowed answers", "Agent kind", "Help", "Frameworks"]) {
       expect(sheet.getRow(5).getCell(header.indexOf(locked) + 1).protection?.locked, locked).not.toBe(false);
@@ -119,13 +131,19 @@ describe("questionnaire export: XLSX", () => {
       }
       if (answer.comment) expect(row.getCell(col(sheet, "Comment")).value).toBe(answer.comment);
     }
-    expect(rowOf(sheet, "INV-01").getCell(col(sheet, "Evidence 2 document")).value).toBe("ISO/IEC 42001:2023 certificate AIMS-2026-0117 and Statement of Applicability");
+    expect(rowOf(sheet, "INV-01").getCell(col(sheet, "Evidence 2 document")).value).toBe(
+      "ISO/IEC 42001:2023 certificate AIMS-2026-0117 and Statement of Applicability",
+    );
   });
 
   it("moves a dropdown list too long for Excel's inline limit to a hidden Lists sheet", async () => {
     const q = await questionnaire();
     const first = q.questions[0]!;
-    const options = Array.from({ length: 30 }, (_, i) => ({ value: `option-number-${i}`, label: `Option ${i}`, points: i }));
+    const options = Array.from({ length: 30 }, (_, i) => ({
+      value: `option-number-${i}`,
+      label: `Option ${i}`,
+      points: i,
+    }));
     const long = { ...q, questions: [{ ...first, options, worst: options.at(-1)! }, ...q.questions.slice(1)] };
     const path = join(tempDir(), "long.xlsx");
     writeFileSync(path, await exportForm("xlsx", long));
@@ -160,7 +178,22 @@ describe("questionnaire export: CSV, HTML, Markdown", () => {
     const text = readFileSync(await exportCsv({ vendor: "altavale" }), "utf8");
     const header = text.split("\n")[0]!.split(",");
     expect(header.slice(0, 4)).toEqual(["id", "domain", "question", "answer"]);
-    expect(header).toEqual(expect.arrayContaining(["allowed", "agent_kind", "help", "evidence_document", "evidence_section", "evidence_url", "evidence_date", "answered_at", "reason", "comment", "frameworks", "questionnaire_version"]));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        "allowed",
+        "agent_kind",
+        "help",
+        "evidence_document",
+        "evidence_section",
+        "evidence_url",
+        "evidence_date",
+        "answered_at",
+        "reason",
+        "comment",
+        "frameworks",
+        "questionnaire_version",
+      ]),
+    );
     expect(text).toContain(`INV-01,INV Agent inventory & autonomy,`);
     expect(text.trimEnd().endsWith(`,${q.version}`)).toBe(true);
   });
@@ -182,7 +215,7 @@ describe("questionnaire export: CSV, HTML, Markdown", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Cloud");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("\u202E");
-    expect(html).toContain("<th scope=\"col\">Answer</th>");
+    expect(html).toContain('<th scope="col">Answer</th>');
     expect((html.match(/<tr>/g) ?? []).length).toBe((await questionnaire()).questions.length + 1);
   });
 

@@ -8,7 +8,19 @@ import { csvCell } from "../../src/questionnaire-io/cells.js";
 import { vendorFile } from "../../src/schema/vendor.js";
 import { DEMO } from "../support/demo.js";
 import { tempDir } from "../support/cli.js";
-import { col, demoCopy, exportCsv, exportXlsx, failure, fillXlsx, questionnaire, read, rowOf, runImport, setInstruction } from "./support.js";
+import {
+  col,
+  demoCopy,
+  exportCsv,
+  exportXlsx,
+  failure,
+  fillXlsx,
+  questionnaire,
+  read,
+  rowOf,
+  runImport,
+  setInstruction,
+} from "./support.js";
 
 /** The vendor file as the scorer sees it (defaults applied). */
 function vendorData(path: string) {
@@ -56,11 +68,16 @@ describe("answers import: round trip", () => {
       del.getCell(4).value = "named-approval";
       del.getCell(col(sheet, "Evidence document")).value = "Ops standard";
       del.getCell(col(sheet, "Evidence section")).value = "4.2";
-      del.getCell(col(sheet, "Evidence URL")).value = { text: "https://nimbus.example/ops", hyperlink: "https://nimbus.example/ops" };
+      del.getCell(col(sheet, "Evidence URL")).value = {
+        text: "https://nimbus.example/ops",
+        hyperlink: "https://nimbus.example/ops",
+      };
       del.getCell(col(sheet, "Evidence date")).value = new Date(Date.UTC(2026, 4, 1)); // Excel turned it into a date
       del.getCell(col(sheet, "Evidence 2 document")).value = "SOC 2 report";
       del.getCell(col(sheet, "Evidence 2 date")).value = "2026-08-14";
-      del.getCell(col(sheet, "Comment")).value = { richText: [{ text: "Only with " }, { text: "approval", font: { bold: true } }] };
+      del.getCell(col(sheet, "Comment")).value = {
+        richText: [{ text: "Only with " }, { text: "approval", font: { bold: true } }],
+      };
       const cus = rowOf(sheet, "CUS-03");
       cus.getCell(4).value = "na";
       cus.getCell(col(sheet, "Reason")).value = "No agent runs in customer tenancies.";
@@ -73,7 +90,12 @@ describe("answers import: round trip", () => {
     expect(r.stderr).toContain("3 answers from");
     const path = join(dir, "vendors", "nimbus.yaml");
     const file = vendorData(path);
-    expect(file).toMatchObject({ id: "nimbus", name: "nimbus", questionnaireVersion: "1.0.0", answeredAt: "2026-10-01" });
+    expect(file).toMatchObject({
+      id: "nimbus",
+      name: "nimbus",
+      questionnaireVersion: "1.0.0",
+      answeredAt: "2026-10-01",
+    });
     expect(file.answers).toEqual({
       "DEL-01": {
         answer: "named-approval",
@@ -126,20 +148,22 @@ describe("answers import: errors name the sheet and cell and say what is allowed
     });
     const dir = tempDir();
     const err = await failure(runImport(form, { vendor: "nimbus", into: dir }));
-    expect(lines(err)).toEqual([
-      'Answers!A3: unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05',
-      "Answers!Q4: an answer of na needs a reason saying why INV-03 does not apply",
-      'Answers!K8: evidence "Backup policy" needs the document\'s date (YYYY-MM-DD, not after 2026-11-25)',
-      "Answers!P9: answered on 2027-01-01 is after today's date 2026-11-25; a date must not lie in the future",
-      'Answers!K11: evidence date "01/05/2026" must be a date YYYY-MM-DD, e.g. 2026-11-25',
-      'Answers!D12: "na" is not an answer to NET-02 (NET-02 cannot be answered not applicable); allowed: yes, partial, no, unknown',
-      'Answers!J13: "http://insecure.example" must be an https:// URL (at most 2048 characters)',
-      "Answers!L13: evidence 2 has a section but no document; name the document the answer rests on",
-      'Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown',
-      "Answers!R15: holds a formula; type the value itself (formulas are never evaluated)",
-      "Answers!D16: RST-02 has a comment but no answer; choose one of: yes, partial, no, unknown (or clear the row)",
-      "Answers!A7: DEL-01 is answered twice: also on row 6 (Answers!A6); keep one row per question",
-    ].sort(byRow));
+    expect(lines(err)).toEqual(
+      [
+        'Answers!A3: unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05',
+        "Answers!Q4: an answer of na needs a reason saying why INV-03 does not apply",
+        'Answers!K8: evidence "Backup policy" needs the document\'s date (YYYY-MM-DD, not after 2026-11-25)',
+        "Answers!P9: answered on 2027-01-01 is after today's date 2026-11-25; a date must not lie in the future",
+        'Answers!K11: evidence date "01/05/2026" must be a date YYYY-MM-DD, e.g. 2026-11-25',
+        'Answers!D12: "na" is not an answer to NET-02 (NET-02 cannot be answered not applicable); allowed: yes, partial, no, unknown',
+        'Answers!J13: "http://insecure.example" must be an https:// URL (at most 2048 characters)',
+        "Answers!L13: evidence 2 has a section but no document; name the document the answer rests on",
+        'Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown',
+        "Answers!R15: holds a formula; type the value itself (formulas are never evaluated)",
+        "Answers!D16: RST-02 has a comment but no answer; choose one of: yes, partial, no, unknown (or clear the row)",
+        "Answers!A7: DEL-01 is answered twice: also on row 6 (Answers!A6); keep one row per question",
+      ].sort(byRow),
+    );
     expect(existsSync(join(dir, "vendors"))).toBe(false);
   });
 
@@ -193,10 +217,14 @@ describe("answers import: errors name the sheet and cell and say what is allowed
     );
     const txt = join(tempDir(), "answers.txt");
     writeFileSync(txt, "hello");
-    expect(lines(await failure(runImport(txt, { vendor: "x", into: tempDir() })))[0]).toContain("must be a .xlsx or .csv file");
+    expect(lines(await failure(runImport(txt, { vendor: "x", into: tempDir() })))[0]).toContain(
+      "must be a .xlsx or .csv file",
+    );
     const broken = join(tempDir(), "broken.xlsx");
     writeFileSync(broken, "not a zip");
-    expect(lines(await failure(runImport(broken, { vendor: "x", into: tempDir() })))[0]).toContain("is not a readable XLSX workbook");
+    expect(lines(await failure(runImport(broken, { vendor: "x", into: tempDir() })))[0]).toContain(
+      "is not a readable XLSX workbook",
+    );
   });
 });
 
@@ -219,7 +247,9 @@ describe("answers import: --partial", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Answers!D5: "maybe" is not an answer to INV-04; allowed: yes, partial, no, unknown');
     expect(r.stderr).toContain('Answers!K7: evidence "Undated memo" needs the document\'s date');
-    expect(r.stderr).toContain("--partial: 2 rows were not imported (row 5 (INV-04), row 7 (DEL-02)), the valid answers were written");
+    expect(r.stderr).toContain(
+      "--partial: 2 rows were not imported (row 5 (INV-04), row 7 (DEL-02)), the valid answers were written",
+    );
     const after = vendorData(path);
     expect(after.answers["INV-01"]!.answer).toBe("partial");
     expect(after.answers["INV-04"]).toEqual(before.answers["INV-04"]);
@@ -263,10 +293,15 @@ describe("answers import: the vendor file keeps what the form does not change", 
     // DEL-01 unchanged answer, no evidence in the form: its evidence and comment stay.
     expect(now.answers["DEL-01"]).toEqual(old.answers["DEL-01"]);
     // INV-04 changed without a date: it takes the file's date; the comment is replaced.
-    expect(now.answers["INV-04"]).toEqual({ answer: "partial", evidence: [], comment: "Changes announced 30 days ahead." });
+    expect(now.answers["INV-04"]).toEqual({
+      answer: "partial",
+      evidence: [],
+      comment: "Changes announced 30 days ahead.",
+    });
     // NET-04 changed with its own date; its evidence stays.
     expect(now.answers["NET-04"]).toEqual({ ...old.answers["NET-04"], answer: "partial", answeredAt: "2026-10-20" });
-    for (const id of Object.keys(old.answers).filter((k) => !["INV-04", "NET-04"].includes(k))) expect(now.answers[id], id).toEqual(old.answers[id]);
+    for (const id of Object.keys(old.answers).filter((k) => !["INV-04", "NET-04"].includes(k)))
+      expect(now.answers[id], id).toEqual(old.answers[id]);
     expect(Object.keys(now.answers)).toEqual(Object.keys(old.answers));
   });
 
@@ -274,7 +309,10 @@ describe("answers import: the vendor file keeps what the form does not change", 
     const dir = tempDir();
     mkdirSync(join(dir, "vendors"));
     const path = join(dir, "vendors", "example-cloud.yaml");
-    writeFileSync(path, "# starter\nid: example-cloud\nname: Example Cloud\nquestionnaireVersion: 1.0.0\nanswers: {}\n# answers:\n#   INV-01:\n");
+    writeFileSync(
+      path,
+      "# starter\nid: example-cloud\nname: Example Cloud\nquestionnaireVersion: 1.0.0\nanswers: {}\n# answers:\n#   INV-01:\n",
+    );
     const form = await fillXlsx(await exportXlsx(), (sheet) => {
       sheet.getCell("D2").value = "yes";
       sheet.getCell("P2").value = "2026-10-01";
@@ -294,7 +332,7 @@ describe("answers import: formula injection on the way in", () => {
         rowOf(sheet, id).getCell(4).value = "yes";
         rowOf(sheet, id).getCell(col(sheet, "Comment")).value = comment;
       };
-      row("INV-01", "'=HYPERLINK(\"https://evil.example\")");
+      row("INV-01", '\'=HYPERLINK("https://evil.example")');
       row("INV-04", "''=1+1");
       row("DEL-02", "'quoted on purpose");
       row("DEL-03", "@plain at sign typed in a text editor");

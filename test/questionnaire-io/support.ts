@@ -56,7 +56,10 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
 }
 
 /** Opens a workbook, lets `edit` fill it as a vendor would, saves it back. */
-export async function fillXlsx(path: string, edit: (answers: ExcelJS.Worksheet, instructions: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function fillXlsx(
+  path: string,
+  edit: (answers: ExcelJS.Worksheet, instructions: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = await readWorkbook(path);
   edit(wb.getWorksheet("Answers")!, wb.getWorksheet("Instructions")!, wb);
   await wb.xlsx.writeFile(path);
@@ -96,9 +99,18 @@ export interface ImportRun {
 }
 
 /** Runs `caution answers import` in-process; rethrows InputError/UsageError for the caller to inspect. */
-export async function runImport(file: string, opts: AnswersImportOptions, context: { today?: string; mappings?: MappingFile } = {}): Promise<ImportRun> {
+export async function runImport(
+  file: string,
+  opts: AnswersImportOptions,
+  context: { today?: string; mappings?: MappingFile } = {},
+): Promise<ImportRun> {
   let stderr = "";
-  const code = await answersImportCommand(file, opts, { stdout: () => undefined, stderr: (t) => (stderr += t) }, { today: TODAY, ...context });
+  const code = await answersImportCommand(
+    file,
+    opts,
+    { stdout: () => undefined, stderr: (t) => (stderr += t) },
+    { today: TODAY, ...context },
+  );
   return { code, stderr };
 }
 

@@ -10,7 +10,18 @@ import { mapAnswer, mapAnswerSet, planVersions, type VersionPlan } from "../../s
 import { mappingFile } from "../../src/schema/mapping.js";
 import { vendorFile } from "../../src/schema/vendor.js";
 import { tempDir } from "../support/cli.js";
-import { exportCsv, exportXlsx, failure, fillXlsx, historyMappings, questionnaire, read, rowOf, runImport, setInstruction } from "./support.js";
+import {
+  exportCsv,
+  exportXlsx,
+  failure,
+  fillXlsx,
+  historyMappings,
+  questionnaire,
+  read,
+  rowOf,
+  runImport,
+  setInstruction,
+} from "./support.js";
 
 async function plan(from: string): Promise<VersionPlan> {
   const p = planVersions(await historyMappings(), from, "1.0.0");
@@ -22,7 +33,10 @@ describe("version mappings: the shipped file and the schema", () => {
   it("ships questionnaires/mappings.yaml with an empty list for 1.0.0", async () => {
     const shipped = await loadMappings(await questionnaire());
     expect(shipped).toEqual({ questionnaire: "caution-ai-agent-controls", mappings: [] });
-    expect(planVersions(shipped, "1.0.0", "1.0.0")).toEqual({ ok: true, plan: { from: "1.0.0", to: "1.0.0", steps: [] } });
+    expect(planVersions(shipped, "1.0.0", "1.0.0")).toEqual({
+      ok: true,
+      plan: { from: "1.0.0", to: "1.0.0", steps: [] },
+    });
     const none = planVersions(shipped, "0.9.0", "1.0.0");
     expect(none.ok).toBe(false);
   });
@@ -32,7 +46,13 @@ describe("version mappings: the shipped file and the schema", () => {
       questionnaire: "q",
       mappings: [
         { from: "1.0.0", to: "1.0.0" },
-        { from: "0.9.0", to: "1.0.0", renamed: { "AAA-01": "BBB-01", "AAA-02": "BBB-01" }, removed: ["AAA-01"], added: ["BBB-01"] },
+        {
+          from: "0.9.0",
+          to: "1.0.0",
+          renamed: { "AAA-01": "BBB-01", "AAA-02": "BBB-01" },
+          removed: ["AAA-01"],
+          added: ["BBB-01"],
+        },
         { from: "0.9.0", to: "1.0.0" },
       ],
     });
@@ -51,7 +71,10 @@ describe("version mappings: the shipped file and the schema", () => {
 
   it("checks the targets of a mapping to the current version against the questionnaire, with file and line", async () => {
     const path = join(tempDir(), "mappings.yaml");
-    writeFileSync(path, "questionnaire: caution-ai-agent-controls\nmappings:\n  - from: 0.9.0\n    to: 1.0.0\n    renamed: { OLD-01: NEW-01 }\n    values: { TRN-01: { soon: eventually } }\n");
+    writeFileSync(
+      path,
+      "questionnaire: caution-ai-agent-controls\nmappings:\n  - from: 0.9.0\n    to: 1.0.0\n    renamed: { OLD-01: NEW-01 }\n    values: { TRN-01: { soon: eventually } }\n",
+    );
     const err = await failure(loadMappings(await questionnaire(), path));
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).issues.map(formatIssue)).toEqual([
@@ -66,19 +89,40 @@ describe("version mappings: the mapping function (fictional 0.8.0 -> 0.9.0 -> 1.
     expect((await plan("0.8.0")).steps.map((s) => `${s.from}->${s.to}`)).toEqual(["0.8.0->0.9.0", "0.9.0->1.0.0"]);
     const m = await historyMappings();
     const older = planVersions(m, "0.7.0", "1.0.0");
-    expect(older).toEqual({ ok: false, message: expect.stringContaining("there is no mapping from 0.7.0 towards the current version 1.0.0 (mappings exist from 0.8.0, 0.9.0)") });
+    expect(older).toEqual({
+      ok: false,
+      message: expect.stringContaining(
+        "there is no mapping from 0.7.0 towards the current version 1.0.0 (mappings exist from 0.8.0, 0.9.0)",
+      ),
+    });
     expect(planVersions(m, "2.0.0", "1.0.0").ok).toBe(false);
   });
 
   it("carries renamed, split and unchanged answers; drops removed, changed and added ones", async () => {
     const p = await plan("0.9.0");
     expect(mapAnswer(p, "STP-09", "yes")).toEqual({ carried: [{ id: "STP-03", value: "yes" }], dropped: [] });
-    expect(mapAnswer(p, "SIM-09", "partial")).toEqual({ carried: [{ id: "SIM-01", value: "partial" }, { id: "SIM-02", value: "partial" }], dropped: [] });
-    expect(mapAnswer(p, "DEL-01", "named-approval")).toEqual({ carried: [{ id: "DEL-01", value: "named-approval" }], dropped: [] });
+    expect(mapAnswer(p, "SIM-09", "partial")).toEqual({
+      carried: [
+        { id: "SIM-01", value: "partial" },
+        { id: "SIM-02", value: "partial" },
+      ],
+      dropped: [],
+    });
+    expect(mapAnswer(p, "DEL-01", "named-approval")).toEqual({
+      carried: [{ id: "DEL-01", value: "named-approval" }],
+      dropped: [],
+    });
     expect(mapAnswer(p, "TRN-01", "within-2-weeks").carried).toEqual([{ id: "TRN-01", value: "within-14-days" }]);
-    expect(mapAnswer(p, "DEL-09", "yes")).toEqual({ carried: [], dropped: [{ id: "DEL-09", reason: "DEL-09 was removed in 1.0.0" }] });
-    expect(mapAnswer(p, "APR-02", "yes").dropped[0]!.reason).toBe("APR-02 changed in 1.0.0, so the answer given to 0.9.0 does not carry over");
-    expect(mapAnswer(p, "CUS-04", "yes").dropped[0]!.reason).toBe("CUS-04 is a new question in 1.0.0, so the answer given to 0.9.0 does not carry over");
+    expect(mapAnswer(p, "DEL-09", "yes")).toEqual({
+      carried: [],
+      dropped: [{ id: "DEL-09", reason: "DEL-09 was removed in 1.0.0" }],
+    });
+    expect(mapAnswer(p, "APR-02", "yes").dropped[0]!.reason).toBe(
+      "APR-02 changed in 1.0.0, so the answer given to 0.9.0 does not carry over",
+    );
+    expect(mapAnswer(p, "CUS-04", "yes").dropped[0]!.reason).toBe(
+      "CUS-04 is a new question in 1.0.0, so the answer given to 0.9.0 does not carry over",
+    );
     expect(mapAnswer(await plan("0.8.0"), "KIL-01", "no").carried).toEqual([{ id: "STP-03", value: "no" }]);
   });
 
@@ -89,7 +133,11 @@ describe("version mappings: the mapping function (fictional 0.8.0 -> 0.9.0 -> 1.
       "APR-02": { answer: "yes" },
       "DEL-09": { answer: "no" },
     });
-    expect(set.answers).toEqual({ "STP-03": { answer: "yes", comment: "c" }, "SIM-01": { answer: "no" }, "SIM-02": { answer: "no" } });
+    expect(set.answers).toEqual({
+      "STP-03": { answer: "yes", comment: "c" },
+      "SIM-01": { answer: "no" },
+      "SIM-02": { answer: "no" },
+    });
     expect(set.dropped.map((d) => d.id)).toEqual(["APR-02", "DEL-09"]);
     expect(set.unanswered).toEqual(["APR-02", "CUS-04"]);
     expect(set.conflicts).toEqual([]);
@@ -140,12 +188,16 @@ describe("version mappings at import time", () => {
       sheet.getCell("A2").value = "OLD-01";
       sheet.getCell("D2").value = "yes";
     });
-    const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }, { mappings: await historyMappings() }));
+    const err = await failure(
+      runImport(form, { vendor: "nimbus", into: tempDir() }, { mappings: await historyMappings() }),
+    );
     expect((err as InputError).issues.map(formatIssue)).toEqual([
       'Answers!A2: unknown question id "OLD-01" (the form answers 0.9.0; mapped onto 1.0.0 it is OLD-01); questionnaire 1.0.0 has INV-01 to CON-05',
     ]);
     const shipped = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
-    expect((shipped as InputError).issues.map(formatIssue)[0]).toMatch(/^Instructions!B4: answers are to questionnaire version 0\.9\.0, and there is no mapping from 0\.9\.0 towards the current version 1\.0\.0/);
+    expect((shipped as InputError).issues.map(formatIssue)[0]).toMatch(
+      /^Instructions!B4: answers are to questionnaire version 0\.9\.0, and there is no mapping from 0\.9\.0 towards the current version 1\.0\.0/,
+    );
   });
 
   it("reads the version of a CSV from its questionnaire_version column", async () => {
@@ -161,6 +213,6 @@ describe("version mappings at import time", () => {
     const r = await runImport(path, { vendor: "nimbus", into: dir }, { mappings: await historyMappings() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("mapped from questionnaire 0.9.0 onto 1.0.0");
-    expect(read(join(dir, "vendors", "nimbus.yaml"))).toContain("STP-03:\n    answer: \"yes\"");
+    expect(read(join(dir, "vendors", "nimbus.yaml"))).toContain('STP-03:\n    answer: "yes"');
   });
 });

@@ -27,10 +27,19 @@ beforeAll(async () => {
 describe("HTML validity (W3C Nu validator)", () => {
   it("reports 0 errors for every report kind", () => {
     const jar = join(PACKAGE_ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-    const r = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "json", ...files.map((f) => f.path)], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "json", ...files.map((f) => f.path)], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(r.error, "java must be installed (Debian: default-jre-headless)").toBeUndefined();
-    const messages = (JSON.parse(r.stderr || r.stdout) as { messages: { type: string; message: string; url: string; lastLine?: number }[] }).messages;
-    const errors = messages.filter((m) => m.type === "error").map((m) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
+    const messages = (
+      JSON.parse(r.stderr || r.stdout) as {
+        messages: { type: string; message: string; url: string; lastLine?: number }[];
+      }
+    ).messages;
+    const errors = messages
+      .filter((m) => m.type === "error")
+      .map((m) => `${m.url.split("/").pop()}:${m.lastLine}: ${m.message}`);
     expect(errors).toEqual([]);
   }, 180_000);
 });
@@ -38,7 +47,11 @@ describe("HTML validity (W3C Nu validator)", () => {
 describe("accessibility (axe-core)", () => {
   it("has no serious or critical violations in any report kind", async () => {
     const choice = await findBrowser();
-    const browser = await puppeteer.launch({ executablePath: choice.path, headless: choice.headless, args: CHROMIUM_ARGS });
+    const browser = await puppeteer.launch({
+      executablePath: choice.path,
+      headless: choice.headless,
+      args: CHROMIUM_ARGS,
+    });
     try {
       const found: string[] = [];
       // The full report is the other kinds put together; checking it again would only double the time.
@@ -50,7 +63,12 @@ describe("accessibility (axe-core)", () => {
         await page.setContent(f.html, { waitUntil: "load" });
         const results = await new AxePuppeteer(page).analyze();
         for (const v of results.violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-          found.push(`${f.name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join("; ")}`);
+          found.push(
+            `${f.name}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 2)
+              .map((n) => n.target.join(" "))
+              .join("; ")}`,
+          );
         }
         await page.close();
       }

@@ -20,7 +20,14 @@ describe("samples/demo golden output", () => {
   it("renders every report kind unchanged", async () => {
     const result = await scoreDemo();
     const docs = renderDocuments(result, ["executive", "vendor", "comparison", "full"], "a4");
-    expect(docs.map((d) => d.spec.name)).toEqual(["caution-executive", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion", "caution-comparison", "caution-report"]);
+    expect(docs.map((d) => d.spec.name)).toEqual([
+      "caution-executive",
+      "caution-vendor-altavale",
+      "caution-vendor-cirrane",
+      "caution-vendor-quarrion",
+      "caution-comparison",
+      "caution-report",
+    ]);
     for (const d of docs) compare(`${d.spec.name}.html`, d.html);
   });
 

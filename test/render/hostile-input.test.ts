@@ -52,7 +52,12 @@ describe("untrusted text in the report", () => {
 
   it("fails loudly when the view model lacks a field (strict templates)", async () => {
     const result = await scoreDemo();
-    const view = documentContext(buildViewModel(result), planDocuments(result, ["full"])[0]!, "a4", "0123456789abcdef") as unknown as Record<string, unknown>;
+    const view = documentContext(
+      buildViewModel(result),
+      planDocuments(result, ["full"])[0]!,
+      "a4",
+      "0123456789abcdef",
+    ) as unknown as Record<string, unknown>;
     delete view.asOf;
     expect(() => renderHtml(view as never)).toThrow(/"asOf" not defined/);
   });

@@ -28,12 +28,27 @@ function chromiumLike(): Uint8Array {
 
 const date = new Date("2026-11-01T00:00:00Z");
 const args = {
-  info: { Title: "Report: Ünïcode ✓", Author: "Nordhafen", CautionResultSHA256: "a".repeat(64), CautionReportId: "0123456789abcdef" },
+  info: {
+    Title: "Report: Ünïcode ✓",
+    Author: "Nordhafen",
+    CautionResultSHA256: "a".repeat(64),
+    CautionReportId: "0123456789abcdef",
+  },
   date,
   id: "0123456789abcdef0123456789abcdef",
   attachments: [
-    { name: "caution-result.json", data: Buffer.from('{"a":1}\n'), description: "result", relationship: "Data" as const },
-    { name: "caution-manifest.json", data: Buffer.from('{"m":2}\n'), description: "manifest", relationship: "Supplement" as const },
+    {
+      name: "caution-result.json",
+      data: Buffer.from('{"a":1}\n'),
+      description: "result",
+      relationship: "Data" as const,
+    },
+    {
+      name: "caution-manifest.json",
+      data: Buffer.from('{"m":2}\n'),
+      description: "manifest",
+      relationship: "Supplement" as const,
+    },
   ],
 };
 
@@ -60,7 +75,9 @@ describe("incremental PDF update", () => {
   });
 
   it("gives the same bytes twice", () => {
-    expect(Buffer.from(appendUpdate(chromiumLike(), args)!).equals(Buffer.from(appendUpdate(chromiumLike(), args)!))).toBe(true);
+    expect(
+      Buffer.from(appendUpdate(chromiumLike(), args)!).equals(Buffer.from(appendUpdate(chromiumLike(), args)!)),
+    ).toBe(true);
   });
 
   it("declines what it does not recognise, so the caller re-writes with pdf-lib", () => {

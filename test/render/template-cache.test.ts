@@ -25,7 +25,12 @@ describe("the precompiled templates (npm run build)", () => {
 
   it("stay strict: a field missing from the view model is an error", async () => {
     const result = await scoreDemo();
-    const view = documentContext(buildViewModel(result), planDocuments(result, ["full"])[0]!, "a4", "0123456789abcdef") as unknown as Record<string, unknown>;
+    const view = documentContext(
+      buildViewModel(result),
+      planDocuments(result, ["full"])[0]!,
+      "a4",
+      "0123456789abcdef",
+    ) as unknown as Record<string, unknown>;
     delete view.downtimeCost;
     expect(() => compileTemplates()(view)).toThrow(/"downtimeCost" not defined/);
   });

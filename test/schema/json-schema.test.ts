@@ -13,7 +13,16 @@ describe("exported JSON Schemas", () => {
 
   it("describes the vendor answer fields editors should complete", () => {
     const schema = JSON.parse(jsonSchema("vendor")) as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "id", "name", "questionnaireVersion", "answeredAt", "contact", "answers", "sla"]);
+    expect(Object.keys(schema.properties)).toEqual([
+      "$schema",
+      "id",
+      "name",
+      "questionnaireVersion",
+      "answeredAt",
+      "contact",
+      "answers",
+      "sla",
+    ]);
     expect(schema.required).toEqual(["id", "name", "questionnaireVersion"]);
   });
 });

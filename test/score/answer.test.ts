@@ -116,8 +116,12 @@ describe("scoreAnswer: evidence and freshness", () => {
   });
 
   it("applies a different unevidencedCredit: 0 keeps the worst, 0.2 on partial -> 100 - 50 * 0.2 = 90", () => {
-    expect(scoreAnswer(DEL, claim("yes", "2026-01-01"), undefined, { ...RULES, unevidencedCredit: 0 }).effectivePoints).toBe(100);
-    expect(scoreAnswer(DEL, claim("partial", "2026-01-01"), undefined, { ...RULES, unevidencedCredit: 0.2 }).effectivePoints).toBe(90);
+    expect(
+      scoreAnswer(DEL, claim("yes", "2026-01-01"), undefined, { ...RULES, unevidencedCredit: 0 }).effectivePoints,
+    ).toBe(100);
+    expect(
+      scoreAnswer(DEL, claim("partial", "2026-01-01"), undefined, { ...RULES, unevidencedCredit: 0.2 }).effectivePoints,
+    ).toBe(90);
   });
 
   it("never scores the worst option better than worst, evidenced or not", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FRESHNESS_MONTHS, DEFAULT_UNEVIDENCED_CREDIT, describeMethodology, resolveConfig } from "../../src/score/config.js";
+import {
+  DEFAULT_FRESHNESS_MONTHS,
+  DEFAULT_UNEVIDENCED_CREDIT,
+  describeMethodology,
+  resolveConfig,
+} from "../../src/score/config.js";
 import { DEFAULT_THRESHOLDS } from "../../src/score/rating.js";
 import { smallQuestionnaire, workspace } from "./fixtures.js";
 
@@ -68,9 +73,21 @@ describe("describeMethodology", () => {
 
   it("prints the questionnaire, gates and constants a reader needs to redo the figures", () => {
     const m = describeMethodology(resolveConfig(workspace(), q), q);
-    expect(m.questionnaire).toEqual({ id: "test-q", version: "1.0.0", title: "Test questionnaire", published: "2026-01-01", questions: 3 });
+    expect(m.questionnaire).toEqual({
+      id: "test-q",
+      version: "1.0.0",
+      title: "Test questionnaire",
+      published: "2026-01-01",
+      questions: 3,
+    });
     expect(m.gates).toEqual([
-      { id: "G-DEL-UNAPPROVED", title: "Gate G-DEL-UNAPPROVED", questionId: "DEL-01", answers: ["no"], minRating: "critical" },
+      {
+        id: "G-DEL-UNAPPROVED",
+        title: "Gate G-DEL-UNAPPROVED",
+        questionId: "DEL-01",
+        answers: ["no"],
+        minRating: "critical",
+      },
       { id: "G-LOG-NONE", title: "Gate G-LOG-NONE", questionId: "LOG-01", answers: ["none"], minRating: "moderate" },
     ]);
     expect(m.findingSeverity).toEqual({ moderate: 40, high: 75 });

@@ -7,7 +7,8 @@ import { ratingIndex } from "../../src/score/rating.js";
 import { smallQuestionnaire, vendorConfig, workspace } from "./fixtures.js";
 
 const cfg = resolveConfig(workspace(), smallQuestionnaire());
-const v = (criticality: WorkspaceVendor["criticality"], singleRegion = false, monthlySpend = 5_000): WorkspaceVendor => vendorConfig({ monthlySpend, criticality, singleRegion });
+const v = (criticality: WorkspaceVendor["criticality"], singleRegion = false, monthlySpend = 5_000): WorkspaceVendor =>
+  vendorConfig({ monthlySpend, criticality, singleRegion });
 
 describe("assessExposure: inherent level", () => {
   it.each([
@@ -29,7 +30,11 @@ describe("assessExposure: inherent level", () => {
   });
 
   it("passes criticality, single region and monthly spend through", () => {
-    expect(assessExposure(v("high", true, 12_345), "low", 1_000, cfg).inherent).toMatchObject({ criticality: "high", singleRegion: true, monthlySpend: 12_345 });
+    expect(assessExposure(v("high", true, 12_345), "low", 1_000, cfg).inherent).toMatchObject({
+      criticality: "high",
+      singleRegion: true,
+      monthlySpend: 12_345,
+    });
   });
 });
 
@@ -68,12 +73,18 @@ describe("assessExposure: priority", () => {
     ["medium", false, "high", "moderate"], // moderate x high
     ["medium", true, "high", "high"], // single region: high x high
     ["low", false, "moderate", "low"], // low x moderate
-  ] as const)("criticality %s (single region %s) with residual %s has priority %s", (criticality, single, residual, priority) => {
-    expect(assessExposure(v(criticality, single), residual, 1_000, cfg).priority).toBe(priority);
-  });
+  ] as const)(
+    "criticality %s (single region %s) with residual %s has priority %s",
+    (criticality, single, residual, priority) => {
+      expect(assessExposure(v(criticality, single), residual, 1_000, cfg).priority).toBe(priority);
+    },
+  );
 
   it("reads the matrix from the config, rows = inherent level, columns = residual", () => {
-    const flipped = { ...cfg, priorityMatrix: { ...PRIORITY_MATRIX, moderate: { ...PRIORITY_MATRIX.moderate, low: "critical" as Rating } } };
+    const flipped = {
+      ...cfg,
+      priorityMatrix: { ...PRIORITY_MATRIX, moderate: { ...PRIORITY_MATRIX.moderate, low: "critical" as Rating } },
+    };
     expect(assessExposure(v("medium"), "low", 1_000, flipped).priority).toBe("critical");
     expect(assessExposure(v("low"), "moderate", 1_000, flipped).priority).toBe("low");
   });
@@ -81,12 +92,16 @@ describe("assessExposure: priority", () => {
   it("the published matrix never lowers priority for a weaker vendor or a more critical dependency", () => {
     for (const row of RATINGS) {
       for (let c = 1; c < RATINGS.length; c++) {
-        expect(ratingIndex(PRIORITY_MATRIX[row][RATINGS[c]!])).toBeGreaterThanOrEqual(ratingIndex(PRIORITY_MATRIX[row][RATINGS[c - 1]!]));
+        expect(ratingIndex(PRIORITY_MATRIX[row][RATINGS[c]!])).toBeGreaterThanOrEqual(
+          ratingIndex(PRIORITY_MATRIX[row][RATINGS[c - 1]!]),
+        );
       }
     }
     for (const col of RATINGS) {
       for (let r = 1; r < RATINGS.length; r++) {
-        expect(ratingIndex(PRIORITY_MATRIX[RATINGS[r]!][col])).toBeGreaterThanOrEqual(ratingIndex(PRIORITY_MATRIX[RATINGS[r - 1]!][col]));
+        expect(ratingIndex(PRIORITY_MATRIX[RATINGS[r]!][col])).toBeGreaterThanOrEqual(
+          ratingIndex(PRIORITY_MATRIX[RATINGS[r - 1]!][col]),
+        );
       }
     }
   });

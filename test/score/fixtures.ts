@@ -15,7 +15,13 @@
 import { incidentRow, type Incident } from "../../src/schema/incident.js";
 import type { AnswerOption, Domain, Gate } from "../../src/schema/questionnaire.js";
 import type { Answer } from "../../src/schema/vendor.js";
-import { workspace as workspaceSchema, workspaceVendor as workspaceVendorSchema, type ScoringOverrides, type Workspace, type WorkspaceVendor } from "../../src/schema/workspace.js";
+import {
+  workspace as workspaceSchema,
+  workspaceVendor as workspaceVendorSchema,
+  type ScoringOverrides,
+  type Workspace,
+  type WorkspaceVendor,
+} from "../../src/schema/workspace.js";
 import { resolveConfig } from "../../src/score/config.js";
 import { scoreVendor, type VendorControls } from "../../src/score/vendor.js";
 import type { ResolvedQuestion, ValidQuestionnaire } from "../../src/validate/questionnaire.js";
@@ -45,7 +51,11 @@ export function domain(id: string, weight: number): Domain {
 }
 
 /** A resolved question; `worst` is picked as validation picks it (first option with the most points). */
-export function question(id: string, options: AnswerOption[], extra: Partial<Omit<ResolvedQuestion, "id" | "options" | "worst">> = {}): ResolvedQuestion {
+export function question(
+  id: string,
+  options: AnswerOption[],
+  extra: Partial<Omit<ResolvedQuestion, "id" | "options" | "worst">> = {},
+): ResolvedQuestion {
   const worst = options.reduce((a, b) => (b.points > a.points ? b : a));
   return {
     id,
@@ -68,8 +78,20 @@ export function gate(id: string, questionId: string, answers: string[], minRatin
   return { id, question: questionId, answers, minRating, title: `Gate ${id}` };
 }
 
-export function questionnaire(parts: { domains: Domain[]; questions: ResolvedQuestion[]; gates?: Gate[] }): ValidQuestionnaire {
-  return { id: "test-q", version: "1.0.0", title: "Test questionnaire", published: "2026-01-01", domains: parts.domains, questions: parts.questions, gates: parts.gates ?? [] };
+export function questionnaire(parts: {
+  domains: Domain[];
+  questions: ResolvedQuestion[];
+  gates?: Gate[];
+}): ValidQuestionnaire {
+  return {
+    id: "test-q",
+    version: "1.0.0",
+    title: "Test questionnaire",
+    published: "2026-01-01",
+    domains: parts.domains,
+    questions: parts.questions,
+    gates: parts.gates ?? [],
+  };
 }
 
 export function smallQuestionnaire(opts: { gates?: boolean } = {}): ValidQuestionnaire {
@@ -80,7 +102,10 @@ export function smallQuestionnaire(opts: { gates?: boolean } = {}): ValidQuestio
       question("DEL-02", YNP, { weight: 1, allowNotApplicable: true }),
       question("LOG-01", LOG_OPTIONS, { weight: 1, allowNotApplicable: true }),
     ],
-    gates: opts.gates === false ? [] : [gate("G-DEL-UNAPPROVED", "DEL-01", ["no"], "critical"), gate("G-LOG-NONE", "LOG-01", ["none"], "moderate")],
+    gates:
+      opts.gates === false
+        ? []
+        : [gate("G-DEL-UNAPPROVED", "DEL-01", ["no"], "critical"), gate("G-LOG-NONE", "LOG-01", ["none"], "moderate")],
   });
 }
 
@@ -91,7 +116,12 @@ export function claim(value: string, at?: string, extra: Partial<Answer> = {}): 
 
 /** An answer citing one document. */
 export function evidenced(value: string, at?: string, extra: Partial<Answer> = {}): Answer {
-  return { answer: value, evidence: [{ document: "SOC 2 Type II report 2025", section: "CC8.1" }], ...(at === undefined ? {} : { answeredAt: at }), ...extra };
+  return {
+    answer: value,
+    evidence: [{ document: "SOC 2 Type II report 2025", section: "CC8.1" }],
+    ...(at === undefined ? {} : { answeredAt: at }),
+    ...extra,
+  };
 }
 
 export function na(reason = "No such agent"): Answer {
@@ -114,10 +144,19 @@ export function workspace(overrides: Partial<Workspace> = {}): Workspace {
 }
 
 export function vendorConfig(c: Partial<WorkspaceVendor> = {}): WorkspaceVendor {
-  return workspaceVendorSchema.parse({ id: "acme", monthlySpend: 5_000, criticality: "medium", singleRegion: false, ...c });
+  return workspaceVendorSchema.parse({
+    id: "acme",
+    monthlySpend: 5_000,
+    criticality: "medium",
+    singleRegion: false,
+    ...c,
+  });
 }
 
-export function vendor(answers: Record<string, Answer>, opts: { id?: string; answeredAt?: string; config?: Partial<WorkspaceVendor>; contact?: string } = {}): ValidVendor {
+export function vendor(
+  answers: Record<string, Answer>,
+  opts: { id?: string; answeredAt?: string; config?: Partial<WorkspaceVendor>; contact?: string } = {},
+): ValidVendor {
   const id = opts.id ?? "acme";
   return {
     config: vendorConfig({ id, ...opts.config }),
@@ -136,10 +175,18 @@ export function vendor(answers: Record<string, Answer>, opts: { id?: string; ans
 export function score(
   q: ValidQuestionnaire,
   answers: Record<string, Answer>,
-  opts: { scoring?: ScoringOverrides; answeredAt?: string; config?: Partial<WorkspaceVendor>; ws?: Partial<Workspace> } = {},
+  opts: {
+    scoring?: ScoringOverrides;
+    answeredAt?: string;
+    config?: Partial<WorkspaceVendor>;
+    ws?: Partial<Workspace>;
+  } = {},
 ): VendorControls {
   const ws = workspace({ ...opts.ws, ...(opts.scoring === undefined ? {} : { scoring: opts.scoring }) });
-  const v = vendor(answers, { ...(opts.answeredAt === undefined ? {} : { answeredAt: opts.answeredAt }), ...(opts.config === undefined ? {} : { config: opts.config }) });
+  const v = vendor(answers, {
+    ...(opts.answeredAt === undefined ? {} : { answeredAt: opts.answeredAt }),
+    ...(opts.config === undefined ? {} : { config: opts.config }),
+  });
   return scoreVendor(v, q, resolveConfig(ws, q), ws);
 }
 

@@ -14,10 +14,19 @@ function summarize(incidents: readonly Incident[], config: Partial<WorkspaceVend
   return summarizeIncidents(agg);
 }
 
-const i1 = incident("i1", "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z", { severity: "minor", aiAgentInvolved: "yes" }); // 60 min
+const i1 = incident("i1", "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z", {
+  severity: "minor",
+  aiAgentInvolved: "yes",
+}); // 60 min
 const i2 = incident("i2", "2026-03-01T10:30:00Z", "2026-03-01T12:00:00Z", { severity: "major" }); // 90 min, overlaps i1
-const i3 = incident("i3", "2026-03-05T00:00:00Z", "2026-03-05T10:00:00Z", { severity: "maintenance", aiAgentInvolved: "yes" }); // 600 min, planned
-const i4 = incident("i4", "2026-03-06T01:00:00Z", "2026-03-06T03:00:00Z", { severity: "none", aiAgentInvolved: "unknown" }); // 120 min, no impact
+const i3 = incident("i3", "2026-03-05T00:00:00Z", "2026-03-05T10:00:00Z", {
+  severity: "maintenance",
+  aiAgentInvolved: "yes",
+}); // 600 min, planned
+const i4 = incident("i4", "2026-03-06T01:00:00Z", "2026-03-06T03:00:00Z", {
+  severity: "none",
+  aiAgentInvolved: "unknown",
+}); // 120 min, no impact
 const i5 = incident("i5", "2026-03-31T21:00:00Z", null, { severity: "critical" }); // open: 21:00 -> 24:00 = 180 min
 
 describe("summarizeIncidents", () => {
@@ -54,8 +63,24 @@ describe("summarizeIncidents", () => {
     expect(s.listed).toBe(5);
     expect(s.list.map((x) => x.id)).toEqual(["i5", "i4", "i3", "i2", "i1"]);
     expect(s.list.map((x) => x.durationMinutes)).toEqual([180, 120, 600, 90, 60]);
-    expect(s.list[0]).toMatchObject({ id: "i5", open: true, resolvedAt: null, startedAt: "2026-03-31T21:00:00.000Z", severity: "critical", affects: true, excludedBy: null });
-    expect(s.list[4]).toMatchObject({ open: false, resolvedAt: "2026-03-01T11:00:00.000Z", aiAgentInvolved: "yes", services: ["compute"], regions: ["eu-west-1"], sourceUrl: null, affects: true });
+    expect(s.list[0]).toMatchObject({
+      id: "i5",
+      open: true,
+      resolvedAt: null,
+      startedAt: "2026-03-31T21:00:00.000Z",
+      severity: "critical",
+      affects: true,
+      excludedBy: null,
+    });
+    expect(s.list[4]).toMatchObject({
+      open: false,
+      resolvedAt: "2026-03-01T11:00:00.000Z",
+      aiAgentInvolved: "yes",
+      services: ["compute"],
+      regions: ["eu-west-1"],
+      sourceUrl: null,
+      affects: true,
+    });
   });
 
   it("breaks ties on the start time by id", () => {
@@ -118,7 +143,10 @@ describe("summarizeIncidents", () => {
         incident("reg", "2026-03-03T10:00:00Z", "2026-03-03T11:00:00Z", { regions: "us-east-1" }), // other region
         incident("glb", "2026-03-04T10:00:00Z", "2026-03-04T10:30:00Z", { regions: "global" }), // 30 min
         incident("any", "2026-03-05T10:00:00Z", "2026-03-05T10:10:00Z", { services: "" }), // 10 min, names no service
-        incident("cas", "2026-03-06T10:00:00Z", "2026-03-06T10:05:00Z", { services: "Compute;dns", regions: "EU-WEST-1" }), // 5 min
+        incident("cas", "2026-03-06T10:00:00Z", "2026-03-06T10:05:00Z", {
+          services: "Compute;dns",
+          regions: "EU-WEST-1",
+        }), // 5 min
       ],
       config,
     );
@@ -129,7 +157,10 @@ describe("summarizeIncidents", () => {
 
   it("bins major incidents by days from resolution to the RCA: 7 / 14 / 30 / later / none", () => {
     const major = (id: string, day: string, rca?: string) =>
-      incident(id, `2026-02-${day}T10:00:00Z`, `2026-02-${day}T12:00:00Z`, { severity: "major", ...(rca === undefined ? {} : { rcaPublishedAt: rca }) });
+      incident(id, `2026-02-${day}T10:00:00Z`, `2026-02-${day}T12:00:00Z`, {
+        severity: "major",
+        ...(rca === undefined ? {} : { rcaPublishedAt: rca }),
+      });
     const r = summarize([
       major("a", "01", "2026-02-08T12:00:00Z"), // exactly 7 days
       major("b", "02", "2026-02-16T12:00:00Z"), // 14 days
@@ -143,7 +174,10 @@ describe("summarizeIncidents", () => {
   it("counts AI involvement unknown among affecting incidents", () => {
     const r = summarize([
       incident("u1", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", { aiAgentInvolved: "unknown" }),
-      incident("u2", "2026-03-03T10:00:00Z", "2026-03-03T11:00:00Z", { aiAgentInvolved: "unknown", severity: "maintenance" }),
+      incident("u2", "2026-03-03T10:00:00Z", "2026-03-03T11:00:00Z", {
+        aiAgentInvolved: "unknown",
+        severity: "maintenance",
+      }),
     ]);
     expect(r.aiAgentUnknown).toBe(1);
     expect(r.aiAgentInvolved).toBe(0); // unknown is not yes

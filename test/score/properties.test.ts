@@ -26,12 +26,18 @@ const questionSpec = fc.record({
   weight: fc.integer({ min: 1, max: 5 }),
   points: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 4 }),
   allowNa: fc.boolean(),
-  gate: fc.option(fc.record({ cut: fc.integer({ min: 0, max: 100 }), minRating: fc.constantFrom(...RATINGS) }), { nil: null }),
+  gate: fc.option(fc.record({ cut: fc.integer({ min: 0, max: 100 }), minRating: fc.constantFrom(...RATINGS) }), {
+    nil: null,
+  }),
 });
 
 const questionnaireArb: fc.Arbitrary<ValidQuestionnaire> = fc
   .record({
-    domainWeights: fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })),
+    domainWeights: fc.tuple(
+      fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 1, max: 10 }),
+    ),
     specs: fc.array(questionSpec, { minLength: 1, maxLength: 7 }),
   })
   .map(({ domainWeights, specs }) => {
@@ -47,7 +53,14 @@ const questionnaireArb: fc.Arbitrary<ValidQuestionnaire> = fc
       questions.push(q);
       if (s.gate) {
         const cut = Math.min(s.gate.cut, q.worst.points);
-        gates.push(gate(`G-${id}`, id, options.filter((o) => o.points >= cut).map((o) => o.value), s.gate.minRating));
+        gates.push(
+          gate(
+            `G-${id}`,
+            id,
+            options.filter((o) => o.points >= cut).map((o) => o.value),
+            s.gate.minRating,
+          ),
+        );
       }
     }
     return questionnaire({ domains: DOMAIN_IDS.map((id, i) => domain(id, domainWeights[i]!)), questions, gates });
@@ -91,7 +104,9 @@ const scoringArb: fc.Arbitrary<ScoringOverrides> = fc.record({
   unevidencedCredit: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
   freshnessMonths: fc.integer({ min: 1, max: 36 }),
   // Sometimes a domain is weighted 0 by the buyer.
-  domainWeights: fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })).map((w) => Object.fromEntries(DOMAIN_IDS.map((id, i) => [id, w[i]!]))),
+  domainWeights: fc
+    .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }))
+    .map((w) => Object.fromEntries(DOMAIN_IDS.map((id, i) => [id, w[i]!]))),
 });
 
 interface Scenario {
@@ -102,10 +117,15 @@ interface Scenario {
 }
 
 const scenarioArb = (withNa: boolean): fc.Arbitrary<Scenario> =>
-  questionnaireArb.chain((q) => fc.record({ q: fc.constant(q), answers: answersArb(q, withNa), scoring: scoringArb, fileDate: dateArb }));
+  questionnaireArb.chain((q) =>
+    fc.record({ q: fc.constant(q), answers: answersArb(q, withNa), scoring: scoringArb, fileDate: dateArb }),
+  );
 
-const run = (s: Scenario, answers: Record<string, Answer> = s.answers, scoring: ScoringOverrides = s.scoring): VendorControls =>
-  score(s.q, answers, { scoring, ...(s.fileDate === undefined ? {} : { answeredAt: s.fileDate }) });
+const run = (
+  s: Scenario,
+  answers: Record<string, Answer> = s.answers,
+  scoring: ScoringOverrides = s.scoring,
+): VendorControls => score(s.q, answers, { scoring, ...(s.fileDate === undefined ? {} : { answeredAt: s.fileDate }) });
 
 const worse = (a: Rating, b: Rating) => ratingIndex(a) > ratingIndex(b);
 
@@ -149,7 +169,9 @@ describe("scoring properties", () => {
         const empty = run(s, {});
         expect(answered.score).toBeLessThanOrEqual(empty.score);
         expect(worse(answered.rating, empty.rating)).toBe(false);
-        answered.trail.forEach((t, i) => expect(t.effectivePoints).toBeLessThanOrEqual(empty.trail[i]!.effectivePoints));
+        answered.trail.forEach((t, i) =>
+          expect(t.effectivePoints).toBeLessThanOrEqual(empty.trail[i]!.effectivePoints),
+        );
       }),
       RUNS,
     );
@@ -226,7 +248,10 @@ describe("scoring properties", () => {
       return fc
         .tuple(fc.integer({ min: 0, max: room }), fc.integer({ min: 0, max: room }), fc.integer({ min: 0, max: room }))
         .map((d) => [...d].sort((x, y) => x - y))
-        .map(([d1, d2, d3]) => ({ s, raised: { moderate: t.moderate + d1!, high: t.high + d2!, critical: t.critical + d3! } }));
+        .map(([d1, d2, d3]) => ({
+          s,
+          raised: { moderate: t.moderate + d1!, high: t.high + d2!, critical: t.critical + d3! },
+        }));
     });
     fc.assert(
       fc.property(arb, ({ s, raised }) => {
@@ -244,11 +269,17 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(scenarioArb(true), (s) => {
         const gated = run(s);
-        const ungated = score({ ...s.q, gates: [] }, s.answers, { scoring: s.scoring, ...(s.fileDate === undefined ? {} : { answeredAt: s.fileDate }) });
+        const ungated = score({ ...s.q, gates: [] }, s.answers, {
+          scoring: s.scoring,
+          ...(s.fileDate === undefined ? {} : { answeredAt: s.fileDate }),
+        });
         expect(gated.score).toBe(ungated.score);
         expect(gated.scoreRating).toBe(ungated.scoreRating);
         for (const g of gated.gates) expect(worse(g.minRating, gated.rating)).toBe(false);
-        const expected = gated.gates.reduce<Rating>((acc, g) => (worse(g.minRating, acc) ? g.minRating : acc), gated.scoreRating);
+        const expected = gated.gates.reduce<Rating>(
+          (acc, g) => (worse(g.minRating, acc) ? g.minRating : acc),
+          gated.scoreRating,
+        );
         expect(gated.rating).toBe(expected);
       }),
       RUNS,

@@ -32,7 +32,9 @@ describe("ratingFor", () => {
 
 describe("worstRating and ratingIndex", () => {
   it("orders low < moderate < high < critical", () => {
-    expect([ratingIndex("low"), ratingIndex("moderate"), ratingIndex("high"), ratingIndex("critical")]).toEqual([0, 1, 2, 3]);
+    expect([ratingIndex("low"), ratingIndex("moderate"), ratingIndex("high"), ratingIndex("critical")]).toEqual([
+      0, 1, 2, 3,
+    ]);
   });
 
   it("picks the worst of several ratings, whatever their order", () => {

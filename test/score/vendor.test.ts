@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { claim, domain, domainOf, evidenced, FRESH, na, question, questionnaire, score, smallQuestionnaire, STALE, sumContributions, trailOf, YNP } from "./fixtures.js";
+import {
+  claim,
+  domain,
+  domainOf,
+  evidenced,
+  FRESH,
+  na,
+  question,
+  questionnaire,
+  score,
+  smallQuestionnaire,
+  STALE,
+  sumContributions,
+  trailOf,
+  YNP,
+} from "./fixtures.js";
 
 // See fixtures.ts for the questionnaire: DEL (weight 3) holds DEL-01 (w2) and DEL-02 (w1) with yes 0 / partial 50 /
 // no 100; LOG (weight 1) holds LOG-01 (w1) with full 10 / some 40 / none 80. Gates: DEL-01 "no" -> critical,
@@ -7,7 +22,11 @@ import { claim, domain, domainOf, evidenced, FRESH, na, question, questionnaire,
 const q = smallQuestionnaire();
 
 /** DEL-01 yes evidenced (0), DEL-02 partial unevidenced (100 - 50*0.5 = 75), LOG-01 some evidenced (40). */
-const MIXED = { "DEL-01": evidenced("yes", FRESH), "DEL-02": claim("partial", FRESH), "LOG-01": evidenced("some", FRESH) };
+const MIXED = {
+  "DEL-01": evidenced("yes", FRESH),
+  "DEL-02": claim("partial", FRESH),
+  "LOG-01": evidenced("some", FRESH),
+};
 
 describe("scoreVendor: an unanswered questionnaire", () => {
   const r = score(q, {});
@@ -36,7 +55,16 @@ describe("scoreVendor: an unanswered questionnaire", () => {
   });
 
   it("counts coverage", () => {
-    expect(r.coverage).toEqual({ questions: 3, answered: 0, unanswered: 3, unknown: 0, notApplicable: 0, evidenced: 0, unevidencedFavourable: 0, stale: 0 });
+    expect(r.coverage).toEqual({
+      questions: 3,
+      answered: 0,
+      unanswered: 3,
+      unknown: 0,
+      notApplicable: 0,
+      evidenced: 0,
+      unevidencedFavourable: 0,
+      stale: 0,
+    });
   });
 });
 
@@ -63,12 +91,27 @@ describe("scoreVendor: weighted averages by hand", () => {
   });
 
   it("puts weights, points and credit in the trail", () => {
-    expect(trailOf(r, "DEL-02")).toMatchObject({ status: "answered", answer: "partial", optionPoints: 50, worstPoints: 100, credit: 0.5, effectivePoints: 75, weight: 1, domainWeight: 3, evidenced: false, fresh: true, gate: null });
+    expect(trailOf(r, "DEL-02")).toMatchObject({
+      status: "answered",
+      answer: "partial",
+      optionPoints: 50,
+      worstPoints: 100,
+      credit: 0.5,
+      effectivePoints: 75,
+      weight: 1,
+      domainWeight: 3,
+      evidenced: false,
+      fresh: true,
+      gate: null,
+    });
     expect(trailOf(r, "DEL-01")).toMatchObject({ weight: 2, domainWeight: 3, credit: 1, effectivePoints: 0 });
   });
 
   it("rounds trail effective points to 2 decimals: credit 1/3 on some -> 80 - 40/3 = 66.666... -> 66.67", () => {
-    const t = trailOf(score(q, { "LOG-01": claim("some", FRESH) }, { scoring: { unevidencedCredit: 1 / 3 } }), "LOG-01");
+    const t = trailOf(
+      score(q, { "LOG-01": claim("some", FRESH) }, { scoring: { unevidencedCredit: 1 / 3 } }),
+      "LOG-01",
+    );
     expect(t.effectivePoints).toBe(66.67);
   });
 
@@ -105,7 +148,10 @@ describe("scoreVendor: not applicable", () => {
   it("scores a vendor with nothing applicable as 100 (nothing to credit)", () => {
     const allNa = questionnaire({
       domains: [domain("CUS", 1)],
-      questions: [question("CUS-01", YNP, { allowNotApplicable: true }), question("CUS-02", YNP, { allowNotApplicable: true })],
+      questions: [
+        question("CUS-01", YNP, { allowNotApplicable: true }),
+        question("CUS-02", YNP, { allowNotApplicable: true }),
+      ],
     });
     const r = score(allNa, { "CUS-01": na(), "CUS-02": na() });
     expect(r.score).toBe(100);
@@ -117,7 +163,11 @@ describe("scoreVendor: not applicable", () => {
 describe("scoreVendor: gates", () => {
   // DEL-01 no (100), DEL-02 yes evidenced (0), LOG-01 full evidenced (10):
   // DEL (2*100 + 0)/3 = 66.67, vendor (3*66.67 + 10)/4 = (200 + 10)/4 = 52.5 -> high by score.
-  const answers = { "DEL-01": claim("no", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("full", FRESH) };
+  const answers = {
+    "DEL-01": claim("no", FRESH),
+    "DEL-02": evidenced("yes", FRESH),
+    "LOG-01": evidenced("full", FRESH),
+  };
 
   it("raises the rating to the gate's minimum without changing the score", () => {
     const gated = score(q, answers);
@@ -127,12 +177,22 @@ describe("scoreVendor: gates", () => {
     expect(gated.scoreRating).toBe("high");
     expect(gated.rating).toBe("critical");
     expect(ungated.rating).toBe("high");
-    expect(gated.trail).toEqual(ungated.trail.map((t) => (t.questionId === "DEL-01" ? { ...t, gate: "G-DEL-UNAPPROVED" } : t)));
+    expect(gated.trail).toEqual(
+      ungated.trail.map((t) => (t.questionId === "DEL-01" ? { ...t, gate: "G-DEL-UNAPPROVED" } : t)),
+    );
   });
 
   it("names the gate and the answer behind it", () => {
     expect(score(q, answers).gates).toEqual([
-      { id: "G-DEL-UNAPPROVED", title: "Gate G-DEL-UNAPPROVED", minRating: "critical", questionId: "DEL-01", answer: "no", answerLabel: "No", status: "answered" },
+      {
+        id: "G-DEL-UNAPPROVED",
+        title: "Gate G-DEL-UNAPPROVED",
+        minRating: "critical",
+        questionId: "DEL-01",
+        answer: "no",
+        answerLabel: "No",
+        status: "answered",
+      },
     ]);
   });
 
@@ -155,7 +215,11 @@ describe("scoreVendor: gates", () => {
   });
 
   it("lifts a low score to the gate's minimum: LOG-01 none (80) alone -> 1/4*80 = 20 is low, rated moderate", () => {
-    const r = score(q, { "DEL-01": evidenced("yes", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("none", FRESH) });
+    const r = score(q, {
+      "DEL-01": evidenced("yes", FRESH),
+      "DEL-02": evidenced("yes", FRESH),
+      "LOG-01": evidenced("none", FRESH),
+    });
     expect(r.score).toBe(20);
     expect(r.scoreRating).toBe("low");
     expect(r.rating).toBe("moderate");
@@ -209,7 +273,11 @@ describe("scoreVendor: workspace overrides", () => {
   });
 
   it("uses the freshness override: an answer of 2025-09-30 is fresh for 6 months (since 2025-09-30), stale for 5 (since 2025-10-31)", () => {
-    const answers = { "DEL-01": evidenced("yes", "2025-09-30"), "DEL-02": evidenced("partial", FRESH), "LOG-01": evidenced("some", FRESH) };
+    const answers = {
+      "DEL-01": evidenced("yes", "2025-09-30"),
+      "DEL-02": evidenced("partial", FRESH),
+      "LOG-01": evidenced("some", FRESH),
+    };
     // fresh: DEL (0 + 50)/3 = 16.67, vendor (50 + 40)/4 = 22.5
     const fresh = score(q, answers, { scoring: { freshnessMonths: 6 } });
     expect(fresh.score).toBe(22.5);
@@ -237,8 +305,21 @@ describe("scoreVendor: dates, coverage and identity", () => {
   });
 
   it("counts answered, unknown, evidenced, unevidenced favourable and stale answers", () => {
-    const r = score(q, { "DEL-01": evidenced("yes", STALE), "DEL-02": claim("unknown", FRESH), "LOG-01": claim("full", FRESH) });
-    expect(r.coverage).toEqual({ questions: 3, answered: 2, unanswered: 0, unknown: 1, notApplicable: 0, evidenced: 1, unevidencedFavourable: 1, stale: 1 });
+    const r = score(q, {
+      "DEL-01": evidenced("yes", STALE),
+      "DEL-02": claim("unknown", FRESH),
+      "LOG-01": claim("full", FRESH),
+    });
+    expect(r.coverage).toEqual({
+      questions: 3,
+      answered: 2,
+      unanswered: 0,
+      unknown: 1,
+      notApplicable: 0,
+      evidenced: 1,
+      unevidencedFavourable: 1,
+      stale: 1,
+    });
   });
 
   it("does not count an unevidenced worst answer as favourable", () => {
@@ -251,7 +332,11 @@ describe("scoreVendor: dates, coverage and identity", () => {
   });
 
   it("sets priority from the final (gated) rating: medium criticality x critical = high, where the score band alone (high) gives moderate", () => {
-    const r = score(q, { "DEL-01": claim("no", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("full", FRESH) }, { config: { criticality: "medium" } });
+    const r = score(
+      q,
+      { "DEL-01": claim("no", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("full", FRESH) },
+      { config: { criticality: "medium" } },
+    );
     expect(r.scoreRating).toBe("high");
     expect(r.inherent.level).toBe("moderate");
     expect(r.priority).toBe("high");
@@ -260,12 +345,16 @@ describe("scoreVendor: dates, coverage and identity", () => {
 });
 
 describe("scoreVendor: reported bugs", () => {
-  // BUG 3: src/score/vendor.ts (`exact` shares and `score`) sums per-question shares in floating point and rounds the sum half-up, so a
-  // score that is exactly x.x5 by hand can come out 0.1 low. Domain weights DEL 7, LOG 1; DEL-01 partial unevidenced
-  // (75), DEL-02 yes evidenced (0), LOG-01 some evidenced (40): DEL (2*75 + 0)/3 = 50, vendor (7*50 + 1*40)/8 = 48.75,
-  // which rounds to 48.8; the code sums 7/8*2/3*75 + 1/8*40 = 48.74999... and reports 48.7.
+  // BUG 3: src/score/vendor.ts (`exact` shares and `score`) sums per-question shares in floating point and rounds the
+  // sum half-up, so a score that is exactly x.x5 by hand can come out 0.1 low. Domain weights DEL 7, LOG 1; DEL-01
+  // partial unevidenced (75), DEL-02 yes evidenced (0), LOG-01 some evidenced (40): DEL (2*75 + 0)/3 = 50, vendor
+  // (7*50 + 1*40)/8 = 48.75, which rounds to 48.8; the code sums 7/8*2/3*75 + 1/8*40 = 48.74999... and reports 48.7.
   it("rounds an exact x.x5 score half up as a reader redoing it by hand would: 48.75 -> 48.8", () => {
-    const r = score(q, { "DEL-01": claim("partial", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("some", FRESH) }, { scoring: { domainWeights: { DEL: 7, LOG: 1 } } });
+    const r = score(
+      q,
+      { "DEL-01": claim("partial", FRESH), "DEL-02": evidenced("yes", FRESH), "LOG-01": evidenced("some", FRESH) },
+      { scoring: { domainWeights: { DEL: 7, LOG: 1 } } },
+    );
     expect(domainOf(r, "DEL").score).toBe(50);
     expect(r.score).toBe(48.8);
   });

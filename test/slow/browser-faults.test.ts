@@ -12,11 +12,14 @@ import { CliProcess, killGroup, snapshot, temporaries, waitFor } from "../harden
  * browser's profile lives).
  */
 const ALL_FILES = [
-  ...["caution-comparison", "caution-executive", "caution-report", "caution-vendor-altavale", "caution-vendor-cirrane", "caution-vendor-quarrion"].flatMap((n) => [
-    `${n}.html`,
-    `${n}.pdf`,
-    `${n}.pdf.manifest.json`,
-  ]),
+  ...[
+    "caution-comparison",
+    "caution-executive",
+    "caution-report",
+    "caution-vendor-altavale",
+    "caution-vendor-cirrane",
+    "caution-vendor-quarrion",
+  ].flatMap((n) => [`${n}.html`, `${n}.pdf`, `${n}.pdf.manifest.json`]),
   "caution-result.json",
 ].sort();
 
@@ -27,7 +30,8 @@ function withEarlierReport(): { out: string; before: Record<string, string> } {
   return { out, before: snapshot(out) };
 }
 
-const start = (out: string, env: NodeJS.ProcessEnv = {}) => new CliProcess(["report", "samples/demo", "--out", out, "--format", "html,pdf,json"], env);
+const start = (out: string, env: NodeJS.ProcessEnv = {}) =>
+  new CliProcess(["report", "samples/demo", "--out", out, "--format", "html,pdf,json"], env);
 
 async function firstPrinted(cli: CliProcess): Promise<void> {
   expect(await cli.waitForStderr(/caution: printed 1\/6/), cli.stderr).toBe(true);
@@ -35,11 +39,15 @@ async function firstPrinted(cli: CliProcess): Promise<void> {
 
 async function leader(cli: CliProcess, not?: number): Promise<number> {
   let pgid: number | undefined;
-  const found = await waitFor(() => {
-    const l = cli.browserLeader();
-    if (l && l.pgid !== not) pgid = l.pgid;
-    return pgid !== undefined;
-  }, 20_000, 10);
+  const found = await waitFor(
+    () => {
+      const l = cli.browserLeader();
+      if (l && l.pgid !== not) pgid = l.pgid;
+      return pgid !== undefined;
+    },
+    20_000,
+    10,
+  );
   expect(found, `no browser below the CLI\n${cli.stderr}`).toBe(true);
   return pgid!;
 }
@@ -52,7 +60,9 @@ describe("browser faults during a batch", () => {
     killGroup(await leader(cli), "SIGKILL");
     await cli.done();
     if (cli.code === 0) {
-      expect(cli.stderr).toMatch(/the browser failed \(it closed unexpectedly \(crashed or was killed\)\); relaunching it once/);
+      expect(cli.stderr).toMatch(
+        /the browser failed \(it closed unexpectedly \(crashed or was killed\)\); relaunching it once/,
+      );
       expect(readdirSync(out).sort()).toEqual(ALL_FILES);
     } else {
       expect(cli.code).toBe(3);
@@ -112,7 +122,9 @@ describe("browser faults during a batch", () => {
     await cli.done();
     expect(Date.now() - sent).toBeLessThan(10_000);
     expect(cli.code, cli.stderr).toBe(130);
-    expect(cli.stderr).toContain("caution: interrupted; the browser was stopped and this run's temporary files are removed; earlier reports are untouched");
+    expect(cli.stderr).toContain(
+      "caution: interrupted; the browser was stopped and this run's temporary files are removed; earlier reports are untouched",
+    );
     expect(cli.stderr).not.toMatch(/internal error|relaunching/);
     expect(snapshot(out)).toEqual(before);
     expect(temporaries(out)).toEqual([]);
@@ -141,20 +153,23 @@ describe("browser faults during a batch", () => {
     expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
   });
 
-  describe.skipIf(mountRefused !== undefined)(`a read-only output folder with PDFs${mountRefused ? ` (skipped: ${mountRefused})` : ""}`, () => {
-    let ro: Mount;
-    beforeAll(() => {
-      ro = mountTmpfs("ro,size=64k");
-    });
-    afterAll(() => ro?.unmount());
+  describe.skipIf(mountRefused !== undefined)(
+    `a read-only output folder with PDFs${mountRefused ? ` (skipped: ${mountRefused})` : ""}`,
+    () => {
+      let ro: Mount;
+      beforeAll(() => {
+        ro = mountTmpfs("ro,size=64k");
+      });
+      afterAll(() => ro?.unmount());
 
-    it("exit 3 after rendering, a clear message, no partial file, no browser left", async () => {
-      const cli = await start(ro.dir).done();
-      expect(cli.code, cli.stderr).toBe(3);
-      expect(cli.stderr).toMatch(/^caution: cannot write to .*: the file system is read-only; nothing was written/m);
-      expect(readdirSync(ro.dir)).toEqual([]);
-      expect(await cli.leftovers()).toEqual([]);
-      expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
-    });
-  });
+      it("exit 3 after rendering, a clear message, no partial file, no browser left", async () => {
+        const cli = await start(ro.dir).done();
+        expect(cli.code, cli.stderr).toBe(3);
+        expect(cli.stderr).toMatch(/^caution: cannot write to .*: the file system is read-only; nothing was written/m);
+        expect(readdirSync(ro.dir)).toEqual([]);
+        expect(await cli.leftovers()).toEqual([]);
+        expect(cli.tempLeftovers(), "browser profile left in the temp folder").toEqual([]);
+      });
+    },
+  );
 });

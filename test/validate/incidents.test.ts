@@ -29,12 +29,20 @@ describe("incident CSVs in a workspace", () => {
   });
 
   it("reports a timestamp without an offset instead of guessing a zone", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-03-04T09:15:00" }))).toEqual([`ws/incidents/cirrane.csv row 2: started_at: "2026-03-04T09:15:00" ${ISO_MESSAGE}`]);
-    expect(await csvErrors(csvRow("cirrane", "A", { resolved_at: "2026-03-04 10:15" }))).toEqual([`ws/incidents/cirrane.csv row 2: resolved_at: "2026-03-04 10:15" ${ISO_MESSAGE}`]);
+    expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-03-04T09:15:00" }))).toEqual([
+      `ws/incidents/cirrane.csv row 2: started_at: "2026-03-04T09:15:00" ${ISO_MESSAGE}`,
+    ]);
+    expect(await csvErrors(csvRow("cirrane", "A", { resolved_at: "2026-03-04 10:15" }))).toEqual([
+      `ws/incidents/cirrane.csv row 2: resolved_at: "2026-03-04 10:15" ${ISO_MESSAGE}`,
+    ]);
   });
 
   it("accepts offsets other than Z", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-03-04T09:15:00+01:00", resolved_at: "2026-03-04T01:00:00-08:00" }))).toEqual([]);
+    expect(
+      await csvErrors(
+        csvRow("cirrane", "A", { started_at: "2026-03-04T09:15:00+01:00", resolved_at: "2026-03-04T01:00:00-08:00" }),
+      ),
+    ).toEqual([]);
   });
 
   it("reports resolved_at before started_at", async () => {
@@ -54,7 +62,9 @@ describe("incident CSVs in a workspace", () => {
     expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-11-02T00:00:00Z", resolved_at: "" }))).toEqual([
       "ws/incidents/cirrane.csv row 2: started_at: 2026-11-02T00:00:00Z is after the workspace as-of date 2026-11-01",
     ]);
-    expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-11-01T23:59:59Z", resolved_at: "" }))).toEqual([]);
+    expect(await csvErrors(csvRow("cirrane", "A", { started_at: "2026-11-01T23:59:59Z", resolved_at: "" }))).toEqual(
+      [],
+    );
   });
 
   it("reports resolved_at after the as-of date", async () => {
@@ -70,7 +80,9 @@ describe("incident CSVs in a workspace", () => {
   });
 
   it("reports a vendor that is not a slug", async () => {
-    expect(await csvErrors(csvRow("Cirrane", "A"))).toEqual(['ws/incidents/cirrane.csv row 2: vendor: "Cirrane" must be a lower-case slug (a-z, 0-9, -), at most 63 characters']);
+    expect(await csvErrors(csvRow("Cirrane", "A"))).toEqual([
+      'ws/incidents/cirrane.csv row 2: vendor: "Cirrane" must be a lower-case slug (a-z, 0-9, -), at most 63 characters',
+    ]);
   });
 
   it("reports a duplicate vendor/id within one file, naming the first row", async () => {
@@ -82,8 +94,13 @@ describe("incident CSVs in a workspace", () => {
   it("reports a duplicate vendor/id across two files, naming the first file and row (files in name order)", async () => {
     const ws = await demoWorkspace();
     await ws.write(F, CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B"));
-    await ws.write("incidents/cirrane-2025.csv", CSV_HEADER + csvRow("cirrane", "X") + csvRow("cirrane", "Y") + csvRow("cirrane", "B"));
-    expect(await ws.run()).toEqual(["ws/incidents/cirrane.csv row 3: id: incident cirrane/B already appears at ws/incidents/cirrane-2025.csv row 4"]);
+    await ws.write(
+      "incidents/cirrane-2025.csv",
+      CSV_HEADER + csvRow("cirrane", "X") + csvRow("cirrane", "Y") + csvRow("cirrane", "B"),
+    );
+    expect(await ws.run()).toEqual([
+      "ws/incidents/cirrane.csv row 3: id: incident cirrane/B already appears at ws/incidents/cirrane-2025.csv row 4",
+    ]);
   });
 
   it("allows the same id for different vendors", async () => {
@@ -104,7 +121,9 @@ describe("incident CSVs in a workspace", () => {
   });
 
   it("reports an empty required value", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A", { title: " " }))).toEqual(["ws/incidents/cirrane.csv row 2: title: must not be empty"]);
+    expect(await csvErrors(csvRow("cirrane", "A", { title: " " }))).toEqual([
+      "ws/incidents/cirrane.csv row 2: title: must not be empty",
+    ]);
   });
 
   it("cuts a long received value in the message", async () => {
@@ -116,7 +135,9 @@ describe("incident CSVs in a workspace", () => {
   it("reports a header without a required column", async () => {
     const ws = await demoWorkspace();
     await ws.write(F, CSV_HEADER.replace(",severity", "") + "cirrane,B,t,2026-03-04T09:15:00Z,,x,y,z,no,\n");
-    expect(await ws.run()).toEqual([`ws/incidents/cirrane.csv row 1: header lacks column severity; expected ${INCIDENT_COLUMNS.join(",")}`]);
+    expect(await ws.run()).toEqual([
+      `ws/incidents/cirrane.csv row 1: header lacks column severity; expected ${INCIDENT_COLUMNS.join(",")}`,
+    ]);
   });
 
   it("reports an unclosed quote with its row", async () => {
@@ -126,13 +147,17 @@ describe("incident CSVs in a workspace", () => {
   });
 
   it("reports a row with the wrong number of fields and goes on to the next", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A") + "cirrane,B,short\n")).toEqual([`ws/incidents/cirrane.csv row 3: malformed CSV: row has 3 fields; the header has ${INCIDENT_COLUMNS.length}`]);
+    expect(await csvErrors(csvRow("cirrane", "A") + "cirrane,B,short\n")).toEqual([
+      `ws/incidents/cirrane.csv row 3: malformed CSV: row has 3 fields; the header has ${INCIDENT_COLUMNS.length}`,
+    ]);
   });
 
   // BUG (src/load/csv-file.ts): after a skipped malformed record every later row number is one too low, so the
   // error in the 4th row is reported at row 3, the row of the malformed record.
   it("reports rows after a malformed row at their own row number", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A") + "cirrane,B,short\n" + csvRow("cirrane", "C", { started_at: "x" }))).toEqual([
+    expect(
+      await csvErrors(csvRow("cirrane", "A") + "cirrane,B,short\n" + csvRow("cirrane", "C", { started_at: "x" })),
+    ).toEqual([
       `ws/incidents/cirrane.csv row 3: malformed CSV: row has 3 fields; the header has ${INCIDENT_COLUMNS.length}`,
       `ws/incidents/cirrane.csv row 4: started_at: "x" ${ISO_MESSAGE}`,
     ]);
@@ -140,7 +165,10 @@ describe("incident CSVs in a workspace", () => {
 
   it("reports a UTF-16 CSV", async () => {
     const ws = await demoWorkspace();
-    await ws.write(F, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV_HEADER + csvRow("cirrane", "A"), "utf16le")]));
+    await ws.write(
+      F,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV_HEADER + csvRow("cirrane", "A"), "utf16le")]),
+    );
     expect(await ws.run()).toEqual(["ws/incidents/cirrane.csv: file is UTF-16 encoded; save it as UTF-8"]);
   });
 
@@ -161,9 +189,11 @@ describe("incident CSVs in a workspace", () => {
   });
 
   it("shows both row and line after a quoted line break", async () => {
-    expect(await csvErrors(csvRow("cirrane", "A", { title: '"two\nlines"' }) + csvRow("cirrane", "B", { started_at: "bad" }))).toEqual([
-      `ws/incidents/cirrane.csv row 3 (line 4): started_at: "bad" ${ISO_MESSAGE}`,
-    ]);
+    expect(
+      await csvErrors(
+        csvRow("cirrane", "A", { title: '"two\nlines"' }) + csvRow("cirrane", "B", { started_at: "bad" }),
+      ),
+    ).toEqual([`ws/incidents/cirrane.csv row 3 (line 4): started_at: "bad" ${ISO_MESSAGE}`]);
   });
 
   it("rejects a javascript: source_url", async () => {
@@ -177,7 +207,11 @@ describe("incident CSVs in a workspace", () => {
 
   it("reads an empty resolved_at as an open incident, and empty optional columns as defaults", async () => {
     const ws = await demoWorkspace();
-    await ws.write(F, CSV_HEADER + csvRow("cirrane", "OPEN-1", { resolved_at: "", cause: "", source_url: "", services: "a; b ;", regions: "" }));
+    await ws.write(
+      F,
+      CSV_HEADER +
+        csvRow("cirrane", "OPEN-1", { resolved_at: "", cause: "", source_url: "", services: "a; b ;", regions: "" }),
+    );
     const valid = await ws.valid();
     const incident = valid.incidents.find((i) => i.id === "OPEN-1");
     expect(incident).toMatchObject({
@@ -194,13 +228,18 @@ describe("incident CSVs in a workspace", () => {
   it("lists at most 200 errors per file and counts the rest", async () => {
     const rows = Array.from({ length: 205 }, (_, i) => csvRow("cirrane", `X${i}`, { severity: "bad" })).join("");
     const lines = await csvErrors(rows);
-    const listed = Array.from({ length: 200 }, (_, i) => `ws/incidents/cirrane.csv row ${i + 2}: severity: "bad" is not allowed; allowed: ${SEVERITIES.join(", ")}`);
+    const listed = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `ws/incidents/cirrane.csv row ${i + 2}: severity: "bad" is not allowed; allowed: ${SEVERITIES.join(", ")}`,
+    );
     // The count has no row, so sorting puts it first.
     expect(lines).toEqual(["ws/incidents/cirrane.csv: 5 more errors in this file not listed", ...listed]);
   });
 
   it("says 1 more error in the singular, and nothing at exactly 200", async () => {
-    const rows = (n: number) => Array.from({ length: n }, (_, i) => csvRow("cirrane", `X${i}`, { severity: "bad" })).join("");
+    const rows = (n: number) =>
+      Array.from({ length: n }, (_, i) => csvRow("cirrane", `X${i}`, { severity: "bad" })).join("");
     const at201 = await csvErrors(rows(201));
     expect(at201).toHaveLength(201);
     expect(at201[0]).toBe("ws/incidents/cirrane.csv: 1 more error in this file not listed");
@@ -211,7 +250,8 @@ describe("incident CSVs in a workspace", () => {
 
   it("caps each file separately", async () => {
     const ws = await demoWorkspace();
-    const rows = (vendor: string) => Array.from({ length: 202 }, (_, i) => csvRow(vendor, `X${i}`, { severity: "bad" })).join("");
+    const rows = (vendor: string) =>
+      Array.from({ length: 202 }, (_, i) => csvRow(vendor, `X${i}`, { severity: "bad" })).join("");
     await ws.write(F, CSV_HEADER + rows("cirrane"));
     await ws.write("incidents/altavale.csv", CSV_HEADER + rows("altavale"));
     const lines = await ws.run();
@@ -231,11 +271,19 @@ describe("validateIncidentFile", () => {
     const ref: IncidentFileRef = { path: await writeIn(dir, name, content), file: name, relative: `incidents/${name}` };
     const incidents: Incident[] = [];
     const result = await validateIncidentFile(ref, ctx, filter, (i) => incidents.push(i));
-    return { incidents, issues: result.issues.map((i: InputIssue) => formatIssue(i)), source: result.source, filter, ref };
+    return {
+      incidents,
+      issues: result.issues.map((i: InputIssue) => formatIssue(i)),
+      source: result.source,
+      filter,
+      ref,
+    };
   }
 
   it("hands over only the valid incidents", async () => {
-    const { incidents, issues, source, filter } = await run(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { severity: "x" }) + csvRow("zephyr", "C"));
+    const { incidents, issues, source, filter } = await run(
+      CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { severity: "x" }) + csvRow("zephyr", "C"),
+    );
     expect(incidents.map((i) => i.id)).toEqual(["A"]);
     expect(issues).toEqual([
       `i.csv row 3: severity: "x" is not allowed; allowed: ${SEVERITIES.join(", ")}`,
@@ -272,7 +320,11 @@ describe("a file full of repeats", () => {
       filter.add("cirrane", `old-${i}`);
     }
     const dir = await tempDir();
-    const ref: IncidentFileRef = { path: await writeIn(dir, "i.csv", CSV_HEADER + csvRow("cirrane", "X") + csvRow("cirrane", "X")), file: "i.csv", relative: "incidents/i.csv" };
+    const ref: IncidentFileRef = {
+      path: await writeIn(dir, "i.csv", CSV_HEADER + csvRow("cirrane", "X") + csvRow("cirrane", "X")),
+      file: "i.csv",
+      relative: "incidents/i.csv",
+    };
     const ctx = { vendorIds: new Set(["cirrane"]), asOfEnd: Date.parse("2026-11-02T00:00:00Z"), asOf: "2026-11-01" };
     const { issues } = await validateIncidentFile(ref, ctx, filter, () => undefined);
     expect(issues.map(formatIssue)).toEqual([

@@ -24,10 +24,12 @@ questions:
   - { id: DEL-01, domain: DEL, agentKind: operator, text: T, help: H, why: W, ask: A, answers: ynp }
 ${extra}`;
 
-const question = (id: string, domain: string, answers: string) => `  - { id: ${id}, domain: ${domain}, agentKind: operator, text: T, help: H, why: W, ask: A, answers: ${answers} }\n`;
+const question = (id: string, domain: string, answers: string) =>
+  `  - { id: ${id}, domain: ${domain}, agentKind: operator, text: T, help: H, why: W, ask: A, answers: ${answers} }\n`;
 const inlineOptions = (id: string, values: [string, number][]) =>
   `  - id: ${id}\n    domain: DEL\n    agentKind: operator\n    text: T\n    help: H\n    why: W\n    ask: A\n    answers:\n${values.map(([v, p]) => `      - { value: "${v}", label: L, points: ${p} }\n`).join("")}`;
-const gate = (questionId: string, answers: string) => `gates:\n  - { id: G-TEST, question: ${questionId}, answers: ${answers}, minRating: high, title: T }\n`;
+const gate = (questionId: string, answers: string) =>
+  `gates:\n  - { id: G-TEST, question: ${questionId}, answers: ${answers}, minRating: high, title: T }\n`;
 
 function source(text: string): YamlSource {
   const parsed = parseYaml(text, "q.yaml");
@@ -38,10 +40,28 @@ const errors = (text: string) => validateQuestionnaire(source(text)).issues.map(
 
 describe("validateQuestionnaire", () => {
   it("resolves answer sets and finds each question's worst option", () => {
-    const result = validateQuestionnaire(source(base(inlineOptions("DEL-02", [["a", 0], ["b", 70], ["c", 40]]) + gate("DEL-01", '["no"]'))));
+    const result = validateQuestionnaire(
+      source(
+        base(
+          inlineOptions("DEL-02", [
+            ["a", 0],
+            ["b", 70],
+            ["c", 40],
+          ]) + gate("DEL-01", '["no"]'),
+        ),
+      ),
+    );
     expect(result.issues).toEqual([]);
     const q = result.questionnaire;
-    expect(q?.questions.map((x) => [x.id, x.options.map((o) => o.value).join("/"), x.worst.value, x.allowNotApplicable, x.weight])).toEqual([
+    expect(
+      q?.questions.map((x) => [
+        x.id,
+        x.options.map((o) => o.value).join("/"),
+        x.worst.value,
+        x.allowNotApplicable,
+        x.weight,
+      ]),
+    ).toEqual([
       ["DEL-01", "yes/no", "no", false, 1],
       ["DEL-02", "a/b/c", "b", false, 1],
     ]);
@@ -63,41 +83,68 @@ describe("validateQuestionnaire", () => {
   });
 
   it("reports a question in an unknown domain, with the defined domains", () => {
-    expect(errors(base(question("SEC-01", "SEC", "ynp")))).toEqual(["q.yaml line 14: questions[1].domain: unknown domain SEC; defined: DEL, NET"]);
+    expect(errors(base(question("SEC-01", "SEC", "ynp")))).toEqual([
+      "q.yaml line 14: questions[1].domain: unknown domain SEC; defined: DEL, NET",
+    ]);
   });
 
   it("reports a question id that does not start with its domain", () => {
-    expect(errors(base(question("NET-02", "DEL", "ynp")))).toEqual(["q.yaml line 14: questions[1].id: question id NET-02 must start with its domain DEL-"]);
+    expect(errors(base(question("NET-02", "DEL", "ynp")))).toEqual([
+      "q.yaml line 14: questions[1].id: question id NET-02 must start with its domain DEL-",
+    ]);
   });
 
   it("reports a question defined twice", () => {
-    expect(errors(base(question("DEL-01", "DEL", "ynp")))).toEqual(["q.yaml line 14: questions[1].id: question DEL-01 is defined twice"]);
+    expect(errors(base(question("DEL-01", "DEL", "ynp")))).toEqual([
+      "q.yaml line 14: questions[1].id: question DEL-01 is defined twice",
+    ]);
   });
 
   it("reports a domain defined twice", () => {
-    expect(errors(base().replace("  - { id: NET, title: Network", "  - { id: DEL, title: Network"))).toEqual(["q.yaml line 11: domains[1].id: domain DEL is defined twice"]);
+    expect(errors(base().replace("  - { id: NET, title: Network", "  - { id: DEL, title: Network"))).toEqual([
+      "q.yaml line 11: domains[1].id: domain DEL is defined twice",
+    ]);
   });
 
   it("reports an unknown answer set, with the defined sets", () => {
-    expect(errors(base(question("DEL-02", "DEL", "yes-no")))).toEqual(['q.yaml line 14: questions[1].answers: unknown answer set "yes-no"; defined: ynp']);
+    expect(errors(base(question("DEL-02", "DEL", "yes-no")))).toEqual([
+      'q.yaml line 14: questions[1].answers: unknown answer set "yes-no"; defined: ynp',
+    ]);
   });
 
   it("reports answers that are neither a set id nor a list of options", () => {
-    expect(errors(base(question("DEL-02", "DEL", "5")))).toEqual(["q.yaml line 14: questions[1].answers: expected string, got 5 (or one of the other accepted forms)"]);
+    expect(errors(base(question("DEL-02", "DEL", "5")))).toEqual([
+      "q.yaml line 14: questions[1].answers: expected string, got 5 (or one of the other accepted forms)",
+    ]);
   });
 
   it("reports a gate on an unknown question", () => {
-    expect(errors(base(gate("DEL-09", '["no"]')))).toEqual(["q.yaml line 15: gates[0].question: unknown question DEL-09"]);
+    expect(errors(base(gate("DEL-09", '["no"]')))).toEqual([
+      "q.yaml line 15: gates[0].question: unknown question DEL-09",
+    ]);
   });
 
   it("reports a gate answer that the question does not have", () => {
-    expect(errors(base(gate("DEL-01", '["no", maybe]')))).toEqual(['q.yaml line 15: gates[0].answers: "maybe" is not an answer of DEL-01; allowed: yes, no']);
+    expect(errors(base(gate("DEL-01", '["no", maybe]')))).toEqual([
+      'q.yaml line 15: gates[0].answers: "maybe" is not an answer of DEL-01; allowed: yes, no',
+    ]);
   });
 
   it("reports a gate that would let an answer as bad as a listed one escape", () => {
     // b (70) is listed; c ties with the worst (100) and a sits above b: both must fire the gate too.
-    const q = base(inlineOptions("DEL-02", [["ok", 0], ["b", 70], ["a", 80], ["c", 100], ["d", 100]])) + gate("DEL-02", '["b", "d"]');
-    expect(errors(q)).toEqual(['q.yaml line 28: gates[0].answers: must also list "a", "c": an answer at least as bad as one the gate lists (or an unanswered question) must not escape it']);
+    const q =
+      base(
+        inlineOptions("DEL-02", [
+          ["ok", 0],
+          ["b", 70],
+          ["a", 80],
+          ["c", 100],
+          ["d", 100],
+        ]),
+      ) + gate("DEL-02", '["b", "d"]');
+    expect(errors(q)).toEqual([
+      'q.yaml line 28: gates[0].answers: must also list "a", "c": an answer at least as bad as one the gate lists (or an unanswered question) must not escape it',
+    ]);
   });
 
   it("reports a gate that leaves out the worst answer", () => {
@@ -109,10 +156,28 @@ describe("validateQuestionnaire", () => {
   it("reports the reserved answer values unknown and na", () => {
     expect(UNKNOWN).toBe("unknown");
     expect(NOT_APPLICABLE).toBe("na");
-    expect(errors(base(inlineOptions("DEL-02", [["yes", 0], ["unknown", 100]])))).toEqual([
+    expect(
+      errors(
+        base(
+          inlineOptions("DEL-02", [
+            ["yes", 0],
+            ["unknown", 100],
+          ]),
+        ),
+      ),
+    ).toEqual([
       'q.yaml line 22: questions[1].answers: "unknown" is reserved: every question accepts unknown, and na where allowNotApplicable is true',
     ]);
-    expect(errors(base(inlineOptions("DEL-02", [["yes", 0], ["na", 100]])))).toEqual([
+    expect(
+      errors(
+        base(
+          inlineOptions("DEL-02", [
+            ["yes", 0],
+            ["na", 100],
+          ]),
+        ),
+      ),
+    ).toEqual([
       'q.yaml line 22: questions[1].answers: "na" is reserved: every question accepts unknown, and na where allowNotApplicable is true',
     ]);
   });
@@ -125,11 +190,22 @@ describe("validateQuestionnaire", () => {
   });
 
   it("reports repeated answer values", () => {
-    expect(errors(base(inlineOptions("DEL-02", [["yes", 0], ["yes", 100]])))).toEqual(["q.yaml line 22: questions[1].answers: answer values repeat"]);
+    expect(
+      errors(
+        base(
+          inlineOptions("DEL-02", [
+            ["yes", 0],
+            ["yes", 100],
+          ]),
+        ),
+      ),
+    ).toEqual(["q.yaml line 22: questions[1].answers: answer values repeat"]);
   });
 
   it("reports schema errors with field and line, and returns no questionnaire", () => {
-    const result = validateQuestionnaire(source(base().replace("version: 1.0.0", 'version: "1.0"').replace("weight: 2", "weight: 0")));
+    const result = validateQuestionnaire(
+      source(base().replace("version: 1.0.0", 'version: "1.0"').replace("weight: 2", "weight: 0")),
+    );
     expect(result.questionnaire).toBeUndefined();
     expect(result.issues.map(formatIssue)).toEqual([
       'q.yaml line 2: version: "1.0" must be a semantic version such as 1.0.0',

@@ -42,7 +42,9 @@ describe("vendor files in a workspace", () => {
   });
 
   it("reports a malformed question id", async () => {
-    expect(await vendorErrors((y) => y.replace("INV-01:", "inv-1:"))).toEqual(["ws/vendors/cirrane.yaml line 7: answers.inv-1: Invalid key in record"]);
+    expect(await vendorErrors((y) => y.replace("INV-01:", "inv-1:"))).toEqual([
+      "ws/vendors/cirrane.yaml line 7: answers.inv-1: Invalid key in record",
+    ]);
   });
 
   it("reports an answer the question does not allow, with the allowed values", async () => {
@@ -62,7 +64,9 @@ describe("vendor files in a workspace", () => {
   });
 
   it("reports na where the question does not allow it", async () => {
-    expect(await vendorErrors((y) => y.replace("answer: partial", 'answer: na\n    reason: "We run no agent."'))).toEqual([
+    expect(
+      await vendorErrors((y) => y.replace("answer: partial", 'answer: na\n    reason: "We run no agent."')),
+    ).toEqual([
       'ws/vendors/cirrane.yaml line 7: answers.INV-01.answer: "na" is not an answer to INV-01 (INV-01 cannot be answered not applicable); allowed: yes, partial, no, unknown',
     ]);
   });
@@ -90,7 +94,9 @@ describe("vendor files in a workspace", () => {
   });
 
   it("reports an answer's answeredAt after the as-of date", async () => {
-    expect(await vendorErrors((y) => y.replace("answer: partial", 'answer: partial\n    answeredAt: "2027-01-01"'))).toEqual([
+    expect(
+      await vendorErrors((y) => y.replace("answer: partial", 'answer: partial\n    answeredAt: "2027-01-01"')),
+    ).toEqual([
       "ws/vendors/cirrane.yaml line 8: answers.INV-01.answeredAt: 2027-01-01 is after the workspace as-of date 2026-11-01",
     ]);
   });
@@ -108,7 +114,9 @@ describe("vendor files in a workspace", () => {
   });
 
   it("reports an evidence url that is not https", async () => {
-    expect(await vendorErrors((y) => y.replace("https://www.cirrane.example/wp.pdf", "http://www.cirrane.example/wp.pdf"))).toEqual([
+    expect(
+      await vendorErrors((y) => y.replace("https://www.cirrane.example/wp.pdf", "http://www.cirrane.example/wp.pdf")),
+    ).toEqual([
       'ws/vendors/cirrane.yaml line 14: answers.DEL-01.evidence[0].url: "http://www.cirrane.example/wp.pdf" must be an https:// URL',
     ]);
     expect(await vendorErrors((y) => y.replace("https://www.cirrane.example/wp.pdf", "javascript:alert(1)"))).toEqual([
@@ -129,11 +137,15 @@ describe("vendor files in a workspace", () => {
   });
 
   it("accepts a questionnaireVersion with the same major version", async () => {
-    expect(await vendorErrors((y) => y.replace("questionnaireVersion: 1.0.0", "questionnaireVersion: 1.4.2"))).toEqual([]);
+    expect(await vendorErrors((y) => y.replace("questionnaireVersion: 1.0.0", "questionnaireVersion: 1.4.2"))).toEqual(
+      [],
+    );
   });
 
   it("reports a missing questionnaireVersion", async () => {
-    expect(await vendorErrors((y) => y.replace("questionnaireVersion: 1.0.0\n", ""))).toEqual(["ws/vendors/cirrane.yaml line 1: questionnaireVersion: is required"]);
+    expect(await vendorErrors((y) => y.replace("questionnaireVersion: 1.0.0\n", ""))).toEqual([
+      "ws/vendors/cirrane.yaml line 1: questionnaireVersion: is required",
+    ]);
   });
 
   it("still reports semantic errors of a file with schema errors, in the same run", async () => {
@@ -177,17 +189,28 @@ describe("validateVendor", () => {
     const result = validateVendor(source(vendorYaml("cirrane")), "cirrane", await load(), "2026-11-01");
     expect(result.issues).toEqual([]);
     expect(result.vendor?.answers["INV-01"]).toEqual({ answer: "partial", evidence: [] });
-    expect(result.vendor?.answers["INV-03"]).toEqual({ answer: "na", evidence: [], reason: "No customer-facing agent." });
+    expect(result.vendor?.answers["INV-03"]).toEqual({
+      answer: "na",
+      evidence: [],
+      reason: "No customer-facing agent.",
+    });
   });
 
   it("returns no vendor when only a semantic check fails", async () => {
     const result = validateVendor(source(vendorYaml("cirrane")), "cirrane", await load(), "2026-07-13");
     expect(result.vendor).toBeUndefined();
-    expect(result.issues.map(formatIssue)).toEqual(["v.yaml line 4: answeredAt: 2026-07-14 is after the workspace as-of date 2026-07-13"]);
+    expect(result.issues.map(formatIssue)).toEqual([
+      "v.yaml line 4: answeredAt: 2026-07-14 is after the workspace as-of date 2026-07-13",
+    ]);
   });
 
   it("copes with answers that are not mappings", async () => {
-    const result = validateVendor(source('id: cirrane\nname: C\nquestionnaireVersion: 1.0.0\nanswers:\n  INV-01: "yes"\n'), "cirrane", await load(), "2026-11-01");
+    const result = validateVendor(
+      source('id: cirrane\nname: C\nquestionnaireVersion: 1.0.0\nanswers:\n  INV-01: "yes"\n'),
+      "cirrane",
+      await load(),
+      "2026-11-01",
+    );
     expect(result.issues.map(formatIssue)).toEqual(['v.yaml line 5: answers.INV-01: expected object, got "yes"']);
   });
 });

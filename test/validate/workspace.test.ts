@@ -49,7 +49,11 @@ describe("validateWorkspace: the demo", () => {
       "vendors/quarrion.yaml",
     ]);
     const csv = await readFile(join(ws.dir, "incidents/cirrane.csv"));
-    expect(valid.inputs.find((i) => i.path === "incidents/cirrane.csv")).toEqual({ path: "incidents/cirrane.csv", sha256: sha256(csv), bytes: csv.length });
+    expect(valid.inputs.find((i) => i.path === "incidents/cirrane.csv")).toEqual({
+      path: "incidents/cirrane.csv",
+      sha256: sha256(csv),
+      bytes: csv.length,
+    });
   });
 
   it("validates the fixture's own caution.yaml and vendor file", async () => {
@@ -62,11 +66,15 @@ describe("validateWorkspace: the demo", () => {
 
 describe("validateWorkspace: caution.yaml", () => {
   it("reports a missing required field at the document", async () => {
-    expect(await cautionErrors((y) => y.replace("currency: EUR\n", ""))).toEqual(["ws/caution.yaml line 1: currency: is required"]);
+    expect(await cautionErrors((y) => y.replace("currency: EUR\n", ""))).toEqual([
+      "ws/caution.yaml line 1: currency: is required",
+    ]);
   });
 
   it("reports a missing required vendor field at the vendor", async () => {
-    expect(await cautionErrors((y) => y.replace("    monthlySpend: 72000\n", ""))).toEqual(["ws/caution.yaml line 9: vendors[1].monthlySpend: is required"]);
+    expect(await cautionErrors((y) => y.replace("    monthlySpend: 72000\n", ""))).toEqual([
+      "ws/caution.yaml line 9: vendors[1].monthlySpend: is required",
+    ]);
   });
 
   it("reports a wrong enum value with the allowed values", async () => {
@@ -79,20 +87,31 @@ describe("validateWorkspace: caution.yaml", () => {
   });
 
   it("reports an unknown field with the allowed fields", async () => {
-    expect(await cautionErrors((y) => y.replace("currency: EUR\n", "currency: EUR\ncolour: red\n"))).toEqual([`ws/caution.yaml line 3: colour: unknown field; allowed: ${ALLOWED_TOP}`]);
-    expect(await cautionErrors((y) => y.replace("    criticality: high\n    singleRegion: true", "    criticality: high\n    singleRegion: true\n    region: eu"))).toEqual([
+    expect(await cautionErrors((y) => y.replace("currency: EUR\n", "currency: EUR\ncolour: red\n"))).toEqual([
+      `ws/caution.yaml line 3: colour: unknown field; allowed: ${ALLOWED_TOP}`,
+    ]);
+    expect(
+      await cautionErrors((y) =>
+        y.replace(
+          "    criticality: high\n    singleRegion: true",
+          "    criticality: high\n    singleRegion: true\n    region: eu",
+        ),
+      ),
+    ).toEqual([
       `ws/caution.yaml line 16: vendors[2].region: unknown field; allowed: ${allowedFields(workspaceVendor)}`,
     ]);
   });
 
   it("reports a negative downtimeCostPerHour", async () => {
-    expect(await cautionErrors((y) => y.replace("downtimeCostPerHour: 180000", "downtimeCostPerHour: -5"))).toEqual(["ws/caution.yaml line 3: downtimeCostPerHour: -5 is too small; must be ≥ 0"]);
+    expect(await cautionErrors((y) => y.replace("downtimeCostPerHour: 180000", "downtimeCostPerHour: -5"))).toEqual([
+      "ws/caution.yaml line 3: downtimeCostPerHour: -5 is too small; must be ≥ 0",
+    ]);
   });
 
   it("reports a number given as text", async () => {
-    expect(await cautionErrors((y) => y.replace("downtimeCostPerHour: 180000", 'downtimeCostPerHour: "180k"'))).toEqual([
-      'ws/caution.yaml line 3: downtimeCostPerHour: expected number, got "180k"',
-    ]);
+    expect(await cautionErrors((y) => y.replace("downtimeCostPerHour: 180000", 'downtimeCostPerHour: "180k"'))).toEqual(
+      ['ws/caution.yaml line 3: downtimeCostPerHour: expected number, got "180k"'],
+    );
   });
 
   it("reports an as-of date in the wrong form", async () => {
@@ -102,9 +121,14 @@ describe("validateWorkspace: caution.yaml", () => {
   });
 
   it("reports thresholds that do not rise", async () => {
-    const withThresholds = (t: string) => cautionErrors((y) => y.replace("vendors:", `scoring:\n  thresholds: ${t}\nvendors:`));
-    expect(await withThresholds("{ moderate: 50, high: 40, critical: 70 }")).toEqual(["ws/caution.yaml line 6: scoring.thresholds: thresholds must rise: moderate < high < critical"]);
-    expect(await withThresholds("{ moderate: 30, high: 70, critical: 70 }")).toEqual(["ws/caution.yaml line 6: scoring.thresholds: thresholds must rise: moderate < high < critical"]);
+    const withThresholds = (t: string) =>
+      cautionErrors((y) => y.replace("vendors:", `scoring:\n  thresholds: ${t}\nvendors:`));
+    expect(await withThresholds("{ moderate: 50, high: 40, critical: 70 }")).toEqual([
+      "ws/caution.yaml line 6: scoring.thresholds: thresholds must rise: moderate < high < critical",
+    ]);
+    expect(await withThresholds("{ moderate: 30, high: 70, critical: 70 }")).toEqual([
+      "ws/caution.yaml line 6: scoring.thresholds: thresholds must rise: moderate < high < critical",
+    ]);
     expect(await withThresholds("{ moderate: 20, high: 45, critical: 70 }")).toEqual([]);
   });
 
@@ -145,7 +169,9 @@ describe("validateWorkspace: caution.yaml", () => {
     const ws = await demoWorkspace();
     await ws.write("caution.yaml", CAUTION_YAML);
     await ws.remove("vendors/quarrion.yaml");
-    expect(await ws.run()).toEqual(["ws/caution.yaml line 12: vendors[2].id: no answers file for quarrion: expected vendors/quarrion.yaml in the workspace"]);
+    expect(await ws.run()).toEqual([
+      "ws/caution.yaml line 12: vendors[2].id: no answers file for quarrion: expected vendors/quarrion.yaml in the workspace",
+    ]);
   });
 
   it("reports a vendor file not listed in caution.yaml", async () => {
@@ -166,7 +192,8 @@ describe("validateWorkspace: caution.yaml", () => {
 
   // BUG (src/validate/workspace.ts): without a readable caution.yaml the vendor-id set is empty, so every incident row
   // of the workspace is reported as `"<id>" is not a vendor of this workspace; listed in caution.yaml: ` (an empty
-  // list), 30 false errors for the demo. Vendor files are spared that cascade (`if (loaded.workspace)`); incidents are not.
+  // list), 30 false errors for the demo. Vendor files are spared that cascade (`if (loaded.workspace)`); incidents
+  // are not.
   it("reports a missing caution.yaml without a cascade of incident errors", async () => {
     const ws = await demoWorkspace();
     await ws.remove("caution.yaml");
@@ -177,14 +204,26 @@ describe("validateWorkspace: caution.yaml", () => {
 describe("validateWorkspace: many errors at once", () => {
   it("reports errors in several files in one run, sorted by file then line/row", async () => {
     const ws = await demoWorkspace();
-    await ws.write("caution.yaml", CAUTION_YAML.replace("currency: EUR", "currency: euro").replace("downtimeCostPerHour: 180000", "downtimeCostPerHour: -1"));
+    await ws.write(
+      "caution.yaml",
+      CAUTION_YAML.replace("currency: EUR", "currency: euro").replace(
+        "downtimeCostPerHour: 180000",
+        "downtimeCostPerHour: -1",
+      ),
+    );
     await ws.write("vendors/altavale.yaml", "id: altavale\nanswers: [\n");
     // Emitted by validation in the order: schema (line 14), then id (line 1), then answeredAt (line 4).
     await ws.write(
       "vendors/cirrane.yaml",
-      vendorYaml("cirrane").replace("id: cirrane", "id: cirrane-cloud").replace('answeredAt: "2026-07-14"', 'answeredAt: "2026-12-01"').replace("https://www", "http://www"),
+      vendorYaml("cirrane")
+        .replace("id: cirrane", "id: cirrane-cloud")
+        .replace('answeredAt: "2026-07-14"', 'answeredAt: "2026-12-01"')
+        .replace("https://www", "http://www"),
     );
-    await ws.write("incidents/cirrane.csv", CSV_HEADER + csvRow("cirrane", "A", { severity: "sev1" }) + csvRow("cirrane", "B") + csvRow("zephyr", "C"));
+    await ws.write(
+      "incidents/cirrane.csv",
+      CSV_HEADER + csvRow("cirrane", "A", { severity: "sev1" }) + csvRow("cirrane", "B") + csvRow("zephyr", "C"),
+    );
     await ws.write("incidents/altavale.csv", CSV_HEADER + csvRow("altavale", "A", { started_at: "soon" }));
 
     const lines = await ws.run();
@@ -219,12 +258,28 @@ describe("validateWorkspace: many errors at once", () => {
 
   it("still checks vendor files and incidents against an invalid caution.yaml's vendors and as-of date", async () => {
     const ws = await demoWorkspace();
-    await ws.write("caution.yaml", CAUTION_YAML.replace("downtimeCostPerHour: 180000", "downtimeCostPerHour: lots").replace('asOf: "2026-11-01"', 'asOf: "2026-06-30"'));
-    for (const id of ["altavale", "quarrion"]) await ws.write(`vendors/${id}.yaml`, vendorYaml(id).replace('answeredAt: "2026-07-14"', 'answeredAt: "2026-01-01"'));
+    await ws.write(
+      "caution.yaml",
+      CAUTION_YAML.replace("downtimeCostPerHour: 180000", "downtimeCostPerHour: lots").replace(
+        'asOf: "2026-11-01"',
+        'asOf: "2026-06-30"',
+      ),
+    );
+    for (const id of ["altavale", "quarrion"])
+      await ws.write(
+        `vendors/${id}.yaml`,
+        vendorYaml(id).replace('answeredAt: "2026-07-14"', 'answeredAt: "2026-01-01"'),
+      );
     await ws.write("vendors/cirrane.yaml", vendorYaml("cirrane"));
     await ws.write("incidents/altavale.csv", CSV_HEADER);
     await ws.write("incidents/quarrion.csv", CSV_HEADER);
-    await ws.write("incidents/cirrane.csv", CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { started_at: "2026-07-01T08:00:00Z", resolved_at: "" }) + csvRow("zephyr", "C"));
+    await ws.write(
+      "incidents/cirrane.csv",
+      CSV_HEADER +
+        csvRow("cirrane", "A") +
+        csvRow("cirrane", "B", { started_at: "2026-07-01T08:00:00Z", resolved_at: "" }) +
+        csvRow("zephyr", "C"),
+    );
     expect(await ws.run()).toEqual([
       'ws/caution.yaml line 3: downtimeCostPerHour: expected number, got "lots"',
       "ws/incidents/cirrane.csv row 3: started_at: 2026-07-01T08:00:00Z is after the workspace as-of date 2026-06-30",

@@ -39,8 +39,12 @@ export async function answersImportCommand(
   context: { today?: string; mappings?: MappingFile } = {},
 ): Promise<number> {
   const vendor = slug.safeParse(opts.vendor ?? "");
-  if (!vendor.success) throw new UsageError(`--vendor ${opts.vendor ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`);
-  if (opts.name !== undefined && (opts.name.trim() === "" || opts.name.length > 200)) throw new UsageError("--name: give the vendor's name, 1 to 200 characters");
+  if (!vendor.success)
+    throw new UsageError(
+      `--vendor ${opts.vendor ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`,
+    );
+  if (opts.name !== undefined && (opts.name.trim() === "" || opts.name.length > 200))
+    throw new UsageError("--name: give the vendor's name, 1 to 200 characters");
   const result = await importAnswers({
     file,
     vendor: vendor.data,
@@ -52,7 +56,10 @@ export async function answersImportCommand(
   });
   for (const note of result.notes) output.stderr(`caution: note: ${note}\n`);
   output.stderr(`${summary(file, result)}\n`);
-  if (!result.listed) output.stderr(`caution: ${vendor.data} is not listed under vendors: in caution.yaml; add it there (with monthlySpend and criticality) before caution validate\n`);
+  if (!result.listed)
+    output.stderr(
+      `caution: ${vendor.data} is not listed under vendors: in caution.yaml; add it there (with monthlySpend and criticality) before caution validate\n`,
+    );
   if (result.issues.length === 0) return EXIT.ok;
   for (const issue of result.issues) output.stderr(`${formatIssue(issue)}\n`);
   const rows = result.rejected.map((r) => `row ${r.row}${r.id ? ` (${r.id})` : ""}`).join(", ");
@@ -64,7 +71,10 @@ export async function answersImportCommand(
 
 function summary(file: string, r: ImportAnswersResult): string {
   const n = r.imported.length;
-  const mapped = r.formVersion !== r.version ? `, mapped from questionnaire ${r.formVersion} onto ${r.version}` : ` (questionnaire ${r.version})`;
+  const mapped =
+    r.formVersion !== r.version
+      ? `, mapped from questionnaire ${r.formVersion} onto ${r.version}`
+      : ` (questionnaire ${r.version})`;
   const action = r.written ? (r.created ? "created" : "updated") : "left unchanged";
   return `caution: ${n} answer${n === 1 ? "" : "s"} from ${file}${mapped}: ${r.path} ${action}`;
 }

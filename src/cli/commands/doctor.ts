@@ -35,7 +35,9 @@ interface DoctorOptions {
 export function registerDoctor(program: Command): void {
   program
     .command("doctor")
-    .description("check that this machine can render reports: Node.js, the browser (found, launches, prints), fonts, the output folder")
+    .description(
+      "check that this machine can render reports: Node.js, the browser (found, launches, prints), fonts, the output folder",
+    )
     .option("-o, --out <dir>", "the output folder to check for write access", "reports")
     .option("--browser <path>", "check this Chrome or Chromium instead of the one caution would find")
     .option("-q, --quiet", "no summary on stderr")
@@ -59,18 +61,32 @@ export function registerDoctor(program: Command): void {
 
 export function formatCheck(c: Check): string {
   const label = { ok: "ok  ", warn: "warn", fail: "FAIL", info: "info" }[c.status];
-  const fix = c.fix ? c.fix.split("\n").map((l) => `      ${l}\n`).join("").replace(/^ {6}/, "      fix: ") : "";
+  const fix = c.fix
+    ? c.fix
+        .split("\n")
+        .map((l) => `      ${l}\n`)
+        .join("")
+        .replace(/^ {6}/, "      fix: ")
+    : "";
   return `${label}  ${c.name}: ${c.detail}\n${fix}`;
 }
 
-export async function doctor(opts: { out: string; browser?: string }, env: NodeJS.ProcessEnv = process.env): Promise<Check[]> {
+export async function doctor(
+  opts: { out: string; browser?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Check[]> {
   const checks: Check[] = [checkNode(process.versions.node)];
   let choice: BrowserChoice | undefined;
   try {
     choice = await findBrowser(opts.browser, env);
   } catch (err) {
     const [first, ...rest] = (err as Error).message.split("\n");
-    checks.push({ status: "fail", name: "browser", detail: first ?? "not found", fix: rest.join("\n") || "install Chrome or Chromium" });
+    checks.push({
+      status: "fail",
+      name: "browser",
+      detail: first ?? "not found",
+      fix: rest.join("\n") || "install Chrome or Chromium",
+    });
   }
   if (choice) {
     checks.push(checkBrowserVersion(choice));
@@ -89,7 +105,12 @@ export function checkNode(version: string): Check {
   const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
   return ok
     ? { status: "ok", name: "node", detail: `${version} (${MIN_NODE.join(".")} or later needed)` }
-    : { status: "fail", name: "node", detail: `${version} is too old; caution needs ${MIN_NODE.join(".")} or later`, fix: "install Node.js 20.19 or later (https://nodejs.org, or your distribution's nodejs package)" };
+    : {
+        status: "fail",
+        name: "node",
+        detail: `${version} is too old; caution needs ${MIN_NODE.join(".")} or later`,
+        fix: "install Node.js 20.19 or later (https://nodejs.org, or your distribution's nodejs package)",
+      };
 }
 
 function checkBrowserVersion(choice: BrowserChoice): Check {
@@ -97,8 +118,16 @@ function checkBrowserVersion(choice: BrowserChoice): Check {
   const r = spawnSync(choice.path, ["--version"], { encoding: "utf8", timeout: TOOL_TIMEOUT_MS });
   const version = (r.stdout ?? "").trim().split("\n")[0];
   if (r.error || r.status !== 0 || !version) {
-    const why = r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? `did not answer --version within ${TOOL_TIMEOUT_MS / 1000} s` : `--version failed${r.stderr ? `: ${r.stderr.trim().split("\n")[0]}` : ""}`;
-    return { status: "warn", name: "browser", detail: `${where}; ${why}`, fix: "if the print check below fails too, reinstall the browser (apt-get install --reinstall chromium-headless-shell)" };
+    const why =
+      r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT"
+        ? `did not answer --version within ${TOOL_TIMEOUT_MS / 1000} s`
+        : `--version failed${r.stderr ? `: ${r.stderr.trim().split("\n")[0]}` : ""}`;
+    return {
+      status: "warn",
+      name: "browser",
+      detail: `${where}; ${why}`,
+      fix: "if the print check below fails too, reinstall the browser (apt-get install --reinstall chromium-headless-shell)",
+    };
   }
   return { status: "ok", name: "browser", detail: `${where}, ${version}` };
 }
@@ -110,7 +139,12 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
   try {
     timeoutMs = Math.min(PRINT_TIMEOUT_MS, pdfTimeoutMs(env));
   } catch (err) {
-    return { status: "fail", name: "browser prints", detail: (err as Error).message, fix: "unset CAUTION_PDF_TIMEOUT or set it to whole seconds, e.g. CAUTION_PDF_TIMEOUT=120" };
+    return {
+      status: "fail",
+      name: "browser prints",
+      detail: (err as Error).message,
+      fix: "unset CAUTION_PDF_TIMEOUT or set it to whole seconds, e.g. CAUTION_PDF_TIMEOUT=120",
+    };
   }
   const started = performance.now();
   let session: BrowserSession | undefined;
@@ -121,8 +155,18 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
     const { PDFDocument } = await import("pdf-lib");
     const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
     const ms = (t: number) => `${Math.round(t)} ms`;
-    if (pages !== 1) return { status: "fail", name: "browser prints", detail: `printed ${pages} pages instead of 1`, fix: "reinstall the browser or name another with --browser" };
-    return { status: "ok", name: "browser prints", detail: `launched in ${ms(launched - started)} and printed a 1-page PDF (${pdf.length} bytes) in ${ms(performance.now() - launched)}` };
+    if (pages !== 1)
+      return {
+        status: "fail",
+        name: "browser prints",
+        detail: `printed ${pages} pages instead of 1`,
+        fix: "reinstall the browser or name another with --browser",
+      };
+    return {
+      status: "ok",
+      name: "browser prints",
+      detail: `launched in ${ms(launched - started)} and printed a 1-page PDF (${pdf.length} bytes) in ${ms(performance.now() - launched)}`,
+    };
   } catch (err) {
     return {
       status: "fail",
@@ -139,21 +183,57 @@ async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promis
 function checkFonts(): Check {
   const r = spawnSync("fc-list", [":", "family"], { encoding: "utf8", timeout: TOOL_TIMEOUT_MS });
   if (r.error) {
-    return { status: "warn", name: "fonts", detail: "fc-list (fontconfig) is not available, so the fonts cannot be checked", fix: "on Linux: apt-get install fontconfig fonts-liberation" };
+    return {
+      status: "warn",
+      name: "fonts",
+      detail: "fc-list (fontconfig) is not available, so the fonts cannot be checked",
+      fix: "on Linux: apt-get install fontconfig fonts-liberation",
+    };
   }
-  const families = r.stdout.split("\n").flatMap((l) => l.split(",")).map((f) => f.trim()).filter((f) => f !== "");
+  const families = r.stdout
+    .split("\n")
+    .flatMap((l) => l.split(","))
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
   const has = (name: string) => families.some((f) => f.toLowerCase() === name.toLowerCase());
-  if (has("Liberation Sans")) return { status: "ok", name: "fonts", detail: `Liberation Sans (the reports' font)${has("DejaVu Sans") ? " and DejaVu Sans" : ""}` };
-  if (has("DejaVu Sans")) return { status: "ok", name: "fonts", detail: "DejaVu Sans (Liberation Sans, the reports' first choice, is missing: line breaks differ slightly)", fix: "apt-get install fonts-liberation" };
-  if (families.length === 0) return { status: "fail", name: "fonts", detail: "no fonts installed: the PDFs would have no readable text", fix: "apt-get install fonts-liberation" };
-  return { status: "warn", name: "fonts", detail: `neither Liberation Sans nor DejaVu Sans; the reports fall back to ${families[0]}`, fix: "apt-get install fonts-liberation" };
+  if (has("Liberation Sans"))
+    return {
+      status: "ok",
+      name: "fonts",
+      detail: `Liberation Sans (the reports' font)${has("DejaVu Sans") ? " and DejaVu Sans" : ""}`,
+    };
+  if (has("DejaVu Sans"))
+    return {
+      status: "ok",
+      name: "fonts",
+      detail: "DejaVu Sans (Liberation Sans, the reports' first choice, is missing: line breaks differ slightly)",
+      fix: "apt-get install fonts-liberation",
+    };
+  if (families.length === 0)
+    return {
+      status: "fail",
+      name: "fonts",
+      detail: "no fonts installed: the PDFs would have no readable text",
+      fix: "apt-get install fonts-liberation",
+    };
+  return {
+    status: "warn",
+    name: "fonts",
+    detail: `neither Liberation Sans nor DejaVu Sans; the reports fall back to ${families[0]}`,
+    fix: "apt-get install fonts-liberation",
+  };
 }
 
 function checkPdfTools(env: NodeJS.ProcessEnv): Check {
   const tools = ["pdfinfo", "pdftotext", "qpdf"];
   const missing = tools.filter((t) => !onPath(t, env));
   if (missing.length === 0) return { status: "ok", name: "pdf tools (for the tests only)", detail: tools.join(", ") };
-  return { status: "info", name: "pdf tools (for the tests only)", detail: `${missing.join(", ")} not found; caution does not need them, its tests do`, fix: "apt-get install poppler-utils qpdf" };
+  return {
+    status: "info",
+    name: "pdf tools (for the tests only)",
+    detail: `${missing.join(", ")} not found; caution does not need them, its tests do`,
+    fix: "apt-get install poppler-utils qpdf",
+  };
 }
 
 function onPath(name: string, env: NodeJS.ProcessEnv): boolean {
@@ -190,13 +270,15 @@ export async function checkOutput(out: string): Promise<Check> {
       await rm(probe, { force: true });
     }
   }
-  if (info.code !== "ENOENT" && info.code !== "ENOTDIR") return { status: "fail", name, detail: `cannot use ${out}: ${describeWriteError(info)}`, fix };
+  if (info.code !== "ENOENT" && info.code !== "ENOTDIR")
+    return { status: "fail", name, detail: `cannot use ${out}: ${describeWriteError(info)}`, fix };
   // Not there yet: caution creates it, so the nearest existing folder above must take a new folder.
   let parent = dirname(target);
   for (;;) {
     const p = await stat(parent).catch(() => undefined);
     if (p) {
-      if (!p.isDirectory()) return { status: "fail", name, detail: `cannot create ${out}: ${parent} is a file, not a folder`, fix };
+      if (!p.isDirectory())
+        return { status: "fail", name, detail: `cannot create ${out}: ${parent} is a file, not a folder`, fix };
       break;
     }
     const up = dirname(parent);
@@ -211,4 +293,3 @@ export async function checkOutput(out: string): Promise<Check> {
     return { status: "fail", name, detail: `cannot create ${out} in ${parent}: ${describeWriteError(err)}`, fix };
   }
 }
-

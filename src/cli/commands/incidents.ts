@@ -18,7 +18,10 @@ export function registerIncidents(program: Command): void {
     .command("import")
     .description("turn a status page's incidents.json into canonical incident CSV (stdout, or --out)")
     .argument("<file>", "incidents.json saved from the vendor's status page")
-    .requiredOption("--format <format>", "statuspage (Atlassian Statuspage v2, incident.io) or gcp (Google Cloud Service Health)")
+    .requiredOption(
+      "--format <format>",
+      "statuspage (Atlassian Statuspage v2, incident.io) or gcp (Google Cloud Service Health)",
+    )
     .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml, written into every row")
     .option("--out <csv>", "write the CSV to this file (atomically) instead of stdout")
     .action((file: string, opts: ImportOptions) => run(() => importIncidentsCommand(file, opts, processOutput)));
@@ -36,7 +39,11 @@ export type { CommandOutput };
  * `caution incidents import`: reads the vendor file, maps it, writes the CSV to stdout or `--out`, and lists on
  * stderr every record left out and why. Throws UsageError or InputError (exit 2), WriteError (exit 3).
  */
-export async function importIncidentsCommand(file: string, opts: ImportOptions, output: CommandOutput): Promise<number> {
+export async function importIncidentsCommand(
+  file: string,
+  opts: ImportOptions,
+  output: CommandOutput,
+): Promise<number> {
   const format = parseFormat(opts.format);
   const vendor = parseVendor(opts.vendor);
   const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
@@ -59,25 +66,32 @@ export async function importIncidentsCommand(file: string, opts: ImportOptions, 
 
 export function parseFormat(value: string | undefined): ImportFormat {
   const v = (value ?? "").trim().toLowerCase();
-  if (!(IMPORT_FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format ${value ?? ""}: allowed formats are ${IMPORT_FORMATS.join(", ")}`);
+  if (!(IMPORT_FORMATS as readonly string[]).includes(v))
+    throw new UsageError(`--format ${value ?? ""}: allowed formats are ${IMPORT_FORMATS.join(", ")}`);
   return v as ImportFormat;
 }
 
 export function parseVendor(value: string | undefined): string {
   const parsed = slug.safeParse(value ?? "");
-  if (!parsed.success) throw new UsageError(`--vendor ${value ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`);
+  if (!parsed.success)
+    throw new UsageError(
+      `--vendor ${value ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`,
+    );
   return parsed.data;
 }
 
 function checkOut(out: string, input: string): string {
-  if (out.trim() === "" || /[/\\]$/.test(out)) throw new UsageError(`--out ${out}: give a file name, e.g. incidents/vendor.csv`);
+  if (out.trim() === "" || /[/\\]$/.test(out))
+    throw new UsageError(`--out ${out}: give a file name, e.g. incidents/vendor.csv`);
   let isDir = false;
   try {
     isDir = statSync(out).isDirectory();
   } catch {
     // Not there yet: it will be created.
   }
-  if (isDir) throw new UsageError(`--out ${out}: is a folder; give a file name, e.g. ${out.replace(/[/\\]+$/, "")}/vendor.csv`);
-  if (resolve(out) === resolve(input)) throw new UsageError(`--out ${out}: is the input file; write the CSV to another file`);
+  if (isDir)
+    throw new UsageError(`--out ${out}: is a folder; give a file name, e.g. ${out.replace(/[/\\]+$/, "")}/vendor.csv`);
+  if (resolve(out) === resolve(input))
+    throw new UsageError(`--out ${out}: is the input file; write the CSV to another file`);
   return out;
 }

@@ -18,9 +18,11 @@ export function registerInit(program: Command): void {
     .option("--force", "overwrite an existing caution.yaml")
     .action((dir: string, opts: { asOf?: string; force?: boolean }) =>
       run(async () => {
-        if (existsSync(join(dir, "caution.yaml")) && !opts.force) throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
+        if (existsSync(join(dir, "caution.yaml")) && !opts.force)
+          throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+          throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
         const questionnaire = await loadCurrentQuestionnaire();
         await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }]);
         await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }]);
@@ -65,19 +67,23 @@ function vendorYaml(q: ValidQuestionnaire): string {
     "id: example-cloud",
     "name: Example Cloud",
     `questionnaireVersion: ${q.version}`,
-    "# answeredAt: \"2026-01-31\"   # when the vendor answered; the default date of every answer",
+    '# answeredAt: "2026-01-31"   # when the vendor answered; the default date of every answer',
     "answers: {}",
     "# answers:",
   ];
   for (const domain of q.domains) {
     lines.push("#", `#   # ${domain.id} ${domain.title}`);
     for (const question of q.questions.filter((x) => x.domain === domain.id)) {
-      const allowed = [...question.options.map((o) => o.value), UNKNOWN, ...(question.allowNotApplicable ? [NOT_APPLICABLE] : [])];
+      const allowed = [
+        ...question.options.map((o) => o.value),
+        UNKNOWN,
+        ...(question.allowNotApplicable ? [NOT_APPLICABLE] : []),
+      ];
       lines.push(
         `#   # ${question.text.replace(/\s+/g, " ")}`,
         `#   ${question.id}:`,
         `#     answer: ${allowed.join(" | ")}`,
-        "#     evidence: [{ document: \"\", section: \"\", url: \"https://\", date: \"YYYY-MM-DD\" }]",
+        '#     evidence: [{ document: "", section: "", url: "https://", date: "YYYY-MM-DD" }]',
       );
     }
   }

@@ -29,7 +29,10 @@ export function registerReport(program: Command): void {
     .option("-k, --kind <list>", `comma-separated: ${KINDS.join(", ")}, or all`, "all")
     .option("--paper <size>", `paper size: ${PAPERS.join(", ")}`, "a4")
     .option("--from-result <file>", "render from a saved JSON result instead of scoring a workspace")
-    .option("--browser <path>", "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)")
+    .option(
+      "--browser <path>",
+      "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)",
+    )
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
     .option("-q, --quiet", "no progress on stderr")
     .action((dir: string | undefined, opts: ReportOptions) =>
@@ -38,7 +41,8 @@ export function registerReport(program: Command): void {
         const kinds = parseKinds(opts.kind);
         const paper = parsePaper(opts.paper);
         const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-        if ((dir === undefined) === (opts.fromResult === undefined)) throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
+        if ((dir === undefined) === (opts.fromResult === undefined))
+          throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
         const progress = stderrProgress(Boolean(opts.quiet));
         // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
         // earlier reports stay as they were.
@@ -55,12 +59,22 @@ export function registerReport(program: Command): void {
           await discardRenderer(renderer);
           throw err;
         }
-        const files = await renderReport(result, { formats, kinds, paper, ...browser, step, signal, ...(renderer ? { renderer } : {}) });
+        const files = await renderReport(result, {
+          formats,
+          kinds,
+          paper,
+          ...browser,
+          step,
+          signal,
+          ...(renderer ? { renderer } : {}),
+        });
         const written = await writeOutputs(opts.out, files);
         progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);
         const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);
         if (failed.length > 0) {
-          process.stderr.write(`caution: --fail-on ${failOnFlag ?? result.workspace.failOn} reached by ${failed.join(", ")}\n`);
+          process.stderr.write(
+            `caution: --fail-on ${failOnFlag ?? result.workspace.failOn} reached by ${failed.join(", ")}\n`,
+          );
           return EXIT.failOn;
         }
         return EXIT.ok;
@@ -69,15 +83,20 @@ export function registerReport(program: Command): void {
 }
 
 function parseKinds(value: string): Kind[] {
-  const parts = value.split(",").map((p) => p.trim().toLowerCase()).filter((p) => p !== "");
+  const parts = value
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== "");
   if (parts.includes("all")) return [...KINDS];
   const bad = parts.filter((p) => !(KINDS as readonly string[]).includes(p));
-  if (bad.length > 0 || parts.length === 0) throw new UsageError(`--kind ${value}: allowed kinds are ${KINDS.join(", ")} or all (comma-separated)`);
+  if (bad.length > 0 || parts.length === 0)
+    throw new UsageError(`--kind ${value}: allowed kinds are ${KINDS.join(", ")} or all (comma-separated)`);
   return KINDS.filter((k) => parts.includes(k));
 }
 
 function parsePaper(value: string): Paper {
   const v = value.trim().toLowerCase();
-  if (!(PAPERS as readonly string[]).includes(v)) throw new UsageError(`--paper ${value}: allowed sizes are ${PAPERS.join(", ")}`);
+  if (!(PAPERS as readonly string[]).includes(v))
+    throw new UsageError(`--paper ${value}: allowed sizes are ${PAPERS.join(", ")}`);
   return v as Paper;
 }

@@ -14,11 +14,15 @@ export function registerSchema(program: Command): void {
     .action((kind: string | undefined, opts: { write?: string }) =>
       run(async () => {
         if (opts.write) {
-          const written = await writeOutputs(opts.write, kinds.map((k) => ({ name: SCHEMA_KINDS[k].file, data: jsonSchema(k) })));
+          const written = await writeOutputs(
+            opts.write,
+            kinds.map((k) => ({ name: SCHEMA_KINDS[k].file, data: jsonSchema(k) })),
+          );
           for (const path of written) process.stderr.write(`caution: wrote ${path}\n`);
           return EXIT.ok;
         }
-        if (!kind || !kinds.includes(kind as SchemaKind)) throw new UsageError(`schema: name a kind: ${kinds.join(", ")}`);
+        if (!kind || !kinds.includes(kind as SchemaKind))
+          throw new UsageError(`schema: name a kind: ${kinds.join(", ")}`);
         process.stdout.write(jsonSchema(kind as SchemaKind));
         return EXIT.ok;
       }),

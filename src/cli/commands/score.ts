@@ -23,7 +23,9 @@ export function registerScore(program: Command): void {
         process.stdout.write(opts.json ? resultJson(result) : table(result));
         const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);
         if (failed.length > 0) {
-          process.stderr.write(`caution: --fail-on ${failOnFlag ?? result.workspace.failOn ?? undefined} reached by ${failed.join(", ")}\n`);
+          process.stderr.write(
+            `caution: --fail-on ${failOnFlag ?? result.workspace.failOn ?? undefined} reached by ${failed.join(", ")}\n`,
+          );
           return EXIT.failOn;
         }
         return EXIT.ok;
@@ -32,9 +34,20 @@ export function registerScore(program: Command): void {
 }
 
 function table(result: Result): string {
-  const rows = result.vendors.map((v) => [v.id, v.name, ratingLabel(v.rating), formatScore(v.score), ratingLabel(v.priority), v.gates.map((g) => g.id).join(" ") || "-"]);
+  const rows = result.vendors.map((v) => [
+    v.id,
+    v.name,
+    ratingLabel(v.rating),
+    formatScore(v.score),
+    ratingLabel(v.priority),
+    v.gates.map((g) => g.id).join(" ") || "-",
+  ]);
   const head = ["VENDOR", "NAME", "RATING", "SCORE", "PRIORITY", "GATES"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}\n`;
+  const line = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd()}\n`;
   return `${line(head)}${rows.map(line).join("")}`;
 }

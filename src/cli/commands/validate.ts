@@ -16,7 +16,10 @@ export function registerValidate(program: Command): void {
         const progress = stderrProgress(Boolean(opts.quiet));
         // Only counted: validating a million rows must not hold them in memory.
         let count = 0;
-        const valid = await validateWorkspace(await loadWorkspace(dir), { onProgress: (m) => progress.step(m), incidentSink: () => () => (count += 1) });
+        const valid = await validateWorkspace(await loadWorkspace(dir), {
+          onProgress: (m) => progress.step(m),
+          incidentSink: () => () => (count += 1),
+        });
         process.stdout.write(
           `${dir}: valid: ${valid.vendors.length} vendors, ${valid.questionnaire.questions.length} questions (questionnaire ${valid.questionnaire.version}), ${count} incidents in ${valid.inputs.filter((i) => i.path.startsWith("incidents/")).length} files\n`,
         );

@@ -29,7 +29,11 @@ export async function verifyCommand(
   const { verifyPdf, VerifyArgumentError } = await import("../../archive/verify.js");
   let report;
   try {
-    report = await verifyPdf(pdf, { manifestPath: opts.manifest, inputsDir: opts.inputs, sidecar: opts.sidecar !== false });
+    report = await verifyPdf(pdf, {
+      manifestPath: opts.manifest,
+      inputsDir: opts.inputs,
+      sidecar: opts.sidecar !== false,
+    });
   } catch (e) {
     if (e instanceof VerifyArgumentError) throw new UsageError(e.message);
     throw e;
@@ -38,7 +42,11 @@ export async function verifyCommand(
   if (!opts.quiet) {
     const failed = report.checks.filter((c) => !c.ok).length;
     if (opts.sidecar === false) err(`caution: --no-sidecar: ${pdf}'s own bytes were not checked against a manifest\n`);
-    err(failed === 0 ? `caution: ${pdf}: all ${report.checks.length} checks passed\n` : `caution: ${pdf}: ${failed} of ${report.checks.length} checks failed\n`);
+    err(
+      failed === 0
+        ? `caution: ${pdf}: all ${report.checks.length} checks passed\n`
+        : `caution: ${pdf}: ${failed} of ${report.checks.length} checks failed\n`,
+    );
   }
   return report.ok ? 0 : 1;
 }
@@ -46,9 +54,14 @@ export async function verifyCommand(
 export function registerVerify(program: Command): void {
   program
     .command("verify")
-    .description("check an archived PDF: its attached result and manifest, its own bytes against the sidecar manifest, and with --inputs the workspace it was made from")
+    .description(
+      "check an archived PDF: its attached result and manifest, its own bytes against the sidecar manifest, and with --inputs the workspace it was made from",
+    )
     .argument("<pdf>", "the PDF report")
-    .option("--inputs <workspace>", "workspace folder: recompute every input's SHA-256 and report changed, missing and extra files")
+    .option(
+      "--inputs <workspace>",
+      "workspace folder: recompute every input's SHA-256 and report changed, missing and extra files",
+    )
     .option("--manifest <file>", "sidecar manifest (default: <pdf>.manifest.json)")
     .option("--no-sidecar", "check only what the PDF carries: without a sidecar its own bytes cannot be checked")
     .option("-q, --quiet", "no summary on stderr")

@@ -22,7 +22,10 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
   const x = (i: number) => round1(left + (i + 0.5) * (plotW / sla.months.length));
   const y = (v: number) => round1(top + ((100 - v) / (100 - floor || 1)) * plotH);
   const desc = `Monthly SLA uptime${commitment === null ? "" : ` against the commitment of ${commitment}%`}: ${sla.months
-    .map((m) => `${formatMonth(m.month)} ${formatPercent(m.uptimePercent)}${m.meetsCommitment || commitment === null ? "" : " (missed)"}`)
+    .map(
+      (m) =>
+        `${formatMonth(m.month)} ${formatPercent(m.uptimePercent)}${m.meetsCommitment || commitment === null ? "" : " (missed)"}`,
+    )
     .join(", ")}.`;
   const chart = emptyChart(id, width, height, "Monthly uptime as the SLA counts it", desc);
   for (const t of [floor, round1((floor + 100) / 2), 100]) {
@@ -33,14 +36,26 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
     chart.lines.push({ x1: left, y1: y(commitment), x2: left + plotW, y2: y(commitment), cls: "commitment" });
     // Named in a key above the plot: a label on the line itself would sit on the months plotted near it.
     chart.lines.push({ x1: left + plotW - 118, y1: 7, x2: left + plotW - 96, y2: 7, cls: "commitment" });
-    chart.texts.push({ x: left + plotW - 92, y: 10, text: `commitment ${commitment}%`, anchor: "start", cls: "c-note" });
+    chart.texts.push({
+      x: left + plotW - 92,
+      y: 10,
+      text: `commitment ${commitment}%`,
+      anchor: "start",
+      cls: "c-note",
+    });
   }
   chart.polylines.push({ points: sla.months.map((m, i) => `${x(i)},${y(m.uptimePercent)}`).join(" "), cls: "series" });
   sla.months.forEach((m, i) => {
     const missed = commitment !== null && !m.meetsCommitment;
     const cx = x(i);
     const cy = y(m.uptimePercent);
-    chart.markers.push({ x: cx, y: cy, shape: missed ? "triangle" : "circle", circle: !missed, points: `${cx},${round1(cy - 4.5)} ${round1(cx - 4.5)},${round1(cy + 3.5)} ${round1(cx + 4.5)},${round1(cy + 3.5)}` });
+    chart.markers.push({
+      x: cx,
+      y: cy,
+      shape: missed ? "triangle" : "circle",
+      circle: !missed,
+      points: `${cx},${round1(cy - 4.5)} ${round1(cx - 4.5)},${round1(cy + 3.5)} ${round1(cx + 4.5)},${round1(cy + 3.5)}`,
+    });
     chart.texts.push({ x: cx, y: height - 8, text: formatMonth(m.month).slice(0, 3), anchor: "middle", cls: "c-tick" });
   });
   return chart;
@@ -62,20 +77,45 @@ export function lossCreditChart(sla: SlaSummary, currency: string, id: string): 
   const base = top + plotH;
   const desc = `Business loss against SLA credit per month (${currency}): ${sla.months
     .filter((m) => m.loss > 0 || m.creditAmount > 0)
-    .map((m) => `${formatMonth(m.month)} loss ${formatMoney(m.loss, currency)}, credit ${formatMoney(m.creditAmount, currency)}`)
-    .join("; ")}. Year: loss ${formatMoney(sla.annual.loss, currency)}, credits ${formatMoney(sla.annual.credits, currency)}.`;
+    .map(
+      (m) =>
+        `${formatMonth(m.month)} loss ${formatMoney(m.loss, currency)}, credit ${formatMoney(m.creditAmount, currency)}`,
+    )
+    .join(
+      "; ",
+    )}. Year: loss ${formatMoney(sla.annual.loss, currency)}, credits ${formatMoney(sla.annual.credits, currency)}.`;
   const chart = emptyChart(id, width, height, "Business loss against SLA credit", desc);
   chart.legend.push({ swatch: bar(left, 4, 12, 10, "s0", false), label: "Loss", textX: left + 16, textY: 13 });
-  chart.legend.push({ swatch: bar(left + 80, 4, 12, 10, "s1", false), label: "SLA credit", textX: left + 96, textY: 13 });
+  chart.legend.push({
+    swatch: bar(left + 80, 4, 12, 10, "s1", false),
+    label: "SLA credit",
+    textX: left + 96,
+    textY: 13,
+  });
   chart.lines.push({ x1: left, y1: base, x2: left + plotW, y2: base, cls: "axis" });
   sla.months.forEach((m, i) => {
     const x0 = round1(left + i * slot + slot * 0.12);
     const lh = h(m.loss);
     const ch = h(m.creditAmount);
     chart.rects.push(bar(x0, round1(base - lh), barW, lh, "s0", false));
-    chart.rects.push(bar(round1(x0 + barW + 1), round1(base - ch), barW, Math.max(ch, m.creditAmount > 0 ? 0.8 : 0), "s1", false));
-    chart.texts.push({ x: round1(left + (i + 0.5) * slot), y: height - 6, text: formatMonth(m.month).slice(0, 3), anchor: "middle", cls: "c-tick" });
-    if (m.loss > 0) chart.texts.push({ x: round1(x0 + barW / 2), y: round1(base - lh - 3), text: compact(m.loss), anchor: "middle", cls: "c-value" });
+    chart.rects.push(
+      bar(round1(x0 + barW + 1), round1(base - ch), barW, Math.max(ch, m.creditAmount > 0 ? 0.8 : 0), "s1", false),
+    );
+    chart.texts.push({
+      x: round1(left + (i + 0.5) * slot),
+      y: height - 6,
+      text: formatMonth(m.month).slice(0, 3),
+      anchor: "middle",
+      cls: "c-tick",
+    });
+    if (m.loss > 0)
+      chart.texts.push({
+        x: round1(x0 + barW / 2),
+        y: round1(base - lh - 3),
+        text: compact(m.loss),
+        anchor: "middle",
+        cls: "c-value",
+      });
   });
   return chart;
 }

@@ -100,6 +100,20 @@ function textureOf(x: number, y: number, w: number, h: number, cls: Series, hori
   const inset = cls === "s2" ? Math.min(1, (horizontal ? w : h) / 2) : 0;
   const width = cls === "s1" ? thickness : round1(Math.min(1.6, thickness * 0.5));
   return horizontal
-    ? { x1: round1(x + inset), y1: round1(y + h / 2), x2: round1(x + w), y2: round1(y + h / 2), width, cls: `c-tex-${cls}` }
-    : { x1: round1(x + w / 2), y1: round1(y + h - inset), x2: round1(x + w / 2), y2: round1(y), width, cls: `c-tex-${cls}` };
+    ? {
+        x1: round1(x + inset),
+        y1: round1(y + h / 2),
+        x2: round1(x + w),
+        y2: round1(y + h / 2),
+        width,
+        cls: `c-tex-${cls}`,
+      }
+    : {
+        x1: round1(x + w / 2),
+        y1: round1(y + h - inset),
+        x2: round1(x + w / 2),
+        y2: round1(y),
+        width,
+        cls: `c-tex-${cls}`,
+      };
 }

@@ -39,7 +39,8 @@ export function compileTemplates(dir = TEMPLATE_DIR, useCache = dir === TEMPLATE
     return new hb.SafeString(cssString(value));
   });
   const cache = useCache ? precompiled(source.digest) : undefined;
-  for (const [name, text] of source.partials) hb.registerPartial(name, cache ? hb.template(cache.partials[name]!) : hb.compile(text, TEMPLATE_OPTIONS));
+  for (const [name, text] of source.partials)
+    hb.registerPartial(name, cache ? hb.template(cache.partials[name]!) : hb.compile(text, TEMPLATE_OPTIONS));
   const main: Template = cache ? hb.template(cache.main) : hb.compile(source.main, TEMPLATE_OPTIONS);
   const css = new hb.SafeString(source.css);
   const render: Template = (view) => main({ ...(view as object), css });

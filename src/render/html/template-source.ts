@@ -30,6 +30,11 @@ export function readTemplateSource(dir: string): TemplateSource {
   const main = readFileSync(join(dir, "report.hbs"), "utf8");
   const css = readFileSync(join(dir, "report.css"), "utf8");
   const hash = createHash("sha256");
-  for (const [name, text] of [["report.hbs", main], ["report.css", css], ...partials.map(([n, t]) => [`partials/${n}.hbs`, t])]) hash.update(`${name}\0${text}\0`);
+  for (const [name, text] of [
+    ["report.hbs", main],
+    ["report.css", css],
+    ...partials.map(([n, t]) => [`partials/${n}.hbs`, t]),
+  ])
+    hash.update(`${name}\0${text}\0`);
   return { main, partials, css, digest: hash.digest("hex") };
 }

@@ -55,7 +55,10 @@ function removeProfile(dir: string): void {
   }
 }
 
-/** Kills every browser this process started (with all their helpers) and removes their profiles. Synchronous, so safe in an exit handler. */
+/**
+ * Kills every browser this process started (with all their helpers) and removes their profiles. Synchronous, so safe
+ * in an exit handler.
+ */
 export function killAllBrowsers(): void {
   for (const session of [...live]) session.kill();
   for (const dir of [...profiles]) removeProfile(dir);
@@ -87,7 +90,10 @@ function errorMessage(err: unknown): string {
 function launchFailure(err: unknown): string {
   const message = errorMessage(err);
   const [first = "unknown error"] = message.split("\n");
-  const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING|$)/.exec(message)?.[1]?.split("\n").find((l) => l.trim() !== "");
+  const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING|$)/
+    .exec(message)?.[1]
+    ?.split("\n")
+    .find((l) => l.trim() !== "");
   return `${first.replace(/\s+/g, " ").trim()}${stderr ? ` (${stderr.trim()})` : ""}`;
 }
 
@@ -98,12 +104,19 @@ function launchFailure(err: unknown): string {
 export function describeBrowserFailure(err: unknown, timeoutMs: number): string {
   const message = errorMessage(err);
   const name = err instanceof Error ? err.name : "";
-  if (name === "TimeoutError" || /timed? ?out/i.test(message)) return `it did not answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (name === "TimeoutError" || /timed? ?out/i.test(message))
+    return `it did not answer within ${Math.round(timeoutMs / 1000)} s`;
   if (/Failed to launch the browser process/i.test(message)) {
     const code = /Code: (\S+)/.exec(message)?.[1];
-    return code === undefined || code === "null" ? "it was killed or crashed while starting" : `it exited with code ${code} while starting`;
+    return code === undefined || code === "null"
+      ? "it was killed or crashed while starting"
+      : `it exited with code ${code} while starting`;
   }
-  if (/Target closed|detached|Connection closed|Session closed|Protocol error|browser has disconnected|has been closed|crashed/i.test(message)) {
+  if (
+    /Target closed|detached|Connection closed|Session closed|Protocol error|browser has disconnected|has been closed|crashed/i.test(
+      message,
+    )
+  ) {
     return "it closed unexpectedly (crashed or was killed)";
   }
   return message.split("\n")[0] ?? "unknown error";
@@ -115,7 +128,13 @@ export function describeBrowserFailure(err: unknown, timeoutMs: number): string 
  * Exported so the benchmark's bare page.pdf() prints exactly the same way.
  */
 export function pdfOptions(print: PrintOptions = {}): PDFOptions {
-  return { format: print.paper === "letter" ? "Letter" : "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: true };
+  return {
+    format: print.paper === "letter" ? "Letter" : "A4",
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true,
+    outline: true,
+  };
 }
 
 export { RenderError };
@@ -163,7 +182,10 @@ export class BrowserSession {
       return new BrowserSession(browser, timeoutMs, profile);
     } catch (err) {
       removeProfile(profile);
-      throw new RenderError(`Could not start the browser at ${choice.path} (${choice.source}): ${launchFailure(err)}. Run \`caution doctor\` to check it.`, { cause: err });
+      throw new RenderError(
+        `Could not start the browser at ${choice.path} (${choice.source}): ${launchFailure(err)}. Run \`caution doctor\` to check it.`,
+        { cause: err },
+      );
     }
   }
 

@@ -65,8 +65,14 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
   ];
   for (const [path, source] of named) {
     if (!path) continue;
-    if (!existsSync(path)) throw new BrowserNotFoundError(`The browser named by ${source === "option" ? "--browser" : source} does not exist: ${path}\n${INSTALL_HINT}`);
-    if (!executable(path)) throw new BrowserNotFoundError(`The browser named by ${source === "option" ? "--browser" : source} is not executable: ${path}`);
+    if (!existsSync(path))
+      throw new BrowserNotFoundError(
+        `The browser named by ${source === "option" ? "--browser" : source} does not exist: ${path}\n${INSTALL_HINT}`,
+      );
+    if (!executable(path))
+      throw new BrowserNotFoundError(
+        `The browser named by ${source === "option" ? "--browser" : source} is not executable: ${path}`,
+      );
     return { path, source, headless: headlessFor(path) };
   }
   for (const path of await puppeteerCache()) {
@@ -75,7 +81,9 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
   for (const path of SYSTEM_BROWSERS) {
     if (existsSync(path) && executable(path)) return { path, source: "system", headless: headlessFor(path) };
   }
-  throw new BrowserNotFoundError(`No Chrome or Chromium found. Looked in Puppeteer's cache and in ${SYSTEM_BROWSERS.length} system locations.\n${INSTALL_HINT}`);
+  throw new BrowserNotFoundError(
+    `No Chrome or Chromium found. Looked in Puppeteer's cache and in ${SYSTEM_BROWSERS.length} system locations.\n${INSTALL_HINT}`,
+  );
 }
 
 /** Paths where Puppeteer would have put its own browsers, headless shell first; empty when it has none. */

@@ -26,10 +26,20 @@ export interface ArchiveInput {
  * of what the document was made from. The fast path appends an incremental update; a PDF it does not recognise is
  * re-written whole with pdf-lib.
  */
-export async function stampPdf(raw: Uint8Array, meta: PdfMetadata, sourceHtml: string, archive?: ArchiveInput): Promise<Uint8Array> {
+export async function stampPdf(
+  raw: Uint8Array,
+  meta: PdfMetadata,
+  sourceHtml: string,
+  archive?: ArchiveInput,
+): Promise<Uint8Array> {
   const pdf = normalizeNodeIds(raw);
   const resultSha256 = archive ? resultDigest(archive.resultJson) : undefined;
-  const id = createHash("sha256").update(sourceHtml).update(JSON.stringify(meta)).update(resultSha256 ?? "").digest("hex").slice(0, 32);
+  const id = createHash("sha256")
+    .update(sourceHtml)
+    .update(JSON.stringify(meta))
+    .update(resultSha256 ?? "")
+    .digest("hex")
+    .slice(0, 32);
   const fast = appendUpdate(pdf, {
     info: {
       Title: meta.title,
@@ -50,7 +60,12 @@ export async function stampPdf(raw: Uint8Array, meta: PdfMetadata, sourceHtml: s
             description: `caution manifest: what report ${archive.reportId} was computed from, with the SHA-256 of every input`,
             relationship: "Supplement",
           },
-          { name: RESULT_ATTACHMENT, data: Buffer.from(archive.resultJson, "utf8"), description: `caution JSON result (SHA-256 ${resultSha256}): every figure in this report with its trail`, relationship: "Data" },
+          {
+            name: RESULT_ATTACHMENT,
+            data: Buffer.from(archive.resultJson, "utf8"),
+            description: `caution JSON result (SHA-256 ${resultSha256}): every figure in this report with its trail`,
+            relationship: "Data",
+          },
         ]
       : [],
   });
@@ -74,6 +89,7 @@ export async function stampPdf(raw: Uint8Array, meta: PdfMetadata, sourceHtml: s
   ids.push(PDFHexString.of(id));
   ids.push(PDFHexString.of(id));
   doc.context.trailerInfo.ID = ids;
-  if (archive) await attachArchive(doc, { resultJson: archive.resultJson, manifestJson: archive.manifestJson }, meta.date);
+  if (archive)
+    await attachArchive(doc, { resultJson: archive.resultJson, manifestJson: archive.manifestJson }, meta.date);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

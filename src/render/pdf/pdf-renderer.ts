@@ -1,4 +1,11 @@
-import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError, type PrintOptions, type SessionOptions } from "./browser-session.js";
+import {
+  BrowserSession,
+  describeBrowserFailure,
+  pdfTimeoutMs,
+  RenderError,
+  type PrintOptions,
+  type SessionOptions,
+} from "./browser-session.js";
 import type { BrowserChoice } from "./find-browser.js";
 
 export interface RendererOptions extends SessionOptions {
@@ -58,7 +65,10 @@ export class PdfRenderer {
   kill(): void {
     this.session?.kill();
     this.session = undefined;
-    void this.relaunching?.then((s) => s.kill(), () => undefined);
+    void this.relaunching?.then(
+      (s) => s.kill(),
+      () => undefined,
+    );
   }
 
   /** The current browser process, for tests that kill it mid-batch. */
@@ -127,7 +137,10 @@ export class PdfRenderer {
         if (this.aborted) throw new RenderAbortedError();
         const cause = launchErr instanceof Error && launchErr.cause !== undefined ? launchErr.cause : launchErr;
         // A launch that ends without an Error (a bare event object) means the new browser died while starting.
-        const why = cause instanceof Error ? describeBrowserFailure(cause, this.timeoutMs) : "it was killed or crashed while starting";
+        const why =
+          cause instanceof Error
+            ? describeBrowserFailure(cause, this.timeoutMs)
+            : "it was killed or crashed while starting";
         throw new RenderError(
           `the browser failed while printing a PDF (${reason}) and could not be relaunched (${why}); giving up, nothing was written. Run \`caution doctor\` to check the browser.`,
           { cause: launchErr },
@@ -151,7 +164,11 @@ export class PdfRenderer {
  * Runs `tasks` with at most `limit` in flight, keeping results in order; `slot` says which worker runs a task. After
  * the first failure no further task starts (those in flight finish or fail on their own).
  */
-export async function inOrder<T>(count: number, limit: number, task: (i: number, slot: number) => Promise<T>): Promise<T[]> {
+export async function inOrder<T>(
+  count: number,
+  limit: number,
+  task: (i: number, slot: number) => Promise<T>,
+): Promise<T[]> {
   const results = new Array<T>(count);
   let next = 0;
   let failed = false;

@@ -46,13 +46,18 @@ function textString(s: string): string {
 }
 
 /** A PDF name for a MIME type: '/' is written #2F. */
-const mimeName = (mime: string) => `/${mime.replace(/[^A-Za-z0-9.-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
+const mimeName = (mime: string) =>
+  `/${mime.replace(/[^A-Za-z0-9.-]/g, (c) => `#${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
 
 /** The same result is attached to every PDF of a batch: compress and checksum it once. */
 let packedCache: { data: Uint8Array; packed: Buffer; md5: string } | undefined;
 function pack(data: Uint8Array): { packed: Buffer; md5: string } {
   if (packedCache && Buffer.compare(packedCache.data, data) === 0) return packedCache;
-  const packed = { data, packed: deflateSync(data, { level: 6 }), md5: createHash("md5").update(data).digest("hex").toUpperCase() };
+  const packed = {
+    data,
+    packed: deflateSync(data, { level: 6 }),
+    md5: createHash("md5").update(data).digest("hex").toUpperCase(),
+  };
   if (data.length > 64 * 1024) packedCache = packed;
   return packed;
 }
@@ -107,7 +112,9 @@ export function appendUpdate(pdf: Uint8Array, args: UpdateArgs): Uint8Array | nu
       Buffer.from("\nendstream", "latin1"),
     ]);
     const file = add(stream);
-    const spec = add(`<</Type /Filespec /F ${textString(a.name)} /UF ${textString(a.name)} /Desc ${textString(a.description)} /AFRelationship /${a.relationship} /EF <</F ${file} 0 R /UF ${file} 0 R>>>>`);
+    const spec = add(
+      `<</Type /Filespec /F ${textString(a.name)} /UF ${textString(a.name)} /Desc ${textString(a.description)} /AFRelationship /${a.relationship} /EF <</F ${file} 0 R /UF ${file} 0 R>>>>`,
+    );
     specs.push({ name: a.name, ref: spec });
   }
   // A name tree's keys must be sorted.
@@ -136,7 +143,14 @@ export function appendUpdate(pdf: Uint8Array, args: UpdateArgs): Uint8Array | nu
   const table = ["xref"];
   for (const e of xref) table.push(`${e.num} 1`, `${String(e.offset).padStart(10, "0")} 00000 n `);
   const newSize = Math.max(size, next);
-  table.push("trailer", `<</Size ${newSize} /Root ${root} 0 R /Info ${newInfo} 0 R /Prev ${prev} /ID [<${args.id}> <${args.id}>]>>`, "startxref", String(offset), "%%EOF", "");
+  table.push(
+    "trailer",
+    `<</Size ${newSize} /Root ${root} 0 R /Info ${newInfo} 0 R /Prev ${prev} /ID [<${args.id}> <${args.id}>]>>`,
+    "startxref",
+    String(offset),
+    "%%EOF",
+    "",
+  );
   parts.push(Buffer.from(table.join("\n"), "latin1"));
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -6,7 +6,10 @@ export const MIN_CLAIM_DAYS = 60;
 
 /** The contract asks that follow from a vendor's SLA terms and from how little of the loss they covered. */
 export function slaAsks(terms: SlaTerms | undefined, annual: SlaSummary["annual"]): string[] {
-  if (!terms) return ["Obtain the SLA that applies to the services you use and record its terms (uptime, credit tiers, cap, exclusions) in the vendor file."];
+  if (!terms)
+    return [
+      "Obtain the SLA that applies to the services you use and record its terms (uptime, credit tiers, cap, exclusions) in the vendor file.",
+    ];
   const asks: string[] = [];
   const ex = terms.exclusions;
   if (ex.providerAgents !== "counted") {
@@ -20,16 +23,21 @@ export function slaAsks(terms: SlaTerms | undefined, annual: SlaSummary["annual"
     );
   }
   if (!terms.measurement.countsImpact.includes("minor")) {
-    asks.push("Count severe degradation (error rates or latency above an agreed threshold) as downtime, not only total loss of connectivity.");
+    asks.push(
+      "Count severe degradation (error rates or latency above an agreed threshold) as downtime, not only total loss of connectivity.",
+    );
   }
   if (terms.claimDeadlineDays !== undefined && terms.claimDeadlineDays < MIN_CLAIM_DAYS) {
-    asks.push(`Extend the credit claim window from ${terms.claimDeadlineDays} to at least ${MIN_CLAIM_DAYS} days, or make credits automatic.`);
+    asks.push(
+      `Extend the credit claim window from ${terms.claimDeadlineDays} to at least ${MIN_CLAIM_DAYS} days, or make credits automatic.`,
+    );
   }
   if (annual.coverageRatio !== null && annual.coverageRatio < 0.5) {
     asks.push(
       `Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered ${Math.round(annual.coverageRatio * 100)}% of the loss in the last 12 months.`,
     );
   }
-  if (!terms.notification?.contractual) asks.push("Make incident notification and root-cause report times contractual commitments, not only a practice.");
+  if (!terms.notification?.contractual)
+    asks.push("Make incident notification and root-cause report times contractual commitments, not only a practice.");
   return asks;
 }

@@ -18,10 +18,18 @@ const COUNTED: ExclusionVerdict = { excluded: false, rule: null, silent: false }
  */
 export function slaExclusion(incident: Pick<Incident, "cause" | "aiAgentInvolved">, terms: SlaTerms): ExclusionVerdict {
   const ex = terms.exclusions;
-  if (incident.cause === "customer") return { excluded: true, rule: "customer's own actions are excluded", silent: false };
-  if (incident.cause === "customer-agent") return stance(ex.customerCredentialAgents, "AI agents acting with customer credentials");
-  if (incident.cause === "ai-agent" || incident.aiAgentInvolved === "yes") return stance(ex.providerAgents, "outages caused by the provider's AI agents");
-  if (incident.cause === "external" && ex.forceMajeure) return { excluded: true, rule: "events outside the provider's control (force majeure) are excluded", silent: false };
+  if (incident.cause === "customer")
+    return { excluded: true, rule: "customer's own actions are excluded", silent: false };
+  if (incident.cause === "customer-agent")
+    return stance(ex.customerCredentialAgents, "AI agents acting with customer credentials");
+  if (incident.cause === "ai-agent" || incident.aiAgentInvolved === "yes")
+    return stance(ex.providerAgents, "outages caused by the provider's AI agents");
+  if (incident.cause === "external" && ex.forceMajeure)
+    return {
+      excluded: true,
+      rule: "events outside the provider's control (force majeure) are excluded",
+      silent: false,
+    };
   return COUNTED;
 }
 

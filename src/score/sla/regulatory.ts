@@ -21,7 +21,8 @@ export const CLOCKS: readonly Clock[] = [
   {
     regulation: "dora",
     clock: "DORA Art. 19 initial notification",
-    requirement: "initial report of a major ICT incident within 4 h of classifying it as major, at most 24 h after becoming aware",
+    requirement:
+      "initial report of a major ICT incident within 4 h of classifying it as major, at most 24 h after becoming aware",
     needs: "notice",
     deadlineHours: 4,
     confidence: "secondary",
@@ -57,7 +58,8 @@ export const CLOCKS: readonly Clock[] = [
   {
     regulation: "eu-ai-act",
     clock: "EU AI Act Art. 73 serious incident",
-    requirement: "report within 2 days of a serious and irreversible disruption of critical infrastructure (15 days otherwise)",
+    requirement:
+      "report within 2 days of a serious and irreversible disruption of critical infrastructure (15 days otherwise)",
     needs: "notice",
     deadlineHours: 48,
     confidence: "secondary",
@@ -74,10 +76,13 @@ const hoursText = (h: number) => (h % 24 === 0 && h >= 48 ? `${h / 24} days` : `
 export function regulatoryGaps(regulations: readonly Regulation[], terms: SlaTerms | undefined): RegulatoryGap[] {
   const n = terms?.notification;
   return CLOCKS.filter((c) => regulations.includes(c.regulation)).map((c) => {
-    const committedHours = c.needs === "notice" ? n?.customerNoticeHours : n?.rcaDays === undefined ? undefined : n.rcaDays * 24;
+    const committedHours =
+      c.needs === "notice" ? n?.customerNoticeHours : n?.rcaDays === undefined ? undefined : n.rcaDays * 24;
     const what = c.needs === "notice" ? "notice of incidents affecting our services" : "a written root-cause report";
     const vendorCommitment =
-      committedHours === undefined ? "no commitment" : `${c.needs === "notice" ? "notice" : "RCA"} within ${hoursText(committedHours)}${n?.contractual ? " (contractual)" : " (not contractual)"}`;
+      committedHours === undefined
+        ? "no commitment"
+        : `${c.needs === "notice" ? "notice" : "RCA"} within ${hoursText(committedHours)}${n?.contractual ? " (contractual)" : " (not contractual)"}`;
     const met = committedHours !== undefined && committedHours <= c.deadlineHours && n?.contractual === true;
     const ask = met
       ? null

@@ -22,7 +22,12 @@ export const SCENARIO_MONTH_MINUTES = 30 * 24 * 60;
  * One what-if outage against one vendor's SLA: the business loss, whether the SLA would pay at all given its
  * exclusions and what it measures, and the credit if it does.
  */
-export function runScenario(s: Scenario, vendor: WorkspaceVendor, terms: SlaTerms | undefined, basis: LossBasis): ScenarioResult {
+export function runScenario(
+  s: Scenario,
+  vendor: WorkspaceVendor,
+  terms: SlaTerms | undefined,
+  basis: LossBasis,
+): ScenarioResult {
   const minutes = Math.round(s.hours * 60);
   const loss = cents(s.hours * basis.downtimeCostPerHour * basis.outageShare);
   const uptime = uptimePercent(minutes, SCENARIO_MONTH_MINUTES);
@@ -34,13 +39,18 @@ export function runScenario(s: Scenario, vendor: WorkspaceVendor, terms: SlaTerm
   } else if (!terms.measurement.countsImpact.includes(s.impact)) {
     reason = `the SLA counts only ${terms.measurement.countsImpact.join(", ")} impact as downtime`;
   } else {
-    const verdict = slaExclusion({ cause: s.cause, aiAgentInvolved: s.cause === "ai-agent" || s.cause === "customer-agent" ? "yes" : "no" }, terms);
+    const verdict = slaExclusion(
+      { cause: s.cause, aiAgentInvolved: s.cause === "ai-agent" || s.cause === "customer-agent" ? "yes" : "no" },
+      terms,
+    );
     if (verdict.excluded) {
       reason = `not claimable: ${verdict.rule}`;
     } else {
       claimable = true;
       percent = creditPercent(uptime, terms);
-      reason = verdict.silent ? `claimable only if the provider accepts it: ${verdict.rule}` : `claimable: ${verdict.rule ?? "no exclusion applies"}`;
+      reason = verdict.silent
+        ? `claimable only if the provider accepts it: ${verdict.rule}`
+        : `claimable: ${verdict.rule ?? "no exclusion applies"}`;
     }
   }
   const credit = terms && claimable ? creditAmount(percent, basis.monthlySpend, terms) : 0;

@@ -57,20 +57,37 @@ export function vendorSla(agg: IncidentAggregate, terms: SlaTerms | undefined, b
           uptimeCommitment: terms.uptimeCommitment,
           countsImpact: terms.measurement.countsImpact,
           measurement: terms.measurement.description ?? null,
-          creditTiers: terms.creditTiers.map((t) => ({ below: t.below, atLeast: t.atLeast, creditPercent: t.creditPercent })),
+          creditTiers: terms.creditTiers.map((t) => ({
+            below: t.below,
+            atLeast: t.atLeast,
+            creditPercent: t.creditPercent,
+          })),
           creditCapPercent: terms.creditCapPercent,
           eligibleSpendShare: terms.eligibleSpendShare,
           claimDeadlineDays: terms.claimDeadlineDays ?? null,
           exclusions: { ...terms.exclusions },
           liabilityCapMonths: terms.liabilityCapMonths ?? null,
-          liabilityCapAmount: terms.liabilityCapMonths === undefined ? null : cents(terms.liabilityCapMonths * basis.monthlySpend),
+          liabilityCapAmount:
+            terms.liabilityCapMonths === undefined ? null : cents(terms.liabilityCapMonths * basis.monthlySpend),
           notification: terms.notification
-            ? { customerNoticeHours: terms.notification.customerNoticeHours ?? null, rcaDays: terms.notification.rcaDays ?? null, contractual: terms.notification.contractual }
+            ? {
+                customerNoticeHours: terms.notification.customerNoticeHours ?? null,
+                rcaDays: terms.notification.rcaDays ?? null,
+                contractual: terms.notification.contractual,
+              }
             : null,
-          source: { document: terms.source.document, url: terms.source.url ?? null, date: terms.source.date, confidence: terms.source.confidence },
+          source: {
+            document: terms.source.document,
+            url: terms.source.url ?? null,
+            date: terms.source.date,
+            confidence: terms.source.confidence,
+          },
         }
       : null,
-    period: { from: agg.months[0] ? ymOf(agg.months[0].start) : "", to: agg.months.at(-1) ? ymOf(agg.months.at(-1)!.start) : "" },
+    period: {
+      from: agg.months[0] ? ymOf(agg.months[0].start) : "",
+      to: agg.months.at(-1) ? ymOf(agg.months.at(-1)!.start) : "",
+    },
     months,
     annual,
     excluded: agg.excluded().map(({ incident: i, rule }) => ({

@@ -18,15 +18,36 @@ async function manyProviders(n: number): Promise<Result> {
 
 describe("bar textures", () => {
   it("stripes a horizontal bar across: a line along its middle, stroked as wide as the bar is high", () => {
-    expect(bar(190, 40, 120, 6, "s1", true).texture).toEqual({ x1: 190, y1: 43, x2: 310, y2: 43, width: 6, cls: "c-tex-s1" });
+    expect(bar(190, 40, 120, 6, "s1", true).texture).toEqual({
+      x1: 190,
+      y1: 43,
+      x2: 310,
+      y2: 43,
+      width: 6,
+      cls: "c-tex-s1",
+    });
   });
 
   it("stripes a vertical bar across too: the line runs up its middle, as wide as the bar", () => {
-    expect(bar(20, 50, 14.4, 60, "s1", false).texture).toEqual({ x1: 27.2, y1: 110, x2: 27.2, y2: 50, width: 14.4, cls: "c-tex-s1" });
+    expect(bar(20, 50, 14.4, 60, "s1", false).texture).toEqual({
+      x1: 27.2,
+      y1: 110,
+      x2: 27.2,
+      y2: 50,
+      width: 14.4,
+      cls: "c-tex-s1",
+    });
   });
 
   it("dots along the middle, clear of the bar's start, at most 1.6 units thick", () => {
-    expect(bar(190, 40, 120, 6, "s2", true).texture).toEqual({ x1: 191, y1: 43, x2: 310, y2: 43, width: 1.6, cls: "c-tex-s2" });
+    expect(bar(190, 40, 120, 6, "s2", true).texture).toEqual({
+      x1: 191,
+      y1: 43,
+      x2: 310,
+      y2: 43,
+      width: 1.6,
+      cls: "c-tex-s2",
+    });
   });
 
   it("leaves solid and hollow bars, and empty ones, without a texture", () => {

@@ -3,9 +3,15 @@ import { describeBrowserFailure } from "../../../src/render/pdf/browser-session.
 
 describe("describeBrowserFailure", () => {
   it("words a timeout, a closed connection and a failed start for a person", () => {
-    expect(describeBrowserFailure(Object.assign(new Error("Waiting failed"), { name: "TimeoutError" }), 60_000)).toBe("it did not answer within 60 s");
-    expect(describeBrowserFailure(new Error("Protocol error (Page.printToPDF): Target closed"), 60_000)).toBe("it closed unexpectedly (crashed or was killed)");
-    expect(describeBrowserFailure(new Error("Failed to launch the browser process: Code: null"), 60_000)).toBe("it was killed or crashed while starting");
+    expect(describeBrowserFailure(Object.assign(new Error("Waiting failed"), { name: "TimeoutError" }), 60_000)).toBe(
+      "it did not answer within 60 s",
+    );
+    expect(describeBrowserFailure(new Error("Protocol error (Page.printToPDF): Target closed"), 60_000)).toBe(
+      "it closed unexpectedly (crashed or was killed)",
+    );
+    expect(describeBrowserFailure(new Error("Failed to launch the browser process: Code: null"), 60_000)).toBe(
+      "it was killed or crashed while starting",
+    );
   });
 
   it("never prints [object Object] for a launch that ended with a bare event object", () => {

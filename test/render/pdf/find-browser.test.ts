@@ -19,7 +19,11 @@ describe("findBrowser", () => {
     const env = { CAUTION_BROWSER: caution, PUPPETEER_EXECUTABLE_PATH: puppeteer };
     expect(await findBrowser(option, env)).toEqual({ path: option, source: "option", headless: true });
     expect(await findBrowser(undefined, env)).toEqual({ path: caution, source: "CAUTION_BROWSER", headless: true });
-    expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: puppeteer })).toEqual({ path: puppeteer, source: "PUPPETEER_EXECUTABLE_PATH", headless: true });
+    expect(await findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: puppeteer })).toEqual({
+      path: puppeteer,
+      source: "PUPPETEER_EXECUTABLE_PATH",
+      headless: true,
+    });
   });
 
   it("runs a headless shell in Puppeteer's shell mode", async () => {
@@ -29,9 +33,13 @@ describe("findBrowser", () => {
 
   it("refuses a named browser that is missing or not executable instead of falling back", async () => {
     await expect(findBrowser("/nonexistent/chrome", {})).rejects.toThrow(BrowserNotFoundError);
-    await expect(findBrowser("/nonexistent/chrome", {})).rejects.toThrow(/--browser does not exist: \/nonexistent\/chrome\n.*apt-get install chromium-headless-shell/s);
+    await expect(findBrowser("/nonexistent/chrome", {})).rejects.toThrow(
+      /--browser does not exist: \/nonexistent\/chrome\n.*apt-get install chromium-headless-shell/s,
+    );
     const plain = fakeBrowser("chrome", 0o644);
-    await expect(findBrowser(undefined, { CAUTION_BROWSER: plain })).rejects.toThrow(`The browser named by CAUTION_BROWSER is not executable: ${plain}`);
+    await expect(findBrowser(undefined, { CAUTION_BROWSER: plain })).rejects.toThrow(
+      `The browser named by CAUTION_BROWSER is not executable: ${plain}`,
+    );
   });
 
   it("finds the system browser of this machine when nothing is named", async () => {

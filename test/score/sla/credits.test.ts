@@ -33,6 +33,7 @@ describe("uptime and credit tiers", () => {
 
   it("credits a share of the fee for the covered service, to the cent", () => {
     expect(creditAmount(10, 41_000, terms())).toBe(4_100);
-    expect(creditAmount(30, 12_345.67, terms({ eligibleSpendShare: 0.4 }))).toBe(1_481.48); // 0.3 x 12345.67 x 0.4 = 1481.4804
+    // 0.3 x 12345.67 x 0.4 = 1481.4804
+    expect(creditAmount(30, 12_345.67, terms({ eligibleSpendShare: 0.4 }))).toBe(1_481.48);
   });
 });

@@ -42,7 +42,11 @@ export function incident(start: string, end: string | null, over: Partial<Incide
   };
 }
 
-export function aggregate(t: SlaTerms | undefined, incidents: Incident[], vendor = { id: "v", services: [] as string[], regions: [] as string[] }): IncidentAggregate {
+export function aggregate(
+  t: SlaTerms | undefined,
+  incidents: Incident[],
+  vendor = { id: "v", services: [] as string[], regions: [] as string[] },
+): IncidentAggregate {
   const agg = new IncidentAggregate(vendor, t, slaMonths(AS_OF_END), AS_OF_END);
   for (const i of incidents) agg.add(i);
   return agg;

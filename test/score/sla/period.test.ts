@@ -6,7 +6,20 @@ const end = (asOf: string) => Date.parse(`${asOf}T00:00:00Z`) + 86_400_000;
 describe("slaMonths", () => {
   it("takes the twelve calendar months complete at the end of the as-of day", () => {
     const months = slaMonths(end("2026-11-01"));
-    expect(months.map((m) => m.id)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+    expect(months.map((m) => m.id)).toEqual([
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+    ]);
   });
 
   it("includes the as-of month when the as-of date is its last day", () => {

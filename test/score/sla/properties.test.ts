@@ -12,7 +12,9 @@ describe("SLA arithmetic properties", () => {
       fc.property(month, fc.nat(50_000), fc.nat(50_000), (m, a, b) => {
         const [less, more] = [Math.min(a, b, m), Math.min(Math.max(a, b), m)];
         expect(uptimePercent(more, m)).toBeLessThanOrEqual(uptimePercent(less, m));
-        expect(creditPercent(uptimePercent(more, m), t)).toBeGreaterThanOrEqual(creditPercent(uptimePercent(less, m), t));
+        expect(creditPercent(uptimePercent(more, m), t)).toBeGreaterThanOrEqual(
+          creditPercent(uptimePercent(less, m), t),
+        );
       }),
       { numRuns: 500 },
     );
@@ -26,14 +28,20 @@ describe("SLA arithmetic properties", () => {
 
   it("credits never exceed the cap", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 1, max: 100 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.integer({ min: 0, max: 10_000_000 }), (uptime, cap, share, spend) => {
-        const t = terms({ creditCapPercent: cap, eligibleSpendShare: share });
-        const pct = creditPercent(uptime, t);
-        expect(pct).toBeLessThanOrEqual(cap);
-        // Both sides in cents, rounded the same way: "+ 0.005" in floating point fell a hair short of a half cent
-        // that rounds up (49,999.905 -> 49,999.91 against a bound of 49,999.909999999996).
-        expect(creditAmount(pct, spend, t)).toBeLessThanOrEqual(cents((cap / 100) * spend * share));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (uptime, cap, share, spend) => {
+          const t = terms({ creditCapPercent: cap, eligibleSpendShare: share });
+          const pct = creditPercent(uptime, t);
+          expect(pct).toBeLessThanOrEqual(cap);
+          // Both sides in cents, rounded the same way: "+ 0.005" in floating point fell a hair short of a half cent
+          // that rounds up (49,999.905 -> 49,999.91 against a bound of 49,999.909999999996).
+          expect(creditAmount(pct, spend, t)).toBeLessThanOrEqual(cents((cap / 100) * spend * share));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -14,8 +14,14 @@ describe("regulatory clocks", () => {
   it("lists a gap with a contract ask when notice is too slow", () => {
     const t = terms({ notification: { customerNoticeHours: 6, rcaDays: 7, contractual: true } });
     const [initial] = regulatoryGaps(["dora"], t);
-    expect(initial).toMatchObject({ status: "gap", vendorCommitment: "notice within 6 h (contractual)", confidence: "secondary" });
-    expect(initial?.ask).toBe("Commit in the contract to notice of incidents affecting our services within 2 h, so we can meet the DORA Art. 19 initial notification (4 h).");
+    expect(initial).toMatchObject({
+      status: "gap",
+      vendorCommitment: "notice within 6 h (contractual)",
+      confidence: "secondary",
+    });
+    expect(initial?.ask).toBe(
+      "Commit in the contract to notice of incidents affecting our services within 2 h, so we can meet the DORA Art. 19 initial notification (4 h).",
+    );
   });
 
   it("counts a commitment that is not in the contract as a gap", () => {
@@ -25,7 +31,12 @@ describe("regulatory clocks", () => {
 
   it("has no commitment to compare without terms, and only the regimes declared", () => {
     expect(regulatoryGaps(["eu-ai-act"], undefined)).toEqual([
-      expect.objectContaining({ clock: "EU AI Act Art. 73 serious incident", status: "gap", vendorCommitment: "no commitment", deadlineHours: 48 }),
+      expect.objectContaining({
+        clock: "EU AI Act Art. 73 serious incident",
+        status: "gap",
+        vendorCommitment: "no commitment",
+        deadlineHours: 48,
+      }),
     ]);
     expect(regulatoryGaps([], terms())).toEqual([]);
   });

@@ -3,13 +3,25 @@ import { workspaceVendor } from "../../../src/schema/workspace.js";
 import { DEFAULT_SCENARIO, runScenario } from "../../../src/score/sla/scenarios.js";
 import { terms } from "./fixtures.js";
 
-const vendor = workspaceVendor.parse({ id: "v", monthlySpend: 10_000, criticality: "high", regions: ["eu-central-1", "eu-west-2"] });
+const vendor = workspaceVendor.parse({
+  id: "v",
+  monthlySpend: 10_000,
+  criticality: "high",
+  regions: ["eu-central-1", "eu-west-2"],
+});
 const BASIS = { monthlySpend: 10_000, downtimeCostPerHour: 60_000, outageShare: 0.5 };
 
 describe("what-if outages", () => {
   it("prices the 13-hour AI-agent outage against an SLA that counts it", () => {
     // 780 of 43,200 minutes: 98.1944...% -> the 30% band; loss 13 h x 60,000 x 0.5.
-    expect(runScenario(DEFAULT_SCENARIO, vendor, terms({ exclusions: { providerAgents: "counted", customerCredentialAgents: "excluded" } }), BASIS)).toEqual({
+    expect(
+      runScenario(
+        DEFAULT_SCENARIO,
+        vendor,
+        terms({ exclusions: { providerAgents: "counted", customerCredentialAgents: "excluded" } }),
+        BASIS,
+      ),
+    ).toEqual({
       id: "ai-agent-13h",
       title: DEFAULT_SCENARIO.title,
       hours: 13,
@@ -29,15 +41,33 @@ describe("what-if outages", () => {
   });
 
   it("pays nothing where the SLA excludes the provider's agents", () => {
-    const r = runScenario(DEFAULT_SCENARIO, vendor, terms({ exclusions: { providerAgents: "excluded", customerCredentialAgents: "excluded" } }), BASIS);
-    expect(r).toMatchObject({ claimable: false, creditPercent: 0, creditAmount: 0, uncovered: 390_000, coverageRatio: 0 });
+    const r = runScenario(
+      DEFAULT_SCENARIO,
+      vendor,
+      terms({ exclusions: { providerAgents: "excluded", customerCredentialAgents: "excluded" } }),
+      BASIS,
+    );
+    expect(r).toMatchObject({
+      claimable: false,
+      creditPercent: 0,
+      creditAmount: 0,
+      uncovered: 390_000,
+      coverageRatio: 0,
+    });
     expect(r.reason).toBe("not claimable: outages caused by the provider's AI agents are excluded");
   });
 
   it("is claimable but contestable where the SLA is silent", () => {
-    const r = runScenario(DEFAULT_SCENARIO, vendor, terms({ exclusions: { providerAgents: "silent", customerCredentialAgents: "excluded" } }), BASIS);
+    const r = runScenario(
+      DEFAULT_SCENARIO,
+      vendor,
+      terms({ exclusions: { providerAgents: "silent", customerCredentialAgents: "excluded" } }),
+      BASIS,
+    );
     expect(r).toMatchObject({ claimable: true, creditAmount: 3_000 });
-    expect(r.reason).toBe("claimable only if the provider accepts it: the SLA is silent on outages caused by the provider's AI agents");
+    expect(r.reason).toBe(
+      "claimable only if the provider accepts it: the SLA is silent on outages caused by the provider's AI agents",
+    );
   });
 
   it("treats an agent acting with the customer's credentials by its own clause", () => {
@@ -49,7 +79,9 @@ describe("what-if outages", () => {
 
   it("pays nothing for an impact the SLA does not measure, or without terms", () => {
     const onlyCritical = terms({ measurement: { countsImpact: ["critical"] } });
-    expect(runScenario({ ...DEFAULT_SCENARIO, impact: "major" }, vendor, onlyCritical, BASIS).reason).toBe("the SLA counts only critical impact as downtime");
+    expect(runScenario({ ...DEFAULT_SCENARIO, impact: "major" }, vendor, onlyCritical, BASIS).reason).toBe(
+      "the SLA counts only critical impact as downtime",
+    );
     const none = runScenario(DEFAULT_SCENARIO, vendor, undefined, BASIS);
     expect(none).toMatchObject({ claimable: false, creditAmount: 0, loss: 390_000 });
   });

@@ -16,7 +16,12 @@ function year() {
     // D is degradation: a loss, but the SLA counts only major and critical.
     incident("2026-06-05T08:00:00Z", "2026-06-05T09:00:00Z", { id: "D", severity: "minor" }),
     // E was caused by an agent acting with the customer's credentials: excluded from credits, still a loss.
-    incident("2026-07-01T00:00:00Z", "2026-07-01T05:00:00Z", { id: "E", severity: "critical", cause: "customer-agent", aiAgentInvolved: "yes" }),
+    incident("2026-07-01T00:00:00Z", "2026-07-01T05:00:00Z", {
+      id: "E",
+      severity: "critical",
+      cause: "customer-agent",
+      aiAgentInvolved: "yes",
+    }),
     // F is still open: counted to the end of the as-of day, of which October holds 20:00-24:00 = 240 minutes.
     incident("2026-10-31T20:00:00Z", null, { id: "F" }),
     // G is maintenance and H is before the period: neither is downtime here.
@@ -52,32 +57,84 @@ describe("vendorSla, month by month", () => {
   });
 
   it("splits an incident at the UTC month boundary", () => {
-    expect(month("2026-04")).toMatchObject({ downtimeMinutes: 120, uptimePercent: 99.722222222, creditAmount: 1_000, loss: 60_000 }); // 1 - 120/43200
-    expect(month("2026-05")).toMatchObject({ downtimeMinutes: 120, uptimePercent: 99.731182796, creditAmount: 1_000, loss: 60_000 }); // 1 - 120/44640
+    expect(month("2026-04")).toMatchObject({
+      downtimeMinutes: 120,
+      uptimePercent: 99.722222222,
+      creditAmount: 1_000,
+      loss: 60_000,
+    }); // 1 - 120/43200
+    expect(month("2026-05")).toMatchObject({
+      downtimeMinutes: 120,
+      uptimePercent: 99.731182796,
+      creditAmount: 1_000,
+      loss: 60_000,
+    }); // 1 - 120/44640
   });
 
   it("counts degradation as a loss but not as SLA downtime", () => {
-    expect(month("2026-06")).toMatchObject({ downtimeMinutes: 60, slaDowntimeMinutes: 0, uptimePercent: 100, meetsCommitment: true, creditPercent: 0, creditAmount: 0, loss: 30_000, uncovered: 30_000 });
+    expect(month("2026-06")).toMatchObject({
+      downtimeMinutes: 60,
+      slaDowntimeMinutes: 0,
+      uptimePercent: 100,
+      meetsCommitment: true,
+      creditPercent: 0,
+      creditAmount: 0,
+      loss: 30_000,
+      uncovered: 30_000,
+    });
   });
 
   it("removes an excluded incident from the credit, not from the loss, and lists it with its rule", () => {
-    expect(month("2026-07")).toMatchObject({ downtimeMinutes: 300, slaDowntimeMinutes: 0, excludedMinutes: 300, creditAmount: 0, loss: 150_000 });
-    expect(sla.excluded).toEqual([{ id: "E", title: "t", startedAt: "2026-07-01T00:00:00.000Z", minutes: 300, rule: "AI agents acting with customer credentials are excluded" }]);
+    expect(month("2026-07")).toMatchObject({
+      downtimeMinutes: 300,
+      slaDowntimeMinutes: 0,
+      excludedMinutes: 300,
+      creditAmount: 0,
+      loss: 150_000,
+    });
+    expect(sla.excluded).toEqual([
+      {
+        id: "E",
+        title: "t",
+        startedAt: "2026-07-01T00:00:00.000Z",
+        minutes: 300,
+        rule: "AI agents acting with customer credentials are excluded",
+      },
+    ]);
     expect(sla.excludedCount).toBe(1);
   });
 
   it("counts an unresolved incident up to the as-of date, within the period", () => {
-    expect(month("2026-10")).toMatchObject({ downtimeMinutes: 240, slaDowntimeMinutes: 240, uptimePercent: 99.462365591, creditAmount: 1_000, loss: 120_000 }); // 1 - 240/44640
+    expect(month("2026-10")).toMatchObject({
+      downtimeMinutes: 240,
+      slaDowntimeMinutes: 240,
+      uptimePercent: 99.462365591,
+      creditAmount: 1_000,
+      loss: 120_000,
+    }); // 1 - 240/44640
   });
 
   it("adds up the year", () => {
     // Downtime 150+120+120+60+300+240 = 990; SLA 150+120+120+240 = 630; loss 990 x 500; credits 4 x 1,000.
-    expect(sla.annual).toEqual({ downtimeMinutes: 990, slaDowntimeMinutes: 630, loss: 495_000, credits: 4_000, uncovered: 491_000, coverageRatio: 0.0081 });
+    expect(sla.annual).toEqual({
+      downtimeMinutes: 990,
+      slaDowntimeMinutes: 630,
+      loss: 495_000,
+      credits: 4_000,
+      uncovered: 491_000,
+      coverageRatio: 0.0081,
+    });
   });
 
   it("summarises the record for the report", () => {
     const s = summarizeIncidents(aggregate(t, year()));
-    expect({ total: s.total, affecting: s.affecting, major: s.major, open: s.openAtAsOf, downtime: s.downtimeMinutes }).toEqual({ total: 8, affecting: 6, major: 5, open: 1, downtime: 990 });
+    expect({
+      total: s.total,
+      affecting: s.affecting,
+      major: s.major,
+      open: s.openAtAsOf,
+      downtime: s.downtimeMinutes,
+    }).toEqual({ total: 8, affecting: 6, major: 5, open: 1, downtime: 990 });
   });
 });
 
@@ -115,7 +172,10 @@ describe("vendorSla edge cases", () => {
   });
 
   it("asks for what the terms lack", () => {
-    const t = terms({ exclusions: { providerAgents: "silent", customerCredentialAgents: "excluded" }, claimDeadlineDays: 30 });
+    const t = terms({
+      exclusions: { providerAgents: "silent", customerCredentialAgents: "excluded" },
+      claimDeadlineDays: 30,
+    });
     const asks = vendorSla(aggregate(t, year()), t, BASIS).asks;
     expect(asks).toEqual([
       "State expressly that outages caused or worsened by the provider's own AI agents count as downtime (the SLA is silent on them).",
