@@ -10,7 +10,7 @@ import { registerSchema } from "./cli/commands/schema.js";
 import { registerScore } from "./cli/commands/score.js";
 import { registerValidate } from "./cli/commands/validate.js";
 import { registerVerify } from "./cli/commands/verify.js";
-import { EXIT } from "./cli/exit-codes.js";
+import { EXIT } from "./run/exit-codes.js";
 import { VERSION } from "./version.js";
 
 const program = new Command()

@@ -1,3 +1,4 @@
+import { UsageError } from "../run/errors.js";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -45,12 +46,7 @@ export interface VerifyOptions {
 }
 
 /** An argument verify cannot work with (a missing PDF, manifest or workspace folder): exit 2, not a failed check. */
-export class VerifyArgumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "VerifyArgumentError";
-  }
-}
+export class VerifyArgumentError extends UsageError {}
 
 /** Names of the checks, in the order they are reported. Per-input checks are `input <path>`. */
 export const CHECK = {

@@ -1,15 +1,7 @@
-import { formatIssue, InputError } from "../load/input-issue.js";
-import { BrowserNotFoundError, RenderError } from "../render/pdf/errors.js";
-import { WriteError } from "../write/atomic.js";
-import { EXIT } from "./exit-codes.js";
+import { CautionError, UsageError } from "../run/errors.js";
+import { EXIT } from "../run/exit-codes.js";
 
-/** A problem with how caution was called (bad flag value): reported like invalid input, exit 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError };
 
 /**
  * Runs a command and turns every failure into its exit code and one clear message on stderr. Invalid input lists
@@ -65,20 +57,9 @@ function drain(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 function report(err: unknown): number {
-  if (err instanceof InputError) {
-    for (const issue of err.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    process.stderr.write(
-      `caution: ${err.issues.length} error${err.issues.length === 1 ? "" : "s"} in the input; nothing was written.\n`,
-    );
-    return EXIT.invalidInput;
-  }
-  if (err instanceof UsageError) {
-    process.stderr.write(`caution: ${err.message}\n`);
-    return EXIT.invalidInput;
-  }
-  if (err instanceof BrowserNotFoundError || err instanceof RenderError || err instanceof WriteError) {
-    process.stderr.write(`caution: ${err.message}\n`);
-    return EXIT.internal;
+  if (err instanceof CautionError) {
+    for (const line of err.lines()) process.stderr.write(`${line}\n`);
+    return err.exitCode;
   }
   const detail =
     err instanceof Error ? (process.env.CAUTION_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);

@@ -1,3 +1,6 @@
+import { CautionError } from "../run/errors.js";
+import { EXIT } from "../run/exit-codes.js";
+
 /**
  * A problem with the user's input, located as precisely as the file format allows. Every stage that reads input
  * reports these instead of throwing, so one run can list every error at once.
@@ -28,12 +31,22 @@ export function formatIssue(issue: InputIssue): string {
 }
 
 /** Thrown once, at the end of loading and validation, when any issue was found. Exit code 2. */
-export class InputError extends Error {
+export class InputError extends CautionError {
+  readonly exitCode = EXIT.invalidInput;
+  override readonly name = "InputError";
   readonly issues: readonly InputIssue[];
   constructor(issues: readonly InputIssue[]) {
     super(`${issues.length} input error${issues.length === 1 ? "" : "s"}`);
-    this.name = "InputError";
     this.issues = issues;
+  }
+
+  /** Every issue on a line of its own, then the count and the promise that nothing was written. */
+  override lines(): string[] {
+    const n = this.issues.length;
+    return [
+      ...this.issues.map(formatIssue),
+      `caution: ${n} error${n === 1 ? "" : "s"} in the input; nothing was written.`,
+    ];
   }
 }
 

@@ -1,5 +1,6 @@
 import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { EnvironmentError } from "../run/errors.js";
 
 export interface OutputFile {
   name: string;
@@ -124,11 +125,9 @@ export async function removePendingFiles(): Promise<void> {
   pending.clear();
 }
 
-export class WriteError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "WriteError";
-  }
+/** The output could not be written (permissions, space, a folder in the way). Exit 3. */
+export class WriteError extends EnvironmentError {
+  override readonly name = "WriteError";
 }
 
 /** A file-system error in words a user can act on. */

@@ -4,7 +4,7 @@ import { slug } from "../../schema/common.js";
 import { importAnswers, type ImportAnswersResult } from "../../questionnaire-io/import-answers.js";
 import { todayUtc } from "../../questionnaire-io/load.js";
 import type { MappingFile } from "../../schema/mapping.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run, UsageError } from "../run.js";
 import { processOutput, type CommandOutput } from "../output.js";
 

@@ -5,7 +5,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } from "../../render/pdf/browser-session.js";
 import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run } from "../run.js";
 import { describeWriteError } from "../../write/atomic.js";
 

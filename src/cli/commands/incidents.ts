@@ -8,7 +8,7 @@ import { readJsonFile } from "../../import/read-json.js";
 import { IMPORT_FORMATS, ImportShapeError, type ImportFormat } from "../../import/types.js";
 import { slug } from "../../schema/common.js";
 import { writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run, UsageError } from "../run.js";
 import { processOutput, type CommandOutput } from "../output.js";
 

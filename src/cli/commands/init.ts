@@ -6,7 +6,7 @@ import { INCIDENT_COLUMNS } from "../../schema/incident.js";
 import { loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
 import { type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
 import { writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run, UsageError } from "../run.js";
 
 export function registerInit(program: Command): void {

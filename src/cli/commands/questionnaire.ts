@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, exportForm, loadVendorAnswers, type ExportFormat } from
 import { frameworkMapCsv, frameworkMapMarkdown, mapFrameworks } from "../../questionnaire-io/framework-map.js";
 import { loadCatalogue, loadCurrentQuestionnaire, todayUtc } from "../../questionnaire-io/load.js";
 import { writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run, UsageError } from "../run.js";
 import { processOutput, type CommandOutput } from "../output.js";
 

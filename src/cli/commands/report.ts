@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { KINDS, PAPERS, type Kind, type Paper } from "../../render/documents.js";
 import { abortWrites, writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { failing, parseFormats, parseRating } from "../options.js";
 import { scoreWorkspaceDir } from "../pipeline.js";
 import { stderrProgress } from "../progress.js";

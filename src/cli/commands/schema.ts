@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { jsonSchema, SCHEMA_KINDS, type SchemaKind } from "../../schema/json-schema.js";
 import { writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { run, UsageError } from "../run.js";
 
 export function registerSchema(program: Command): void {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { formatScore, ratingLabel } from "../../render/format.js";
 import { resultJson } from "../../render/report.js";
 import type { Result } from "../../schema/result.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { failing, parseRating } from "../options.js";
 import { scoreWorkspaceDir } from "../pipeline.js";
 import { stderrProgress } from "../progress.js";

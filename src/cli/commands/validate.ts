@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadWorkspace } from "../../load/workspace.js";
 import { validateWorkspace } from "../../validate/workspace.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT } from "../../run/exit-codes.js";
 import { stderrProgress } from "../progress.js";
 import { run } from "../run.js";
 

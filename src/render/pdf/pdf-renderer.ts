@@ -16,9 +16,9 @@ export interface RendererOptions extends SessionOptions {
 
 /** The run was interrupted: not a browser failure, so nothing is relaunched and no advice is given. */
 export class RenderAbortedError extends RenderError {
+  override readonly name = "RenderAbortedError";
   constructor() {
     super("interrupted; the browser was stopped");
-    this.name = "RenderAbortedError";
   }
 }
 
