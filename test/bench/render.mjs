@@ -12,14 +12,14 @@ import puppeteer from "puppeteer";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = join(root, "dist");
-const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
+const { assessWorkspace } = await import(join(dist, "score", "assess.js"));
 const { renderReport, renderDocuments } = await import(join(dist, "render", "report.js"));
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
 const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const copies = Number(process.env.BENCH_COPIES ?? 6);
-const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
+const demo = await assessWorkspace(join(root, "samples", "demo"), { step() {} });
 // A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
 const result = {
   ...demo,
@@ -52,7 +52,12 @@ async function bare() {
 async function caution() {
   // Browser start-up is paid once per batch; it is counted, spread over the documents.
   const t = performance.now();
-  await renderReport(result, { formats: ["pdf"], kinds: ["vendor", "comparison"], paper: "a4", step() {} });
+  await renderReport(result, {
+    formats: ["pdf"],
+    kinds: ["vendor", "comparison"],
+    paper: "a4",
+    progress: { step() {} },
+  });
   return (performance.now() - t) / htmls.length;
 }
 

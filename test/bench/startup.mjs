@@ -13,11 +13,11 @@ const dist = join(root, "dist");
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), "caution-bench-start-"));
 
-const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
+const { assessWorkspace } = await import(join(dist, "score", "assess.js"));
 const { renderDocuments } = await import(join(dist, "render", "report.js"));
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
 const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
-const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
+const demo = await assessWorkspace(join(root, "samples", "demo"), { step() {} });
 const [executive] = renderDocuments(demo, ["executive"], "a4");
 const choice = await findBrowser();
 const htmlFile = join(dir, "executive.html");

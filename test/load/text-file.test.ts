@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeFsError, MAX_YAML_BYTES, readTextFile } from "../../src/load/text-file.js";
+import { MAX_YAML_BYTES, readTextFile } from "../../src/load/text-file.js";
+import { describeFsError } from "../../src/shared/fs-errors.js";
 import { tempDir, writeIn } from "../validate/workspace-fixture.js";
 
 async function read(content: string | Uint8Array, maxBytes = MAX_YAML_BYTES) {
