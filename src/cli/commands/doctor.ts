@@ -3,8 +3,8 @@ import { accessSync, constants, statSync } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } from "../../render/pdf/browser-session.js";
-import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
+import type { BrowserSession } from "../../render/pdf/browser-session.js";
+import type { BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../../run/exit-codes.js";
 import type { Run } from "../../run/run.js";
 import { plural } from "../../shared/text.js";
@@ -76,6 +76,8 @@ export async function doctor(
 ): Promise<Check[]> {
   const checks: Check[] = [checkNode(process.versions.node)];
   let choice: BrowserChoice | undefined;
+  // The browser's modules load here, not at start-up: no other command but report needs them.
+  const { findBrowser } = await import("../../render/pdf/find-browser.js");
   try {
     choice = await findBrowser(opts.browser, env);
   } catch (err) {
@@ -134,6 +136,8 @@ function checkBrowserVersion(choice: BrowserChoice): Check {
 const TEST_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>caution doctor</title></head><body><h1>caution doctor</h1><p>One page printed to check the browser.</p></body></html>`;
 
 async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promise<Check> {
+  const { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } =
+    await import("../../render/pdf/browser-session.js");
   let timeoutMs: number;
   try {
     timeoutMs = Math.min(PRINT_TIMEOUT_MS, pdfTimeoutMs(env));
