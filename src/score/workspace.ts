@@ -2,6 +2,7 @@ import type { Incident } from "../schema/incident.js";
 import type { Result, VendorResult } from "../schema/result.js";
 import { RESULT_SCHEMA_VERSION, result as resultSchema } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
+import { incidentFile } from "../load/layout.js";
 import type { InputFile } from "../load/workspace.js";
 import type { IncidentSink } from "../validate/incident-source.js";
 import type { ValidVendor, ValidWorkspace } from "../validate/workspace.js";
@@ -67,7 +68,7 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
   );
   const vendors = valid.vendors.map((v): VendorResult => {
     const agg = incidents.aggregates.byVendor.get(v.config.id)!;
-    const supplied = inputs.some((i) => i.path === `incidents/${v.config.id}.csv`);
+    const supplied = inputs.some((i) => i.path === incidentFile(v.config.id));
     const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf, supplied));
     const basis = {
       monthlySpend: v.config.monthlySpend,

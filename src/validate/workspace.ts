@@ -1,5 +1,6 @@
 import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
-import { WORKSPACE_FILE, type InputFile, type LoadedWorkspace } from "../load/workspace.js";
+import { vendorFile, WORKSPACE_FILE } from "../load/layout.js";
+import type { InputFile, LoadedWorkspace } from "../load/workspace.js";
 import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
 import { incidentSource, type IncidentSource } from "./incident-source.js";
@@ -78,7 +79,7 @@ export async function validateWorkspace(
       issues.push({
         ...locateWs(["vendors", i, "id"]),
         field: `vendors[${i}].id`,
-        message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace`,
+        message: `no answers file for ${config.id}: expected ${vendorFile(config.id)} in the workspace`,
       });
       return;
     }
