@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { range, verdict } from "./stats.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = join(root, "dist");
@@ -66,9 +67,11 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const best = (xs) => Math.min(...xs);
-const [b, c] = [best(runs.bare), best(runs.caution)];
-console.log(`start-up to the first PDF, executive summary of samples/demo (best of ${rounds}, each a new process)`);
-console.log(`  node + Puppeteer + launch + one page.pdf() + close: ${b.toFixed(0)} ms`);
-console.log(`  caution report (load, validate, score, print, stamp, write): ${c.toFixed(0)} ms`);
-console.log(`  caution / bare: ${(c / b).toFixed(2)}x (target <= 1.50x)`);
+const ratios = runs.caution.map((c, i) => c / runs.bare[i]);
+const ms = (xs) => range(xs, 0, " ms");
+console.log(
+  `start-up to the first PDF, executive summary of samples/demo (${rounds} rounds, each a new process, min-median-max)`,
+);
+console.log(`  node + Puppeteer + launch + one page.pdf() + close: ${ms(runs.bare)}`);
+console.log(`  caution report (load, validate, score, print, stamp, write): ${ms(runs.caution)}`);
+console.log(`  caution / bare: ${range(ratios)} (${verdict(ratios, "<=", 1.5)})`);
