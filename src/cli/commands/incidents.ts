@@ -1,11 +1,8 @@
 import { statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../../load/input-issue.js";
-import { formatCanonicalCsv } from "../../import/canonical-csv.js";
-import { importIncidents } from "../../import/import-incidents.js";
-import { readJsonFile } from "../../import/read-json.js";
-import { IMPORT_FORMATS, ImportShapeError, type ImportFormat } from "../../import/types.js";
+import { importReport, runImport } from "../../import/run-import.js";
+import { IMPORT_FORMATS, type ImportFormat } from "../../import/types.js";
 import { slug } from "../../schema/common.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
@@ -17,11 +14,12 @@ export function registerIncidents(program: Command): void {
   incidents
     .command("import")
     .description("turn a status page's incidents.json into canonical incident CSV (stdout, or --out)")
-    .argument("<file>", "incidents.json saved from the vendor's status page")
+    .argument("<file>", "the feed saved from the vendor's status page, or an incident log CSV")
     .requiredOption(
       "--format <format>",
-      "statuspage (Atlassian Statuspage v2, incident.io) or gcp (Google Cloud Service Health)",
+      "statuspage (Atlassian Statuspage v2, incident.io), gcp (Google Cloud Service Health), aws (AWS Health events or the legacy dashboard's data.json), azure (Azure status RSS), csv (any incident log, with --map)",
     )
+    .option("--map <mapping.yaml>", "for --format csv: which column is which, time zone, impact vocabulary")
     .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml, written into every row")
     .option("--out <csv>", "write the CSV to this file (atomically) instead of stdout")
     .action((file: string, opts: ImportOptions) => run(() => importIncidentsCommand(file, opts, processOutput)));
@@ -31,6 +29,7 @@ export interface ImportOptions {
   format?: string;
   vendor?: string;
   out?: string;
+  map?: string;
 }
 
 export type { CommandOutput };
@@ -47,20 +46,12 @@ export async function importIncidentsCommand(
   const format = parseFormat(opts.format);
   const vendor = parseVendor(opts.vendor);
   const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
-  const data = await readJsonFile(file, file);
-  let result;
-  try {
-    result = importIncidents(data, format, vendor);
-  } catch (err) {
-    if (err instanceof ImportShapeError) throw new InputError([{ file, message: err.message }]);
-    throw err;
-  }
-  const csv = formatCanonicalCsv(result.incidents);
-  for (const s of result.skipped) output.stderr(`caution: skipped ${s.id}: ${s.reason}\n`);
+  const { csv, result } = await runImport({ file, format, vendor, map: opts.map });
+  const report = importReport(result);
+  for (const line of report.slice(0, -1)) output.stderr(`${line}\n`);
   if (out === undefined) output.stdout(csv);
   else await writeOutputs(dirname(out), [{ name: basename(out), data: csv }]);
-  const n = result.incidents.length;
-  output.stderr(`caution: imported ${n} incident${n === 1 ? "" : "s"}, skipped ${result.skipped.length}\n`);
+  output.stderr(`${report.at(-1)}\n`);
   return EXIT.ok;
 }
 
