@@ -20,6 +20,7 @@ import {
   importRecords,
   nameList,
   own,
+  quote,
   type JsonObject,
   type Mapped,
 } from "./records.js";
@@ -45,7 +46,7 @@ export function importAwsLegacy(data: JsonObject, ctx: ImportContext): ImportRes
   }
   return importRecords(items, {
     ctx,
-    what: "AWS Service Health Dashboard event",
+    what: "an AWS Service Health Dashboard event",
     looksLike: (r) =>
       own(r, "date") !== undefined && (own(r, "service") !== undefined || own(r, "service_name") !== undefined),
     shapeHint: "date with service or service_name",
@@ -147,7 +148,7 @@ const RESOLVED_TAG = /^\s*\[\s*resolved\s*\]\s*/i;
 
 function mapLegacy(record: JsonObject, id: string, vendor: string, archived: boolean): Mapped {
   const first = parseEpoch(own(record, "date"), "s");
-  if (!first.ok) return { skip: `date ${first.problem}` };
+  if (!first.ok) return { skip: `date ${quote(String(own(record, "date")))} ${first.problem}` };
   const summary = typeof own(record, "summary") === "string" ? (own(record, "summary") as string) : "";
   const status = String(own(record, "status") ?? "").trim();
   const resolved = archived || RESOLVED_TAG.test(summary) || status === "0";

@@ -12,6 +12,7 @@ import {
   isObject,
   nameList,
   own,
+  quote,
   type JsonObject,
   type Mapped,
 } from "./records.js";
@@ -37,7 +38,7 @@ export function importAws(data: unknown, ctx: ImportContext): ImportResult {
   }
   return importRecords(data, {
     ctx,
-    what: "AWS Health event",
+    what: "an AWS Health event",
     looksLike: (r) => hasAnyField(r, LOOKS_LIKE.aws.fields),
     shapeHint: LOOKS_LIKE.aws.fields.join(", "),
     otherFormat: (items) => guessJsonFormat(items, "aws"),
@@ -137,7 +138,7 @@ function mapEvent(record: JsonObject, id: string, vendor: string): Mapped {
   let startMs: number;
   if (date !== undefined && date !== null && date !== "") {
     const t = epochAuto(date);
-    if (!t.ok) return { skip: `date ${t.problem}` };
+    if (!t.ok) return { skip: `date ${quote(String(date))} ${t.problem}` };
     startMs = t.ms;
   } else if (firstLog !== undefined) startMs = firstLog;
   else return { skip: "has no date and no timed event_log entry" };

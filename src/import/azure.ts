@@ -98,7 +98,7 @@ export function importAzure(text: string, ctx: ImportContext): ImportResult {
   const records: JsonObject[] = channel.items.map((item) => ({ item }));
   return importRecords(records, {
     ctx,
-    what: "Azure status item",
+    what: "an Azure status item",
     looksLike: (r) => {
       const item = r.item as RssItem;
       return item.title !== "" || item.description !== "";

@@ -84,7 +84,7 @@ export function importCsvLog(text: string, map: IncidentMap, ctx: ImportContext)
     records.map((r) => ({ r })),
     {
       ctx,
-      what: "incident row",
+      what: "an incident row",
       looksLike: () => true,
       shapeHint: "mapped columns",
       id: (o) => singleLine(cell((o.r as LogRecord).values, map.columns.id)),
@@ -219,7 +219,7 @@ class Aside {
     };
     return [...this.seen].map(([column, { count, examples }]) => ({
       id: file,
-      message: `${count} row${count === 1 ? "" : "s"} have a ${column} the mapping cannot read (${[...examples].join(", ")}): ${written[column] ?? "left out"}`,
+      message: `${count} row${count === 1 ? " has" : "s have"} a ${column} the mapping cannot read (${[...examples].join(", ")}): ${written[column] ?? "left out"}`,
     }));
   }
 }

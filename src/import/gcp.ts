@@ -32,7 +32,7 @@ export function importGcp(data: unknown, ctx: ImportContext): ImportResult {
   const vendor = ctx.vendor;
   return importRecords(data, {
     ctx,
-    what: "Google Cloud incident",
+    what: "a Google Cloud incident",
     looksLike: (r) => hasAnyField(r, LOOKS_LIKE.gcp.fields),
     shapeHint: LOOKS_LIKE.gcp.fields.join(", "),
     otherFormat: (items) => guessJsonFormat(items, "gcp"),

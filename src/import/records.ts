@@ -119,7 +119,7 @@ export type Mapped = { incident: CanonicalIncident; more?: CanonicalIncident[]; 
 
 export interface RecordImport {
   ctx: ImportContext;
-  /** The format's name in messages: "Google Cloud incident", "AWS Health event". */
+  /** The format's record in messages, with its article: "a Google Cloud incident", "an AWS Health event". */
   what: string;
   /**
    * Whether a record has the format's shape at all. When the input has records and none has it, the input is not
@@ -171,7 +171,7 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
     const other = how.otherFormat?.(items);
     const which = items.length === 1 ? "the one record does not look" : `none of the ${items.length} records looks`;
     throw new InputError([
-      { file, message: `${which} like a ${how.what} (no ${how.shapeHint})${other ? `; it looks like ${other}` : ""}` },
+      { file, message: `${which} like ${how.what} (no ${how.shapeHint})${other ? `; it looks like ${other}` : ""}` },
     ]);
   }
   const skipped: { index: number; entry: SkippedRecord }[] = [];

@@ -55,7 +55,7 @@ export function importStatuspage(data: unknown, ctx: ImportContext): ImportResul
   ];
   return importRecords(items, {
     ctx,
-    what: "Statuspage incident",
+    what: "a Statuspage incident",
     looksLike: (r) => hasAnyField(r, [...LOOKS_LIKE.statuspage.fields, "created_at", "started_at"]),
     shapeHint: [...LOOKS_LIKE.statuspage.fields, "created_at", "started_at"].join(", "),
     updatedAt: updatedField("updated_at"),
