@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
+import { pullIncidents } from "../../import/pull/pull.js";
 import { importReport, runImport } from "../../import/run-import.js";
 import { IMPORT_FORMATS, type ImportFormat } from "../../import/types.js";
 import { slug } from "../../schema/common.js";
@@ -23,6 +24,39 @@ export function registerIncidents(program: Command): void {
     .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml, written into every row")
     .option("--out <csv>", "write the CSV to this file (atomically) instead of stdout")
     .action((file: string, opts: ImportOptions) => run(() => importIncidentsCommand(file, opts, processOutput)));
+  incidents
+    .command("pull")
+    .description("fetch a provider's incident feed and merge it into incidents/<vendor>.csv of a workspace")
+    .argument("<source>", "aws, azure, gcp, or a Statuspage base URL (e.g. https://www.githubstatus.com)")
+    .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml; the rows go to incidents/<id>.csv")
+    .option("--into <workspace>", "the workspace folder", ".")
+    .option("--since <date>", "leave out incidents that ended before this day (YYYY-MM-DD)")
+    .option("--timeout <seconds>", "time limit per attempt (1-600)", "30")
+    .action((source: string, opts: PullOptions) => run(() => pullIncidentsCommand(source, opts, processOutput)));
+}
+
+export interface PullOptions {
+  vendor?: string;
+  into?: string;
+  since?: string;
+  timeout?: string;
+}
+
+/** `caution incidents pull`: all the work is in import/pull; this prints what it says. */
+export async function pullIncidentsCommand(source: string, opts: PullOptions, output: CommandOutput): Promise<number> {
+  const vendor = parseVendor(opts.vendor);
+  const seconds = Number(opts.timeout ?? "30");
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600)
+    throw new UsageError(`--timeout ${opts.timeout ?? ""}: give a number of seconds from 1 to 600`);
+  const lines = await pullIncidents({
+    source,
+    vendor,
+    into: opts.into ?? ".",
+    since: opts.since,
+    fetch: { timeoutMs: seconds * 1000 },
+  });
+  for (const line of lines) output.stderr(`${line}\n`);
+  return EXIT.ok;
 }
 
 export interface ImportOptions {
