@@ -33,6 +33,7 @@ export const MAP_COLUMNS = [
 
 export const incidentMap = z
   .strictObject({
+    $schema: z.string().optional(),
     columns: z
       .strictObject({
         id: header.describe("column holding the incident id (unique per vendor)"),
