@@ -2,7 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { InputError, type InputIssue } from "../load/input-issue.js";
-import { describeFsError } from "../load/text-file.js";
+import { describeFsError } from "../shared/fs-errors.js";
 
 /**
  * Vendor feeds as text. A feed arrives as bytes (a saved file or an HTTP answer): gzip is unpacked (within a bound),

@@ -29,12 +29,12 @@ export async function runImport(req: ImportRequest): Promise<{ csv: string; resu
   return { csv: formatCanonicalCsv(result.incidents), result };
 }
 
-/** What the import says on stderr: every skip with its reason, every note, then the count. */
+/** What the import says (each a line after "caution: "): every skip with its reason, every note, then the count. */
 export function importReport(result: ImportResult): string[] {
   const n = result.incidents.length;
   return [
-    ...result.skipped.map((s) => `caution: skipped ${s.id}: ${s.reason}`),
-    ...result.notes.map((s) => `caution: note ${s.id}: ${s.message}`),
-    `caution: imported ${n} incident${n === 1 ? "" : "s"}, skipped ${result.skipped.length}`,
+    ...result.skipped.map((s) => `skipped ${s.id}: ${s.reason}`),
+    ...result.notes.map((s) => `note ${s.id}: ${s.message}`),
+    `imported ${n} incident${n === 1 ? "" : "s"}, skipped ${result.skipped.length}`,
   ];
 }

@@ -24,6 +24,8 @@ export interface FetchOptions {
   lastModified?: string | undefined;
   /** For tests: the environment whose proxy variables apply (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Aborts the request (Ctrl-C). */
+  signal?: AbortSignal | undefined;
 }
 
 export const DEFAULT_FETCH: Omit<FetchOptions, "etag" | "lastModified"> = {
@@ -92,7 +94,9 @@ export async function fetchFeed(url: URL, opts: FetchOptions): Promise<FetchResu
       headers,
       dispatcher: agent,
       redirect: "follow",
-      signal: AbortSignal.timeout(deadline),
+      signal: opts.signal
+        ? AbortSignal.any([opts.signal, AbortSignal.timeout(deadline)])
+        : AbortSignal.timeout(deadline),
     });
     if (response.status === 304) {
       await response.body?.cancel();
@@ -118,6 +122,8 @@ export async function fetchFeed(url: URL, opts: FetchOptions): Promise<FetchResu
     };
   } catch (err) {
     if (err instanceof InputError || err instanceof UsageError || err instanceof EnvironmentError) throw err;
+    // Interrupted: the run's own InterruptedError (the signal's reason) says so.
+    if (opts.signal?.aborted) throw opts.signal.reason as Error;
     throw networkError(shown, err, opts);
   } finally {
     await agent.close().catch(() => undefined);

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { sha256Hex } from "../../load/digest.js";
 import { InputError } from "../../load/input-issue.js";
-import { describeFsError } from "../../load/text-file.js";
+import { describeFsError } from "../../shared/fs-errors.js";
 import { readYamlSource } from "../../load/yaml-file.js";
 import { EnvironmentError, UsageError } from "../../run/errors.js";
 import { isoDate } from "../../schema/common.js";
@@ -30,15 +30,23 @@ export interface PullRequest {
   env?: NodeJS.ProcessEnv;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Aborts the request and the writes (Ctrl-C). */
+  signal?: AbortSignal | undefined;
+}
+
+/** What a pull says, each a line after "caution: ": things to know, then the outcome. */
+export interface PullOutcome {
+  notes: string[];
+  done: string;
 }
 
 /**
  * `caution incidents pull`, without the printing: fetches the feed (conditionally), imports it, merges it into
- * `incidents/<vendor>.csv` atomically and remembers what it fetched. Returns the lines to show on stderr. Throws
+ * `incidents/<vendor>.csv` atomically and remembers what it fetched. Returns what to show on stderr. Throws
  * UsageError or InputError (exit 2: a wrong source or workspace, a malformed answer) or EnvironmentError (exit 3:
  * the network); nothing is written then.
  */
-export async function pullIncidents(req: PullRequest): Promise<string[]> {
+export async function pullIncidents(req: PullRequest): Promise<PullOutcome> {
   const env = req.env ?? process.env;
   const now = req.now ?? (() => new Date());
   const source = resolveSource(req.source, env);
@@ -53,7 +61,7 @@ export async function pullIncidents(req: PullRequest): Promise<string[]> {
     existingBytes === undefined ? undefined : readExistingCsv(decodeFeed(existingBytes, shownCsv).text, shownCsv);
 
   const { state, note } = await readPullState(req.into);
-  const lines: string[] = note ? [`caution: note: ${note}`] : [];
+  const notes: string[] = note ? [`note: ${note}`] : [];
   const key = stateKey(req.vendor, source.url);
   const previous = state.sources[key];
   // Conditional only while the file is the one that pull wrote: after a hand edit or a deletion, fetch it all.
@@ -65,12 +73,11 @@ export async function pullIncidents(req: PullRequest): Promise<string[]> {
     env,
     etag: sameFile ? previous.etag : undefined,
     lastModified: sameFile ? previous.lastModified : undefined,
+    signal: req.signal,
   });
   if (answer.status === "not-modified") {
-    lines.push(
-      `caution: ${source.url.href} has not changed since ${previous?.fetchedAt ?? "the last pull"}; ${shownCsv} is unchanged`,
-    );
-    return lines;
+    const since = previous?.fetchedAt ?? "the last pull";
+    return { notes, done: `${source.url.href} has not changed since ${since}; ${shownCsv} is unchanged` };
   }
 
   const fetchedAt = formatUtc(now().getTime());
@@ -84,7 +91,7 @@ export async function pullIncidents(req: PullRequest): Promise<string[]> {
     close: source.openOnly && gone.size > 0 ? { ids: gone, at: fetchedAt } : undefined,
   });
 
-  await writeOutputs(join(req.into, "incidents"), [{ name: csvName, data: merged.csv }]);
+  await writeOutputs(join(req.into, "incidents"), [{ name: csvName, data: merged.csv }], { signal: req.signal });
   state.sources[key] = {
     vendor: req.vendor,
     url: source.url.href,
@@ -94,26 +101,24 @@ export async function pullIncidents(req: PullRequest): Promise<string[]> {
     csvSha256: sha256Hex(Buffer.from(merged.csv)),
     openIds: listedOpen,
   };
-  await writePullState(req.into, state);
+  await writePullState(req.into, state, req.signal);
 
-  const report = importReport(result);
-  lines.push(...report.slice(0, -1));
+  notes.push(...importReport(result).slice(0, -1));
   for (const id of merged.closed)
-    lines.push(
-      `caution: note ${id}: no longer listed as open by ${source.url.host}; resolved_at set to ${fetchedAt}, when this pull saw it gone (it ended no later)`,
+    notes.push(
+      `note ${id}: no longer listed as open by ${source.url.host}; resolved_at set to ${fetchedAt}, when this pull saw it gone (it ended no later)`,
     );
   const left = result.incidents.length - kept.length;
-  lines.push(
-    `caution: pulled ${result.incidents.length} incident${result.incidents.length === 1 ? "" : "s"} from ${source.url.href}` +
-      `${left > 0 ? ` (${left} ended before ${req.since})` : ""}: ${merged.added} added, ${merged.updated} updated, ` +
-      `${merged.unchanged} unchanged${merged.closed.length > 0 ? `, ${merged.closed.length} closed` : ""}; wrote ${shownCsv}`,
-  );
+  const done =
+    `pulled ${result.incidents.length} incident${result.incidents.length === 1 ? "" : "s"} from ${source.url.href}` +
+    `${left > 0 ? ` (${left} ended before ${req.since})` : ""}: ${merged.added} added, ${merged.updated} updated, ` +
+    `${merged.unchanged} unchanged${merged.closed.length > 0 ? `, ${merged.closed.length} closed` : ""}; wrote ${shownCsv}`;
   const late = kept.filter((i) => asOf !== undefined && Date.parse(i.startedAt) >= asOf.end).length;
   if (late > 0 && asOf !== undefined)
-    lines.push(
-      `caution: note: ${late} pulled incident${late === 1 ? " starts" : "s start"} after the workspace's as-of date ${asOf.date}; caution validate refuses ${late === 1 ? "it" : "them"} until asOf is moved on`,
+    notes.push(
+      `note: ${late} pulled incident${late === 1 ? " starts" : "s start"} after the workspace's as-of date ${asOf.date}; caution validate refuses ${late === 1 ? "it" : "them"} until asOf is moved on`,
     );
-  return lines;
+  return { notes, done };
 }
 
 function parseSince(value: string): number {

@@ -35,12 +35,14 @@ export async function readPullState(workspace: string): Promise<{ state: PullSta
   return { state: parsed.data };
 }
 
-export async function writePullState(workspace: string, state: PullState): Promise<void> {
+export async function writePullState(workspace: string, state: PullState, signal?: AbortSignal): Promise<void> {
   // Sorted keys, so the file changes only when its content does.
   const sources = Object.fromEntries(Object.entries(state.sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  await writeOutputs(join(workspace, STATE_DIR), [
-    { name: STATE_FILE, data: `${JSON.stringify({ version: state.version, sources }, null, 2)}\n` },
-  ]);
+  await writeOutputs(
+    join(workspace, STATE_DIR),
+    [{ name: STATE_FILE, data: `${JSON.stringify({ version: state.version, sources }, null, 2)}\n` }],
+    { signal },
+  );
 }
 
 export type { PullSourceState };

@@ -70,9 +70,9 @@ describe("caution incidents pull", () => {
       },
     });
     const ws = workspace();
-    const lines = await pull({ source: `${server.origin}/`, vendor: "nimbus", into: ws });
-    expect(lines.at(-1)).toBe(
-      `caution: pulled 7 incidents from ${server.origin}/api/v2/incidents.json: 7 added, 0 updated, 0 unchanged; wrote ${ws}/incidents/nimbus.csv`,
+    const outcome = await pull({ source: `${server.origin}/`, vendor: "nimbus", into: ws });
+    expect(outcome.done).toBe(
+      `pulled 7 incidents from ${server.origin}/api/v2/incidents.json: 7 added, 0 updated, 0 unchanged; wrote ${ws}/incidents/nimbus.csv`,
     );
     expect(readFileSync(join(ws, "incidents", "nimbus.csv"), "utf8")).toBe(fixtureText("statuspage-expected.csv"));
     const state = JSON.parse(readFileSync(join(ws, ".caution", "pull-state.json"), "utf8"));
@@ -84,9 +84,10 @@ describe("caution incidents pull", () => {
     expect(server.seen[0]!.headers["user-agent"]).toMatch(/^caution\//);
 
     const again = await pull({ source: server.origin, vendor: "nimbus", into: ws });
-    expect(again).toEqual([
-      `caution: ${server.origin}/api/v2/incidents.json has not changed since 2026-04-20T12:00:00Z; ${ws}/incidents/nimbus.csv is unchanged`,
-    ]);
+    expect(again).toEqual({
+      notes: [],
+      done: `${server.origin}/api/v2/incidents.json has not changed since 2026-04-20T12:00:00Z; ${ws}/incidents/nimbus.csv is unchanged`,
+    });
     expect(server.seen[1]!.headers["if-modified-since"]).toBe("Mon, 20 Apr 2026 11:00:00 GMT");
     expect(answered).toBe(1);
 
@@ -218,8 +219,8 @@ describe("caution incidents pull", () => {
         "nimbus,kd8f2m1qz7xw,Old title,2026-04-09T10:00:00Z,,major,,,ai-agent,yes,,CHG-1\n" +
         "nimbus,hand-added-1,Seen on our side only,2026-01-05T10:00:00Z,2026-01-05T11:00:00Z,minor,,,,unknown,,CHG-2\n",
     );
-    const lines = await pull({ source: server.origin, vendor: "nimbus", into: ws, since: "2026-03-01" });
-    expect(lines.at(-1)).toMatch(
+    const outcome = await pull({ source: server.origin, vendor: "nimbus", into: ws, since: "2026-03-01" });
+    expect(outcome.done).toMatch(
       /pulled 7 incidents from .*\(2 ended before 2026-03-01\): 4 added, 1 updated, 0 unchanged;/,
     );
     const csv = readFileSync(join(ws, "incidents", "nimbus.csv"), "utf8").split("\n");
@@ -272,9 +273,9 @@ describe("pulling a feed of open events (AWS)", () => {
 
     // The region-wide event ended: AWS drops it from currentevents.
     answer = events.filter((e) => !e.arn.includes("me-central-1"));
-    const lines = await pull({ source: "aws", vendor: "aws", into: ws }, env);
-    expect(lines).toContain(
-      `caution: note ${events[0]!.arn}: no longer listed as open by 127.0.0.1:${server.port}; resolved_at set to 2026-04-20T12:00:00Z, when this pull saw it gone (it ended no later)`,
+    const outcome = await pull({ source: "aws", vendor: "aws", into: ws }, env);
+    expect(outcome.notes).toContain(
+      `note ${events[0]!.arn}: no longer listed as open by 127.0.0.1:${server.port}; resolved_at set to 2026-04-20T12:00:00Z, when this pull saw it gone (it ended no later)`,
     );
     const row = readFileSync(join(ws, "incidents", "aws.csv"), "utf8")
       .split("\n")
