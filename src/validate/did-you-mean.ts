@@ -23,8 +23,8 @@ const MAX_COMPARED = 200;
 
 /**
  * The allowed value nearest to what was typed, when it is near enough to be the likely intent: the same after
- * `comparable`, or within a Levenshtein distance of a third of the longer text (at least 1). Ties go to the first
- * candidate, so the suggestion is deterministic.
+ * `comparable`, or within a Levenshtein distance of a third of the longer text (so one- and two-letter values are
+ * never guessed at). Ties go to the first candidate, so the suggestion is deterministic.
  */
 export function nearest(typed: string, candidates: readonly Candidate[]): string | undefined {
   const t = comparable(typed);
@@ -35,7 +35,7 @@ export function nearest(typed: string, candidates: readonly Candidate[]): string
       const f = comparable(form);
       if (f.length > MAX_COMPARED) continue;
       const d = distance(t, f);
-      const allowed = Math.max(1, Math.floor(Math.max(t.length, f.length) / 3));
+      const allowed = Math.floor(Math.max(t.length, f.length) / 3);
       if (d <= allowed && (!best || d < best.score)) best = { value: c.value, score: d };
     }
   }
