@@ -136,7 +136,8 @@ export async function formToXlsx(form: Form): Promise<Uint8Array> {
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
-  sheet.headerFooter = { oddFooter: `${text(q.title)} v${q.version} - page &P of &N` };
+  // &C centres the footer; a literal & in the title is written &&.
+  sheet.headerFooter = { oddFooter: `&C${xmlSafe(q.title).replace(/&/g, "&&")} v${q.version}, page &P of &N` };
   await sheet.protect("", {
     selectLockedCells: true,
     selectUnlockedCells: true,

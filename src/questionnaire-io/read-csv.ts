@@ -58,7 +58,7 @@ export async function readCsvForm(path: string, file: string): Promise<SheetData
       }
       const cells = new Map<string, SheetCell>();
       for (const [key, i] of keyIndex) {
-        const text = unneutralise((record.fields[i] ?? "").trim());
+        const text = unneutralise((record.fields[i] ?? "").replace(/\r\n?/g, "\n").trim());
         if (text === "") continue;
         const cell = { text, ref: ref(record.row, key) };
         if (key === VERSION_COLUMN) versions.set(text, versions.get(text) ?? cell);

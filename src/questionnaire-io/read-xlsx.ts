@@ -30,7 +30,8 @@ type CellRead = { ok: true; text: string } | { ok: false; message: string };
 export function cellText(value: XlsxValue, dateColumn: boolean, date1904: boolean): CellRead {
   switch (value.kind) {
     case "text":
-      return { ok: true, text: value.text };
+      // Line breaks as Unix writes them, whatever the program stored (Excel keeps a pasted CR LF as _x000D_ + LF).
+      return { ok: true, text: value.text.replace(/\r\n?/g, "\n") };
     case "number":
       return { ok: true, text: dateColumn ? serialDate(value.value, date1904) : String(value.value) };
     case "boolean":
