@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
 import { newCsvSource, readCsv } from "../load/csv-file.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
 import { describeFsError } from "../load/text-file.js";
@@ -106,28 +105,35 @@ export async function readCsvForm(path: string, file: string): Promise<SheetData
 }
 
 /**
- * Names the first byte that is not UTF-8: its offset, line and CSV row, and the likely cause. A byte from 0x80 to
+ * Names the first byte that is not UTF-8: its offset, CSV row and line, and the likely cause. A byte from 0x80 to
  * 0xFF on its own is what Latin-1 and Windows-1252 write for é, ü, ß and the like.
  */
 function invalidUtf8Issue(raw: Buffer, offset: number, file: string): InputIssue {
   const { line, column } = lineOfOffset(raw, offset);
   const byte = raw[offset]!.toString(16).toUpperCase().padStart(2, "0");
-  const row = rowOfLine(raw, offset - column + 1);
   return {
     file,
-    ...(row !== undefined ? { row } : {}),
+    row: rowAt(raw, offset),
     line,
     message: `is not valid UTF-8: byte 0x${byte} at offset ${count(offset)} (column ${column} of the line) is not part of a UTF-8 character; the file looks like Latin-1 or Windows-1252. Save it as "CSV UTF-8" (Excel) or with character set UTF-8 (LibreOffice) and import it again`,
   };
 }
 
-/** The CSV row (header = row 1) that starts at or holds the line beginning at `lineStart`, when it can be told. */
-function rowOfLine(raw: Buffer, lineStart: number): number | undefined {
-  try {
-    const before = parse(raw.subarray(0, lineStart), { bom: true, relax_column_count: true, skip_empty_lines: true });
-    return (before as unknown[]).length + 1;
-  } catch {
-    // The line starts inside a quoted field: the offset and line still say where.
-    return undefined;
+/**
+ * The CSV row (header = row 1) that holds the byte at `offset`: line breaks outside quotes end a record, blank lines
+ * are no record (as the reader skips them). A doubled quote inside a quoted field toggles twice, so it needs no case.
+ */
+function rowAt(raw: Buffer, offset: number): number {
+  let row = 1;
+  let quoted = false;
+  let empty = true;
+  for (let i = 0; i < offset; i++) {
+    const b = raw[i]!;
+    if (b === 0x22) quoted = !quoted;
+    if (b === 0x0a && !quoted) {
+      if (!empty) row++;
+      empty = true;
+    } else if (b !== 0x0d) empty = false;
   }
+  return row;
 }

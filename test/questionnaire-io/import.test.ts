@@ -370,3 +370,84 @@ function byRow(a: string, b: string): number {
   };
   return key(a) - key(b);
 }
+
+describe("answers import: encodings, the row limit and unreadable cells", () => {
+  /** The exported CSV with `edit` applied to its rows (header = row 1). */
+  async function csvWith(edit: (rows: string[][], header: string[]) => void): Promise<{ path: string; text: string }> {
+    const path = await exportCsv();
+    const rows = parseCsv(readFileSync(path, "utf8")) as string[][];
+    edit(rows, rows[0]!);
+    const text = `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
+    writeFileSync(path, text);
+    return { path, text };
+  }
+
+  it("refuses a Latin-1 CSV, naming the first invalid byte by row, line and offset; nothing is written", async () => {
+    const { path, text } = await csvWith((rows, header) => {
+      rows[4]![header.indexOf("answer")] = "yes";
+      rows[4]![header.indexOf("comment")] = "Zuverlässigkeit geprüft";
+    });
+    writeFileSync(path, Buffer.from(text, "latin1"));
+    const offset = Buffer.from(text, "latin1").indexOf(0xe4);
+    const dir = tempDir();
+    const err = await failure(runImport(path, { vendor: "nimbus", into: dir }));
+    const [line, ...rest] = lines(err, path);
+    expect(rest).toEqual([]);
+    // The record of row 5 spans several lines (the allowed answers hold line breaks); both are named.
+    const lineNo = text.slice(0, offset).split("\n").length;
+    expect(line).toBe(
+      `form.csv row 5 (line ${lineNo}): is not valid UTF-8: byte 0xE4 at offset ${offset.toLocaleString("en-US")} (column ${offset - text.lastIndexOf("\n", offset)} of the line) is not part of a UTF-8 character; the file looks like Latin-1 or Windows-1252. Save it as "CSV UTF-8" (Excel) or with character set UTF-8 (LibreOffice) and import it again`,
+    );
+    expect(existsSync(join(dir, "vendors"))).toBe(false);
+  });
+
+  it("reads a UTF-8 CSV with a byte-order mark, as Excel's 'CSV UTF-8' writes it", async () => {
+    const { path, text } = await csvWith((rows, header) => {
+      rows[1]![header.indexOf("answer")] = "Partly";
+      rows[1]![header.indexOf("comment")] = "Zuverlässigkeit geprüft";
+    });
+    writeFileSync(path, `\ufeff${text}`);
+    const dir = tempDir();
+    expect((await runImport(path, { vendor: "nimbus", into: dir })).code).toBe(0);
+    expect(vendorData(join(dir, "vendors", "nimbus.yaml")).answers["INV-01"]).toEqual({
+      answer: "partial",
+      evidence: [],
+      comment: "Zuverlässigkeit geprüft",
+    });
+  });
+
+  it("says once that rows past the limit were not read", async () => {
+    const { path } = await csvWith((rows, header) => {
+      for (let i = 0; i < 5100; i++) rows.push(header.map((h) => (h === "id" ? "XYZ-99" : "")));
+    });
+    const err = await failure(runImport(path, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, path)).toEqual([
+      "form.csv row 5002: the file holds answers below row 5,001; caution reads at most 5,000 rows below the header and read none of the rest. Keep one row per question",
+    ]);
+  });
+
+  it("reports a formula in the answer cell once, not also as evidence without an answer", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      const row = rowOf(sheet, "DEL-01");
+      row.getCell(4).value = { formula: 'IF(TRUE,"named-approval")', result: "named-approval" };
+      row.getCell(col(sheet, "Evidence document")).value = "Ops standard";
+      row.getCell(col(sheet, "Evidence date")).value = "2026-05-01";
+    });
+    const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, form)).toEqual([
+      "form.xlsx Answers!D6 (Answer): holds a formula; type the value itself (formulas are never evaluated)",
+    ]);
+  });
+
+  it("suggests the nearest answer for a typo, in a spreadsheet as in a CSV", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      rowOf(sheet, "DEL-01").getCell(4).value = "named approval";
+      rowOf(sheet, "INV-01").getCell(4).value = "Partially";
+    });
+    const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, form)).toEqual([
+      'form.xlsx Answers!D2 (Answer): "Partially" is not an answer to INV-01 (did you mean `partial`?); allowed: yes, partial, no, unknown, or the label the dropdown shows',
+      'form.xlsx Answers!D6 (Answer): "named approval" is not an answer to DEL-01 (did you mean `named-approval`?); allowed: named-approval, runbook-stateless-only, bounded-no-approval, unrestricted, unknown, or the label the dropdown shows',
+    ]);
+  });
+});
