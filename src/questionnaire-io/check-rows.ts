@@ -287,10 +287,25 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
         `${id} is new or changed in ${plan.to}; it shows as unanswered until the vendor answers the current questionnaire`,
       );
   }
-  const issues = [...fatal, ...rowIssues];
+  const issues = capped([...fatal, ...rowIssues], sheet.file);
   const out: CheckedSheet = { answers, issues, fatal, rejected, notes, newOrChanged: fresh };
   if (answeredAt !== undefined) out.answeredAt = answeredAt;
   return out;
+}
+
+/** Problems listed at most: past this, a form is not worth reading line by line (and stderr stays bounded). */
+export const MAX_LISTED_ISSUES = 200;
+
+function capped(issues: InputIssue[], file: string): InputIssue[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const rest = issues.length - MAX_LISTED_ISSUES;
+  return [
+    ...issues.slice(0, MAX_LISTED_ISSUES),
+    {
+      file,
+      message: `${rest} more problem${rest === 1 ? " is" : "s are"} not listed; fix the ones above and import again`,
+    },
+  ];
 }
 
 function describeKeys(keys: readonly string[]): string {

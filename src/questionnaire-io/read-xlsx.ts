@@ -111,12 +111,15 @@ export async function readXlsxForm(path: string, file: string): Promise<SheetDat
   });
   requireColumns(keyColumn, `${file} ${sheet.name}!1 (header row)`);
 
-  const issues: InputIssue[] = [];
+  // A sheet this long is not the exported form: one message, and none about the rows that were read.
   if (read.excess)
-    issues.push({
-      file: `${file} ${read.excess}`,
-      message: `the sheet holds values below row ${count(MAX_SHEET_ROWS + 1)}; caution reads at most ${count(MAX_SHEET_ROWS)} rows below the header and read none of the rest. Keep one row per question`,
-    });
+    throw new InputError([
+      {
+        file: `${file} ${read.excess}`,
+        message: `the sheet holds values below row ${count(MAX_SHEET_ROWS + 1)}; caution reads at most ${count(MAX_SHEET_ROWS)} rows below the header and read none of the rest. Keep one row per question`,
+      },
+    ]);
+  const issues: InputIssue[] = [];
   const out: SheetData = {
     kind: "xlsx",
     file,

@@ -451,3 +451,17 @@ describe("answers import: encodings, the row limit and unreadable cells", () => 
     ]);
   });
 });
+
+describe("answers import: a form with hundreds of problems", () => {
+  it("lists the first 200 and says how many more there are", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      for (let r = 60; r < 360; r++) sheet.getCell(`A${r}`).value = `XYZ-${r}`;
+    });
+    const got = lines(await failure(runImport(form, { vendor: "nimbus", into: tempDir() })), form);
+    expect(got).toHaveLength(201);
+    expect(got[0]).toBe(
+      'form.xlsx Answers!A60 (ID): unknown question id "XYZ-60"; questionnaire 1.0.0 has INV-01 to CON-05',
+    );
+    expect(got[200]).toBe("form.xlsx: 100 more problems are not listed; fix the ones above and import again");
+  });
+});
