@@ -1,5 +1,5 @@
 /**
- * What one workbook may make `caution answers import` do. A filled form is about 60 KB zipped and 600 KB unzipped;
+ * What one workbook may make `caution answers import` do. A filled form is about 30 KB zipped and 150 KB unzipped;
  * every limit leaves a wide margin above that and stops a hostile file (a zip bomb, a million hidden rows) before
  * the expensive step: sizes are checked from the zip directory before anything is inflated and enforced again while
  * inflating (the directory may lie); counts are enforced while parsing, which stops at the first excess.
@@ -9,7 +9,7 @@
 export const XLSX_LIMITS = {
   /** The file itself, as stored on disk. */
   fileBytes: 10 * 1024 * 1024,
-  /** Entries in the zip directory (a form has about 15). */
+  /** Entries in the zip directory (a form has about 20). */
   entries: 2_000,
   /** Uncompressed bytes of one part caution reads (the Answers sheet, the shared strings, ...). */
   partBytes: 16 * 1024 * 1024,

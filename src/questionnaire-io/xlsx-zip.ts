@@ -46,7 +46,7 @@ export async function openXlsx(data: Buffer, file: string): Promise<XlsxPackage>
       zip.on("entry", (entry: yauzl.Entry) => {
         if (entries.size >= XLSX_LIMITS.entries) {
           zip.close();
-          reject(fail(`holds more than ${count(XLSX_LIMITS.entries)} zip entries; a questionnaire form has about 15`));
+          reject(fail(`holds more than ${count(XLSX_LIMITS.entries)} zip entries; a questionnaire form has about 20`));
           return;
         }
         const name = entry.fileName;

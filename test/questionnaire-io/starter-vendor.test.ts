@@ -55,7 +55,9 @@ describe("the starter vendor file of caution init", () => {
       expect(block).toContain("unknown");
       expect(block.includes("Not applicable")).toBe(question.allowNotApplicable);
     }
-    expect(text).toContain("#     #   bounded-no-approval     Yes, within limits (resource count, region, rate), without");
+    expect(text).toContain(
+      "#     #   bounded-no-approval     Yes, within limits (resource count, region, rate), without",
+    );
   });
 
   it("turns into a valid file when the SLA block and every answer are uncommented", async () => {
