@@ -2,7 +2,6 @@ import { stat } from "node:fs/promises";
 import { InputError } from "../load/input-issue.js";
 import { describeFsError } from "../load/text-file.js";
 import { readCsvForm } from "./read-csv.js";
-import { readXlsxForm } from "./read-xlsx.js";
 import { MAX_SHEET_BYTES, type SheetData } from "./sheet-data.js";
 import { bytes } from "./xlsx-limits.js";
 
@@ -21,7 +20,11 @@ export async function readSheet(path: string, shown = path): Promise<SheetData> 
     throw new InputError([
       { file: shown, message: `file is ${bytes(size)}; the limit is ${bytes(MAX_SHEET_BYTES)} for a filled form` },
     ]);
-  if (/\.xlsx$/i.test(path)) return readXlsxForm(path, shown);
+  if (/\.xlsx$/i.test(path)) {
+    // Loaded here, not at start-up: only this command reads workbooks (the zip and XML libraries stay off the path).
+    const { readXlsxForm } = await import("./read-xlsx.js");
+    return readXlsxForm(path, shown);
+  }
   if (/\.csv$/i.test(path)) return readCsvForm(path, shown);
   throw new InputError([
     { file: shown, message: "must be a .xlsx or .csv file exported by caution questionnaire export" },
