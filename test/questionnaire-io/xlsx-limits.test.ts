@@ -1,8 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { formatIssue, InputError } from "../../src/load/input-issue.js";
+import { PACKAGE_ROOT } from "../../src/load/package-files.js";
 import { readSheet } from "../../src/questionnaire-io/read-sheet.js";
 import { XLSX_LIMITS } from "../../src/questionnaire-io/xlsx-limits.js";
 import { tempDir } from "../support/cli.js";
@@ -201,6 +202,27 @@ describe("xlsx: files that are not a readable workbook get a message a vendor ca
     for (const line of seen)
       expect(line).not.toMatch(
         /Cannot (read|set) propert|undefined|TypeError|RangeError|ERR_|Z_BUF|yauzl|saxes|zlib|invalid relative|central directory record|signature/i,
+      );
+  });
+});
+
+describe("xlsx limits: the documentation states them", () => {
+  it("docs/vendor-round-trip.md gives every limit of XLSX_LIMITS with its value", () => {
+    const text = readFileSync(join(PACKAGE_ROOT, "docs", "vendor-round-trip.md"), "utf8");
+    const limits = text.slice(text.indexOf("## Limits"), text.indexOf("## Messages"));
+    const shown = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n.toLocaleString("en-US"));
+    for (const key of [
+      "fileBytes",
+      "entries",
+      "partBytes",
+      "totalBytes",
+      "rows",
+      "columns",
+      "sharedStrings",
+      "cellChars",
+    ] as const)
+      expect(limits, key).toContain(
+        `| ${shown(XLSX_LIMITS[key])} |`.replace("| 32,767 |", "| 32,767 (Excel's own limit) |"),
       );
   });
 });
