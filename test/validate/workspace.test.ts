@@ -98,7 +98,7 @@ describe("validateWorkspace: caution.yaml", () => {
         ),
       ),
     ).toEqual([
-      `ws/caution.yaml line 16: vendors[2].region: unknown field; allowed: ${allowedFields(workspaceVendor)}`,
+      `ws/caution.yaml line 16: vendors[2].region: unknown field (did you mean \`regions\`?); allowed: ${allowedFields(workspaceVendor)}`,
     ]);
   });
 
