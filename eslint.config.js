@@ -27,8 +27,4 @@ export default tseslint.config(
     files: ["**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", performance: "readonly" } },
   },
-  {
-    files: [".puppeteerrc.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },
-  },
 );
