@@ -8,6 +8,12 @@ export function globals(cmd: Command): { quiet: boolean } {
   return { quiet: Boolean(cmd.optsWithGlobals<{ quiet?: boolean }>().quiet) };
 }
 
+/** The end of a command's --help: a few examples, each with what it does. */
+export function examples(lines: readonly [command: string, what: string][]): string {
+  const width = Math.max(...lines.map(([c]) => c.length));
+  return `\nExamples:\n${lines.map(([c, w]) => `  $ ${c.padEnd(width)}  # ${w}`).join("\n")}\n`;
+}
+
 /** A command: a plain function of the run and its arguments, returning the exit code. */
 export type CommandAction = (run: Run) => Promise<number>;
 

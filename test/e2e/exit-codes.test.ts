@@ -87,7 +87,7 @@ describe("exit codes and messages", () => {
   it("prints a table by default and the JSON contract with --json", () => {
     const table = caution(["score", "samples/demo", "-q"]);
     expect(table.code).toBe(0);
-    expect(table.stdout.split("\n")[0]).toMatch(/^VENDOR\s+NAME\s+RATING\s+SCORE\s+PRIORITY\s+GATES$/);
+    expect(table.stdout.split("\n")[0]).toMatch(/^PROVIDER\s+RATING\s+SCORE\s+UNCOVERED, 12 MONTHS\s+TOP REASON$/);
     const json = JSON.parse(caution(["score", "samples/demo", "--json", "-q"]).stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
       "schemaVersion",

@@ -5,7 +5,7 @@ import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
 import { plural } from "../../shared/text.js";
 import { writeOutputs } from "../../write/atomic.js";
-import { execute, globals } from "../execute.js";
+import { examples, execute, globals } from "../execute.js";
 import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating } from "../flags.js";
 import { readResultFile } from "../result-file.js";
 
@@ -29,7 +29,7 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const kinds = parseKinds(opts.kind);
   const paper = parsePaper(opts.paper);
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-  if ((dir === undefined) === (opts.fromResult === undefined))
+  if (dir !== undefined && opts.fromResult !== undefined)
     throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
   const { renderReport, startRenderer } = await import("../../render/report.js");
   const context = {
@@ -41,10 +41,11 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const renderer = formats.includes("pdf") ? startRenderer(context) : undefined;
   const result = opts.fromResult
     ? await readResultFile(opts.fromResult)
-    : await assessWorkspace(dir!, run.progress, run.env);
+    : await assessWorkspace(dir ?? ".", run.progress, run.env);
   const files = await renderReport(result, { formats, kinds, paper, ...context, ...(renderer ? { renderer } : {}) });
   const written = await writeOutputs(opts.out, files, run);
-  run.progress.done(`wrote ${plural(written.length, "file")} to ${opts.out}`);
+  const first = openFirst(written);
+  run.progress.done(`wrote ${plural(written.length, "file")} to ${opts.out}${first ? `; open ${first} first` : ""}`);
   return failOnExit(run, result, failOn);
 }
 
@@ -52,8 +53,8 @@ export function registerReport(program: Command): void {
   program
     .command("report")
     .description("score a workspace (or take a saved result) and write the reports (HTML, PDF) and the JSON result")
-    .argument("[workspace]", "workspace folder (holds caution.yaml); omit with --from-result")
-    .requiredOption("-o, --out <dir>", "folder to write the reports into (created if missing)")
+    .argument("[workspace]", "workspace folder (holds caution.yaml); default: this folder, unless --from-result")
+    .option("-o, --out <dir>", "folder to write the reports into (created if missing)", "reports")
     .option("-f, --format <list>", "comma-separated: html, pdf, json", "html,pdf,json")
     .option("-k, --kind <list>", `comma-separated: ${KINDS.join(", ")}, or all`, "all")
     .option("--paper <size>", `paper size: ${PAPERS.join(", ")}`, "a4")
@@ -63,7 +64,22 @@ export function registerReport(program: Command): void {
       "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)",
     )
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
+    .addHelpText(
+      "after",
+      examples([
+        ["caution report", "every report of the workspace in this folder into reports/"],
+        ["caution report my-assessment --out reports/2026-q4 --kind executive", "only the executive summary"],
+        ["caution report --from-result reports/caution-result.json --paper letter", "again, from a saved result"],
+      ]),
+    )
     .action((dir: string | undefined, opts: ReportOptions, cmd: Command) =>
       execute(globals(cmd), (run) => reportCommand(run, dir, opts)),
     );
+}
+
+/** The document a reader opens first: the executive summary, as PDF where there is one; else the first document. */
+function openFirst(written: readonly string[]): string | undefined {
+  const documents = written.filter((p) => /\.(pdf|html)$/.test(p));
+  const rank = (p: string) => (p.includes("caution-executive.") ? 0 : 2) + (p.endsWith(".pdf") ? 0 : 1);
+  return [...documents].sort((a, b) => rank(a) - rank(b))[0];
 }

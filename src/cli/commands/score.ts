@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { assessWorkspace } from "../../score/assess.js";
 import { resultJson } from "../../schema/result-json.js";
-import type { Result } from "../../schema/result.js";
+import type { Result, VendorResult } from "../../schema/result.js";
 import type { Run } from "../../run/run.js";
 import { ratingLabel } from "../../shared/text.js";
-import { execute, globals } from "../execute.js";
+import { examples, execute, globals } from "../execute.js";
 import { failOnExit, parseRating } from "../flags.js";
 
 export interface ScoreOptions {
@@ -23,30 +23,58 @@ export async function scoreCommand(run: Run, dir: string, opts: ScoreOptions): P
 export function registerScore(program: Command): void {
   program
     .command("score")
-    .description("score every vendor of a workspace; a table by default, the JSON result with --json")
-    .argument("<workspace>", "workspace folder (holds caution.yaml)")
-    .option("--json", "print the JSON result (the contract in the README)")
+    .description("score every provider of a workspace: a table by default, the JSON result with --json")
+    .argument("[workspace]", "workspace folder (holds caution.yaml)", ".")
+    .option("--json", "print the JSON result (docs/json-result.md)")
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
+    .addHelpText(
+      "after",
+      examples([
+        ["caution score", "the workspace in this folder, as a table"],
+        ["caution score my-assessment --json > result.json", "the JSON result, for other tools"],
+        ["caution score my-assessment --fail-on high", "exit 1 if any provider is rated High or Critical (for CI)"],
+      ]),
+    )
     .action((dir: string, opts: ScoreOptions, cmd: Command) =>
       execute(globals(cmd), (run) => scoreCommand(run, dir, opts)),
     );
 }
 
-function table(result: Result): string {
+const MAX_REASON = 70;
+
+/**
+ * One line per provider: what a reader acts on first. The reason is the first gate that fired, else the finding
+ * that weighs most (its domain and the answer given), in words; money is the loss of the last twelve months the SLA
+ * left uncovered.
+ */
+export function table(result: Result): string {
+  const cur = result.workspace.currency;
   const rows = result.vendors.map((v) => [
-    v.id,
     v.name,
     ratingLabel(v.rating),
     v.score.toFixed(1),
-    ratingLabel(v.priority),
-    v.gates.map((g) => g.id).join(" ") || "-",
+    `${cur} ${Math.round(v.sla.annual.uncovered).toLocaleString("en")}${v.sla.terms ? "" : " (no SLA terms)"}`,
+    topReason(v),
   ]);
-  const head = ["VENDOR", "NAME", "RATING", "SCORE", "PRIORITY", "GATES"];
+  const head = ["PROVIDER", "RATING", "SCORE", "UNCOVERED, 12 MONTHS", "TOP REASON"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const right = new Set([2, 3]);
   const line = (cells: string[]) =>
     `${cells
-      .map((c, i) => c.padEnd(widths[i]!))
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd()}\n`;
   return `${line(head)}${rows.map(line).join("")}`;
+}
+
+function topReason(v: VendorResult): string {
+  const gate = v.gates[0];
+  const finding = v.findings[0];
+  const text = gate
+    ? `${gate.title}${v.gates.length > 1 ? ` (+${v.gates.length - 1} more gates)` : ""}`
+    : finding
+      ? `${v.domains.find((d) => d.id === finding.domain)?.title ?? finding.domain}: ${finding.answerLabel}`
+      : "no finding";
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > MAX_REASON ? `${flat.slice(0, MAX_REASON - 1)}…` : flat;
 }

@@ -4,7 +4,7 @@ import { EXIT } from "../../run/exit-codes.js";
 import type { Run } from "../../run/run.js";
 import { plural } from "../../shared/text.js";
 import { validateWorkspace } from "../../validate/workspace.js";
-import { execute, globals } from "../execute.js";
+import { examples, execute, globals } from "../execute.js";
 
 /** `caution validate`: every error in the workspace with its file, line or row, and field; exit 2 if any. */
 export async function validateCommand(run: Run, dir: string): Promise<number> {
@@ -23,6 +23,13 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("check a workspace and list every error with its file, line or row, and field")
-    .argument("<workspace>", "workspace folder (holds caution.yaml)")
+    .argument("[workspace]", "workspace folder (holds caution.yaml)", ".")
+    .addHelpText(
+      "after",
+      examples([
+        ["caution validate", "the workspace in this folder"],
+        ["caution validate my-assessment -q", "only the verdict, or every error"],
+      ]),
+    )
     .action((dir: string, _opts: unknown, cmd: Command) => execute(globals(cmd), (run) => validateCommand(run, dir)));
 }
