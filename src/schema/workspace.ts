@@ -56,21 +56,38 @@ export const workspaceVendor = z.strictObject({
 });
 
 /** A what-if outage: how long, caused by what, and what it costs against what the SLA pays. */
-export const scenario = z.strictObject({
-  id: slug,
-  title: text(200),
-  hours: z
-    .number()
-    .gt(0)
-    .max(24 * 31),
-  cause: z
-    .enum(CAUSES)
-    .describe(
-      "Decides which SLA exclusion applies, e.g. ai-agent (the provider's agent) or customer-agent (an agent using your credentials).",
-    ),
-  impact: z.enum(["major", "critical"]).default("critical"),
-  vendors: z.array(slug).optional().describe("Vendors the scenario applies to; default all."),
-});
+export const scenario = z
+  .strictObject({
+    id: slug,
+    title: text(200),
+    hours: z
+      .number()
+      .gt(0)
+      .max(24 * 31),
+    cause: z
+      .enum(CAUSES)
+      .describe(
+        "Decides which SLA exclusion applies, e.g. ai-agent (the provider's agent) or customer-agent (an agent using your credentials).",
+      ),
+    impact: z.enum(["major", "critical"]).default("critical"),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM, e.g. 2026-03")
+      .optional()
+      .describe("The month the outage falls in (it starts at its first minute); default: a 30-day month."),
+    vendors: z.array(slug).optional().describe("Vendors the scenario applies to; default all."),
+  })
+  .superRefine((s, ctx) => {
+    if (s.month === undefined) return;
+    const [y, m] = s.month.split("-").map(Number) as [number, number];
+    const hours = (Date.UTC(y, m, 1) - Date.UTC(y, m - 1, 1)) / 3_600_000;
+    if (s.hours > hours)
+      ctx.addIssue({
+        code: "custom",
+        path: ["hours"],
+        message: `${s.hours} hours do not fit in ${s.month} (${hours} hours)`,
+      });
+  });
 
 export const REGULATIONS = ["dora", "nis2", "eu-ai-act"] as const;
 
@@ -86,6 +103,18 @@ export const workspace = z.strictObject({
     .array(z.enum(REGULATIONS))
     .default([])
     .describe("Regimes whose incident-reporting clocks the buyer must meet."),
+  slaAssumptions: z
+    .strictObject({
+      degradedErrorRate: z
+        .number()
+        .min(0)
+        .max(1)
+        .describe(
+          "Share of requests that fail during a degraded (minor) incident, 0 to 1; caution assumes 0.1 when not set.",
+        ),
+    })
+    .optional()
+    .describe("What SLA arithmetic assumes where the incident record says nothing (docs/sla-method.md)."),
   scenarios: z
     .array(scenario)
     .optional()

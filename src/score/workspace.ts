@@ -10,6 +10,7 @@ import { summarizeIncidents } from "./incidents.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
+import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
 
@@ -46,6 +47,7 @@ export function scoreWorkspace(
   const q = withIncidentDomain(valid.questionnaire);
   const cfg = resolveConfig(ws, q);
   const scenarios = ws.scenarios ?? [DEFAULT_SCENARIO];
+  const assumptions = ws.slaAssumptions ?? DEFAULT_SLA_ASSUMPTIONS;
   const vendors = valid.vendors.map((v): VendorResult => {
     const agg = aggs.get(v.config.id) ?? createIncidentAggregates(ws, [v], valid.asOfEnd).get(v.config.id)!;
     const supplied = valid.inputs.some((i) => i.path === `incidents/${v.config.id}.csv`);
@@ -58,7 +60,7 @@ export function scoreWorkspace(
     return {
       ...controls,
       incidents: summarizeIncidents(agg),
-      sla: vendorSla(agg, v.file.sla, basis),
+      sla: vendorSla(agg, v.file.sla, basis, assumptions),
       scenarios: scenarios
         .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
         .map((s) => runScenario(s, v.config, v.file.sla, basis)),
@@ -79,7 +81,10 @@ export function scoreWorkspace(
       failOn: ws.failOn ?? null,
     },
     inputs: valid.inputs,
-    methodology: describeMethodology(cfg, q),
+    methodology: {
+      ...describeMethodology(cfg, q),
+      slaAssumptions: { ...assumptions, source: ws.slaAssumptions ? "workspace" : "default" },
+    },
     vendors,
   });
 }

@@ -50,6 +50,7 @@ describe("vendorSla, month by month", () => {
       uptimePercent: 99.663978495,
       meetsCommitment: false,
       creditPercent: 10,
+      noChargeHours: 0,
       creditAmount: 1_000,
       loss: 75_000,
       uncovered: 74_000,
