@@ -3,6 +3,13 @@ import { criticality, isoDate, rating, slug, text } from "./common.js";
 import { CAUSES } from "./incident.js";
 import { domainId, questionId } from "./questionnaire.js";
 
+/**
+ * The most a money field may hold: 10^12 in any currency is beyond any cloud contract, keeps a year of figures
+ * far from overflow, and lets validate reject a mistyped exponent (1e20) instead of printing absurd reports.
+ */
+export const MAX_MONEY = 1e12;
+const money = z.number().min(0).max(MAX_MONEY);
+
 /** Risk appetite: a buyer may move thresholds and weights; the report prints which were used. */
 export const thresholds = z
   .strictObject({
@@ -37,7 +44,9 @@ export const scoringOverrides = z.strictObject({
 
 export const workspaceVendor = z.strictObject({
   id: slug.describe("Must match vendors/<id>.yaml and the `vendor` column of incident CSVs."),
-  monthlySpend: z.number().min(0).describe("What the buyer pays this vendor per month, in the workspace currency."),
+  monthlySpend: money.describe(
+    `What the buyer pays this vendor per month, in the workspace currency (0 to ${MAX_MONEY.toExponential()}).`,
+  ),
   criticality: criticality.describe("How critical the workloads on this vendor are to the buyer."),
   singleRegion: z
     .boolean()
@@ -95,7 +104,9 @@ export const workspace = z.strictObject({
   $schema: z.string().optional(),
   organisation: text(200),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code such as EUR or USD"),
-  downtimeCostPerHour: z.number().min(0).describe("What one hour of full outage costs the buyer's business."),
+  downtimeCostPerHour: money.describe(
+    `What one hour of full outage costs the buyer's business, in the workspace currency (0 to ${MAX_MONEY.toExponential()}).`,
+  ),
   asOf: isoDate.describe("The date the assessment speaks for; also fixes the report date so runs repeat."),
   scoring: scoringOverrides.optional(),
   failOn: rating.optional().describe("Default for --fail-on."),
