@@ -2,6 +2,7 @@ import { z } from "zod";
 import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
 import { result } from "./result.js";
+import { slaCatalogue } from "./sla-catalogue.js";
 import { vendorFile } from "./vendor.js";
 import { workspace } from "./workspace.js";
 
@@ -23,6 +24,11 @@ export const SCHEMA_KINDS = {
     schema: frameworkCatalogue,
     file: "frameworks.schema.json",
     title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)",
+  },
+  "sla-catalogue": {
+    schema: slaCatalogue,
+    file: "sla-catalogue.schema.json",
+    title: "caution SLA catalogue (questionnaires/sla-catalogue.yaml)",
   },
 } as const;
 

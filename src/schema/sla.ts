@@ -298,3 +298,24 @@ export type ResolvedSlaTerms = SlaTerms & { provenance?: SlaProvenance };
 export function uniformConfidence(c: Confidence): TermConfidence {
   return Object.fromEntries(TERM_KEYS.map((k) => [k, c])) as TermConfidence;
 }
+
+/**
+ * `sla: { from: <catalogue id>, ...overrides }` in a vendor file: the catalogue entry's terms, with any term
+ * replaced (measurement, exclusions and notification key by key). Validation resolves it into full SlaTerms.
+ */
+export const slaFromCatalogue = z.strictObject({
+  from: z.string().describe("A catalogue entry id; `caution catalogue` lists them."),
+  source: slaSource
+    .optional()
+    .describe("The document your overrides come from; overridden terms take its confidence (else unverified)."),
+  service: slaTermsFields.service.optional(),
+  uptimeCommitment: slaTermsFields.uptimeCommitment.optional(),
+  measurement: measurement.partial().optional(),
+  creditTiers: z.array(creditTier).min(1).max(20).optional(),
+  creditCapPercent: slaTermsFields.creditCapPercent.unwrap().optional(),
+  eligibleSpendShare: slaTermsFields.eligibleSpendShare.unwrap().optional(),
+  claimDeadlineDays: slaTermsFields.claimDeadlineDays,
+  exclusions: exclusions.partial().optional(),
+  liabilityCapMonths: slaTermsFields.liabilityCapMonths,
+  notification: notification.partial().optional(),
+});

@@ -6,6 +6,8 @@ import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } fr
 import { DuplicateFilter } from "./duplicate-filter.js";
 import { findDuplicates, validateIncidentFile } from "./incidents.js";
 import { validateQuestionnaire, type ValidQuestionnaire } from "./questionnaire.js";
+import { loadSlaCatalogue, type LoadedSlaCatalogue } from "./sla-catalogue.js";
+import { usesCatalogue } from "./sla.js";
 import { validateVendor } from "./vendor.js";
 import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
 
@@ -81,6 +83,17 @@ export async function validateWorkspace(
     else seenIds.set(v.id, i);
   });
 
+  // caution's SLA catalogue is read only when a vendor file takes its terms from it.
+  let catalogue: LoadedSlaCatalogue | undefined;
+  if (loaded.vendors.some((v) => usesCatalogue((v.source?.data as { sla?: unknown } | undefined)?.sla))) {
+    try {
+      catalogue = await loadSlaCatalogue();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      issues.push(...err.issues);
+    }
+  }
+
   const files = new Map(loaded.vendors.map((v) => [v.expectedId, v]));
   const vendors: ValidVendor[] = [];
   ctx.vendors.forEach((config, i) => {
@@ -96,7 +109,7 @@ export async function validateWorkspace(
     // A vendor listed twice is reported once above; its file is checked once.
     // Read or parse errors are already listed.
     if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return;
-    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf);
+    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf, catalogue?.catalogue);
     issues.push(...v.issues);
     if (v.vendor && workspace) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
   });
@@ -118,6 +131,7 @@ export async function validateWorkspace(
       ? options.incidentSink(workspace, vendors, asOfEnd)
       : (i: Incident) => incidents.push(i);
   const inputs = [...loaded.inputs];
+  if (catalogue && vendors.some((v) => v.file.sla?.provenance?.catalogue)) inputs.push(catalogue.input);
   const duplicates = new DuplicateFilter();
   for (const ref of loaded.incidentFiles) {
     onProgress?.(`reading ${ref.file}`);
