@@ -40,3 +40,32 @@ export function listCatalogue(catalogue: SlaCatalogue): CatalogueListing[] {
     };
   });
 }
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+
+/**
+ * `caution catalogue` as text: one block per entry - id, provider, commitment, last update with its confidence and
+ * how many terms are primary / secondary / unverified; then the service, the source and what is missing.
+ */
+export function formatCatalogue(rows: readonly CatalogueListing[], compiled: string): string {
+  const idWidth = Math.max(2, ...rows.map((r) => r.id.length)) + 2;
+  const provWidth = Math.max(8, ...rows.map((r) => r.provider.length)) + 2;
+  const lines = [
+    `caution SLA catalogue, compiled ${compiled}: ${rows.length} entries. Terms: primary / secondary / unverified.`,
+    "Use one in a vendor file with `sla: { from: <id> }`; re-read the live page before relying on any term.",
+    "",
+    `${pad("id", idWidth)}${pad("provider", provWidth)}${pad("uptime", 9)}${pad("last updated", 25)}terms`,
+  ];
+  for (const r of rows) {
+    const updated = r.lastUpdated ? `${r.lastUpdated} (${r.lastUpdatedConfidence})` : "undated";
+    const uptime = r.publishesSla ? (r.uptimeCommitment === null ? "?" : `${r.uptimeCommitment}%`) : "no SLA";
+    const c = r.confidence;
+    lines.push(
+      `${pad(r.id, idWidth)}${pad(r.provider, provWidth)}${pad(uptime, 9)}${pad(updated, 25)}${c.primary} / ${c.secondary} / ${c.unverified}`,
+      `${" ".repeat(idWidth)}${r.service}`,
+      `${" ".repeat(idWidth)}${r.sourceUrl}`,
+    );
+    if (r.missing.length > 0) lines.push(`${" ".repeat(idWidth)}not published or not read: ${r.missing.join(", ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

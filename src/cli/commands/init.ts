@@ -7,6 +7,8 @@ import { loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
 import { type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
+import { loadSlaCatalogue } from "../../validate/sla-catalogue.js";
+import { catalogueVendors } from "../../write/catalogue-vendor.js";
 import { run, UsageError } from "../run.js";
 
 export function registerInit(program: Command): void {
@@ -16,7 +18,8 @@ export function registerInit(program: Command): void {
     .argument("[dir]", "folder to create the workspace in", ".")
     .option("--as-of <date>", "the assessment date (YYYY-MM-DD); default today")
     .option("--force", "overwrite an existing caution.yaml")
-    .action((dir: string, opts: { asOf?: string; force?: boolean }) =>
+    .option("--provider <ids...>", "vendors prefilled from caution's SLA catalogue (caution catalogue lists the ids)")
+    .action((dir: string, opts: { asOf?: string; force?: boolean; provider?: string[] }) =>
       run(async () => {
         if (existsSync(join(dir, "caution.yaml")) && !opts.force)
           throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
@@ -24,6 +27,19 @@ export function registerInit(program: Command): void {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
           throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
         const questionnaire = await loadCurrentQuestionnaire();
+        if (opts.provider) {
+          const { vendors, errors } = catalogueVendors((await loadSlaCatalogue()).catalogue, opts.provider);
+          if (errors.length > 0) throw new UsageError(errors.join("\n"));
+          await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf, vendors) }]);
+          await writeOutputs(
+            join(dir, "vendors"),
+            vendors.map((v) => ({ name: `${v.id}.yaml`, data: vendorYaml(questionnaire, v) })),
+          );
+          process.stderr.write(
+            `caution: wrote a workspace for ${vendors.map((v) => v.id).join(", ")} in ${dir}\n  next: add incidents/*.csv, answer vendors/*.yaml, then run: caution validate ${dir}\n`,
+          );
+          return EXIT.ok;
+        }
         await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }]);
         await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }]);
         await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }]);
@@ -35,7 +51,7 @@ export function registerInit(program: Command): void {
     );
 }
 
-function workspaceYaml(asOf: string): string {
+function workspaceYaml(asOf: string, vendors: readonly { id: string }[] = [{ id: "example-cloud" }]): string {
   return `# yaml-language-server: $schema=${schemaPath("caution.schema.json")}
 # caution workspace: who you are, what an hour of outage costs you, and which cloud providers you depend on.
 # Schema: run \`caution schema workspace\` (or see schemas/caution.schema.json in the caution package).
@@ -51,21 +67,30 @@ asOf: "${asOf}"            # the date this assessment speaks for; also the repor
 #   unevidencedCredit: 0.5    # share of a favourable answer's credit kept without evidence (or when stale)
 #   freshnessMonths: 12       # answers older than this are stale
 vendors:
-  - id: example-cloud         # matches vendors/example-cloud.yaml and the vendor column of incidents/*.csv
+${vendors
+  .map(
+    (
+      v,
+    ) => `  - id: ${v.id}${" ".repeat(Math.max(1, 22 - v.id.length))}# matches vendors/${v.id}.yaml and the vendor column of incidents/*.csv
     monthlySpend: 20000
     criticality: high         # low | medium | high | critical: how critical the workloads you run there are
     singleRegion: false       # true when they run in one region with no failover
-`;
+`,
+  )
+  .join("")}`;
 }
 
-function vendorYaml(q: ValidQuestionnaire): string {
+function vendorYaml(
+  q: ValidQuestionnaire,
+  vendor: { id: string; name: string; slaLines?: string[] } = { id: "example-cloud", name: "Example Cloud" },
+): string {
   const lines = [
     `# yaml-language-server: $schema=${schemaPath("vendor.schema.json")}`,
     `# Answers of one provider to ${q.title} (v${q.version}).`,
     "# Unanswered questions score as their worst answer. Uncomment a question and fill in its answer.",
     "# evidence: the document each answer rests on; favourable answers without it count only partly.",
-    "id: example-cloud",
-    "name: Example Cloud",
+    `id: ${vendor.id}`,
+    `name: ${JSON.stringify(vendor.name)}`,
     `questionnaireVersion: ${q.version}`,
     '# answeredAt: "2026-01-31"   # when the vendor answered; the default date of every answer',
     "answers: {}",
@@ -87,6 +112,7 @@ function vendorYaml(q: ValidQuestionnaire): string {
       );
     }
   }
+  if (vendor.slaLines) lines.push(...vendor.slaLines);
   return `${lines.join("\n")}\n`;
 }
 
