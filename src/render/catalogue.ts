@@ -69,3 +69,23 @@ export function formatCatalogue(rows: readonly CatalogueListing[], compiled: str
   }
   return `${lines.join("\n")}\n`;
 }
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+
+/** The entries as a Markdown table, for docs/sla-catalogue.md (a test keeps the page equal to the data). */
+export function catalogueMarkdown(catalogue: SlaCatalogue): string {
+  const rows = listCatalogue(catalogue);
+  const lines = [
+    "| id | provider | service | uptime | last updated | terms P / S / U | not in the catalogue |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    const uptime = r.publishesSla ? (r.uptimeCommitment === null ? "?" : `${r.uptimeCommitment}%`) : "no SLA";
+    const updated = r.lastUpdated ? `${r.lastUpdated} (${r.lastUpdatedConfidence})` : "undated";
+    const c = r.confidence;
+    lines.push(
+      `| \`${r.id}\` | ${cell(r.provider)} | [${cell(r.service)}](${r.sourceUrl}) | ${uptime} | ${updated} | ${c.primary} / ${c.secondary} / ${c.unverified} | ${r.missing.join(", ") || "-"} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
