@@ -1,4 +1,5 @@
 import { UsageError } from "../run/errors.js";
+import { describeFsError } from "../shared/fs-errors.js";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -383,15 +384,7 @@ async function requireDirectory(dir: string): Promise<void> {
   try {
     if ((await stat(dir)).isDirectory()) return;
   } catch (err) {
-    throw new VerifyArgumentError(`cannot read the workspace folder ${dir}: ${describeFsError(err)}`);
+    throw new VerifyArgumentError(`cannot read the workspace folder ${dir}: ${describeFsError(err, "folder")}`);
   }
   throw new VerifyArgumentError(`--inputs ${dir} is not a folder`);
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EISDIR") return "it is a folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return err instanceof Error ? err.message : String(err);
 }

@@ -7,9 +7,46 @@ import { loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
 import { type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
+import { UsageError } from "../../run/errors.js";
+import type { Run } from "../../run/run.js";
 import { loadSlaCatalogue } from "../../validate/sla-catalogue.js";
 import { catalogueVendors } from "../../write/catalogue-vendor.js";
-import { run, UsageError } from "../run.js";
+import { execute, globals } from "../execute.js";
+
+export interface InitOptions {
+  asOf?: string;
+  force?: boolean;
+  /** Catalogue entry ids: one vendor each, its file prefilled with `sla: { from: <id> }`. */
+  provider?: string[];
+}
+
+/** `caution init`: a starter workspace that validates as written and says what to fill in. */
+export async function initCommand(run: Run, dir: string, opts: InitOptions): Promise<number> {
+  if (existsSync(join(dir, "caution.yaml")) && !opts.force)
+    throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
+  const asOf = opts.asOf ?? run.today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
+  const questionnaire = await loadCurrentQuestionnaire();
+  if (opts.provider) {
+    const { vendors, errors } = catalogueVendors((await loadSlaCatalogue()).catalogue, opts.provider);
+    if (errors.length > 0) throw new UsageError(errors.join("\n"));
+    await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf, vendors) }], run);
+    const files = vendors.map((v) => ({ name: `${v.id}.yaml`, data: vendorYaml(questionnaire, v) }));
+    await writeOutputs(join(dir, "vendors"), files, run);
+    run.progress.done(
+      `wrote a workspace for ${vendors.map((v) => v.id).join(", ")} in ${dir}\n  next: add incidents/*.csv, answer vendors/*.yaml, then run: caution validate ${dir}`,
+    );
+    return EXIT.ok;
+  }
+  await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }], run);
+  await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }], run);
+  await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }], run);
+  run.progress.done(
+    `wrote a starter workspace in ${dir}\n  next: fill in vendors/example-cloud.yaml (or rename it), then run: caution validate ${dir}`,
+  );
+  return EXIT.ok;
+}
 
 export function registerInit(program: Command): void {
   program
@@ -19,35 +56,8 @@ export function registerInit(program: Command): void {
     .option("--as-of <date>", "the assessment date (YYYY-MM-DD); default today")
     .option("--force", "overwrite an existing caution.yaml")
     .option("--provider <ids...>", "vendors prefilled from caution's SLA catalogue (caution catalogue lists the ids)")
-    .action((dir: string, opts: { asOf?: string; force?: boolean; provider?: string[] }) =>
-      run(async () => {
-        if (existsSync(join(dir, "caution.yaml")) && !opts.force)
-          throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
-        const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
-          throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
-        const questionnaire = await loadCurrentQuestionnaire();
-        if (opts.provider) {
-          const { vendors, errors } = catalogueVendors((await loadSlaCatalogue()).catalogue, opts.provider);
-          if (errors.length > 0) throw new UsageError(errors.join("\n"));
-          await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf, vendors) }]);
-          await writeOutputs(
-            join(dir, "vendors"),
-            vendors.map((v) => ({ name: `${v.id}.yaml`, data: vendorYaml(questionnaire, v) })),
-          );
-          process.stderr.write(
-            `caution: wrote a workspace for ${vendors.map((v) => v.id).join(", ")} in ${dir}\n  next: add incidents/*.csv, answer vendors/*.yaml, then run: caution validate ${dir}\n`,
-          );
-          return EXIT.ok;
-        }
-        await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }]);
-        await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }]);
-        await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }]);
-        process.stderr.write(
-          `caution: wrote a starter workspace in ${dir}\n  next: fill in vendors/example-cloud.yaml (or rename it), then run: caution validate ${dir}\n`,
-        );
-        return EXIT.ok;
-      }),
+    .action((dir: string, opts: InitOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => initCommand(run, dir, opts)),
     );
 }
 
