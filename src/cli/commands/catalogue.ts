@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { formatCatalogue, listCatalogue } from "../../render/catalogue.js";
 import { EXIT } from "../../run/exit-codes.js";
 import type { Run } from "../../run/run.js";
 import { loadSlaCatalogue } from "../../validate/sla-catalogue.js";
@@ -7,6 +6,8 @@ import { execute, globals } from "../execute.js";
 
 /** `caution catalogue`: the entries of caution's SLA catalogue, as a table or as JSON. */
 export async function catalogueCommand(run: Run, opts: { json?: boolean }): Promise<number> {
+  // Loaded here, not at start-up: no other command needs render/.
+  const { formatCatalogue, listCatalogue } = await import("../../render/catalogue.js");
   const { catalogue } = await loadSlaCatalogue();
   const rows = listCatalogue(catalogue);
   run.stdout(opts.json ? `${JSON.stringify(rows, null, 2)}\n` : formatCatalogue(rows, catalogue.compiled));
