@@ -6,8 +6,9 @@
  */
 export function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
-  // From 2^52 up every double is a whole number: nothing to round, and shifting could overflow to Infinity.
-  if (Math.abs(x) >= 2 ** 52) return x;
+  // A whole number needs no rounding (the common 0 and 100 skip the text round trip); from 2^52 up every double is
+  // one, and shifting it could overflow to Infinity.
+  if (Number.isInteger(x) || Math.abs(x) >= 2 ** 52) return x === 0 ? 0 : x;
   const sign = x < 0 ? -1 : 1;
   const rounded = sign * shift(Math.round(shift(Math.abs(x), digits)), -digits);
   return rounded === 0 ? 0 : rounded;
