@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { incidentMap } from "./incident-map.js";
 import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
 import { result } from "./result.js";
@@ -29,6 +30,11 @@ export const SCHEMA_KINDS = {
     schema: slaCatalogue,
     file: "sla-catalogue.schema.json",
     title: "caution SLA catalogue (questionnaires/sla-catalogue.yaml)",
+  },
+  "incident-map": {
+    schema: incidentMap,
+    file: "incident-map.schema.json",
+    title: "caution incident log mapping (caution incidents import --format csv --map <file>)",
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { InputError } from "../load/input-issue.js";
 import { readSlaCatalogue, SLA_CATALOGUE_FILE } from "../load/sla-catalogue.js";
 import type { InputFile } from "../load/workspace.js";
@@ -36,25 +37,11 @@ export function findEntry(
   const entry = catalogue.entries.find((e) => e.id === id);
   if (entry) return { entry };
   const scored = catalogue.entries
-    .map((e) => ({ id: e.id, d: editDistance(id, e.id) }))
+    .map((e) => ({ id: e.id, d: distance(id.slice(0, 100), e.id) }))
     .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
   const best = scored[0]?.d ?? Infinity;
   // A prefix such as "aws-ec2" names a family: every entry that starts with it is a good suggestion.
   const family = catalogue.entries.filter((e) => id.length >= 3 && e.id.startsWith(id)).map((e) => e.id);
   const near = scored.filter((s) => s.d === best && s.d <= Math.max(3, id.length / 2)).map((s) => s.id);
   return { entry: undefined, suggestions: family.length > 0 ? family : near };
-}
-
-/** Levenshtein distance; ids are at most 63 characters, so the quadratic table stays tiny. */
-export function editDistance(a: string, b: string): number {
-  const s = a.slice(0, 100);
-  const t = b.slice(0, 100);
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= t.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[t.length]!;
 }
