@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, type CommanderError } from "commander";
 import { registerAnswers } from "./cli/commands/answers.js";
+import { registerCatalogue } from "./cli/commands/catalogue.js";
 import { registerDoctor } from "./cli/commands/doctor.js";
 import { registerIncidents } from "./cli/commands/incidents.js";
 import { registerInit } from "./cli/commands/init.js";
@@ -32,6 +33,7 @@ registerScore(program);
 registerReport(program);
 registerIncidents(program);
 registerSchema(program);
+registerCatalogue(program);
 registerQuestionnaire(program);
 registerAnswers(program);
 registerVerify(program);

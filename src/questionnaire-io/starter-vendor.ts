@@ -4,6 +4,8 @@ import { answerChoices } from "./answer-choices.js";
 export interface StarterVendorOptions {
   id: string;
   name: string;
+  /** The vendor's `sla:` block (from the SLA catalogue: `caution init --provider`); default: every field commented. */
+  slaLines?: readonly string[];
   /** For editors (yaml-language-server): the vendor schema's path or URL. */
   schema?: string;
 }
@@ -40,7 +42,7 @@ export function starterVendorYaml(q: ValidQuestionnaire, opts: StarterVendorOpti
     '# contact: "Jane Roe, security@example.com"   # who answers questions about these answers',
     '# answeredAt: "2026-01-31"                    # when the vendor answered: the date of every answer without its own',
     "",
-    ...slaBlock(),
+    ...(opts.slaLines ?? slaBlock()),
     "",
     ...answersBlock(q),
   );
@@ -50,8 +52,9 @@ export function starterVendorYaml(q: ValidQuestionnaire, opts: StarterVendorOpti
 function slaBlock(): string[] {
   const block = [
     "# The SLA terms that apply to your use of this provider. Without them the report says that no SLA terms",
-    "# were recorded, and no outage cost is set against credits. (Where your caution version has an SLA catalogue,",
-    "# `sla: { from: <catalogue id> }` takes the published terms of a provider instead of typing them here.)",
+    "# were recorded, and no outage cost is set against credits. `sla: { from: <id> }` takes the published terms",
+    "# of a provider from caution's SLA catalogue instead (caution catalogue lists the ids), and any field below",
+    "# given beside it overrides the catalogue's.",
     "# sla:",
     "#   source:                           # where the terms come from",
     '#     document: "Example Cloud SLA"   # the SLA or agreement, as titled',

@@ -2,7 +2,7 @@ import { INCIDENT_COLUMNS } from "../schema/incident.js";
 
 export interface StarterWorkspaceOptions {
   asOf: string;
-  vendorId: string;
+  vendorIds: readonly string[];
   /** For editors (yaml-language-server): the workspace schema's path or URL. */
   schema?: string;
 }
@@ -29,12 +29,14 @@ export function starterWorkspaceYaml(opts: StarterWorkspaceOptions): string {
     "#   unevidencedCredit: 0.5    # share of a favourable answer's credit kept without evidence (or when stale)",
     "#   freshnessMonths: 12       # answers older than this are stale",
     "vendors:",
-    `  - id: ${opts.vendorId}         # matches vendors/${opts.vendorId}.yaml and the vendor column of incidents/*.csv`,
-    "    monthlySpend: 20000       # what you pay this provider a month (SLA credits are a share of it)",
-    "    criticality: high         # low | medium | high | critical: how critical the workloads you run there are",
-    "    singleRegion: false       # true when they run in one region with no failover",
-    "    # services: [compute, block-storage]   # what you use there; incidents elsewhere do not affect you",
-    "    # regions: [eu-west-1]                 # main region first",
+    ...opts.vendorIds.flatMap((id) => [
+      `  - id: ${id}${" ".repeat(Math.max(1, 22 - id.length))}# matches vendors/${id}.yaml and the vendor column of incidents/*.csv`,
+      "    monthlySpend: 20000       # what you pay this provider a month (SLA credits are a share of it)",
+      "    criticality: high         # low | medium | high | critical: how critical the workloads you run there are",
+      "    singleRegion: false       # true when they run in one region with no failover",
+      "    # services: [compute, block-storage]   # what you use there; incidents elsewhere do not affect you",
+      "    # regions: [eu-west-1]                 # main region first",
+    ]),
   ];
   return `${lines.join("\n")}\n`;
 }

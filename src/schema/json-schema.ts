@@ -3,6 +3,7 @@ import { incidentMap } from "./incident-map.js";
 import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
 import { result } from "./result.js";
+import { slaCatalogue } from "./sla-catalogue.js";
 import { vendorFile } from "./vendor.js";
 import { workspace } from "./workspace.js";
 
@@ -24,6 +25,11 @@ export const SCHEMA_KINDS = {
     schema: frameworkCatalogue,
     file: "frameworks.schema.json",
     title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)",
+  },
+  "sla-catalogue": {
+    schema: slaCatalogue,
+    file: "sla-catalogue.schema.json",
+    title: "caution SLA catalogue (questionnaires/sla-catalogue.yaml)",
   },
   "incident-map": {
     schema: incidentMap,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
+import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
 
 /**
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
  * RESULT_SCHEMA_VERSION's major on any change that removes or renames a field; adding one is a minor bump.
  */
-export const RESULT_SCHEMA_VERSION = "1.1.0";
+export const RESULT_SCHEMA_VERSION = "1.2.0";
 
 const score = z.number().min(0).max(100);
 
@@ -140,11 +141,26 @@ export const slaMonth = z.object({
     .number()
     .int()
     .min(0)
-    .describe("The part the SLA counts: impacts it measures, exclusions removed."),
-  excludedMinutes: z.number().int().min(0).describe("Downtime removed by an SLA exclusion."),
-  uptimePercent: z.number().describe("100 x (1 - slaDowntimeMinutes / minutes in the month)."),
+    .describe(
+      "The part the SLA counts (impacts it measures, exclusions removed), as its measurement counts it: the minutes of unavailable intervals, or for an error-rate SLA the minutes with counted errors.",
+    ),
+  excludedMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Downtime removed by an SLA exclusion and not also counted through another incident."),
+  uptimePercent: z
+    .number()
+    .describe(
+      "As the SLA measures it: 100 x (1 - unavailable intervals / intervals in the month), or 100 - the average error rate.",
+    ),
   meetsCommitment: z.boolean(),
   creditPercent: z.number().min(0).max(100),
+  noChargeHours: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Clock hours not charged under an hourly rule (EC2 instance-level); included in creditAmount."),
   creditAmount: money,
   loss: money.describe("downtimeMinutes / 60 x downtime cost per hour x outage share."),
   uncovered: money,
@@ -157,6 +173,18 @@ export const slaSummary = z.object({
       uptimeCommitment: z.number(),
       countsImpact: z.array(z.string()),
       measurement: z.string().nullable(),
+      measurementRule: z
+        .object({
+          method: z.enum(MEASUREMENT_METHODS),
+          intervalMinutes: z.number().int().nullable(),
+          unavailableAbovePercent: z.number().nullable(),
+          unavailableAtLeastPercent: z.number().nullable(),
+          minConsecutiveIntervals: z.number().int(),
+          hourlyNoChargeAboveMinutes: z.number().int().nullable(),
+          creditMultiplier: z.number().nullable(),
+          affectedCustomerRatio: z.number().nullable(),
+        })
+        .describe("How outages become the month's uptime (docs/sla-method.md)."),
       creditTiers: z.array(z.object({ below: z.number(), atLeast: z.number(), creditPercent: z.number() })),
       creditCapPercent: z.number(),
       eligibleSpendShare: z.number(),
@@ -176,6 +204,24 @@ export const slaSummary = z.object({
         })
         .nullable(),
       source: z.object({ document: z.string(), url: z.string().nullable(), date: z.string(), confidence: z.string() }),
+      termConfidence: z
+        .object(
+          Object.fromEntries(TERM_KEYS.map((k) => [k, confidence])) as Record<
+            (typeof TERM_KEYS)[number],
+            typeof confidence
+          >,
+        )
+        .describe("How sure each term is: primary, secondary or unverified. Reports print it next to the term."),
+      catalogue: z
+        .object({
+          id: z.string(),
+          provider: z.string(),
+          service: z.string(),
+          lastUpdated: z.string().nullable(),
+          sourceUrl: z.string(),
+        })
+        .nullable()
+        .describe("The built-in catalogue entry the terms come from (`sla: { from: <id> }`), or null."),
     })
     .nullable()
     .describe("null when the vendor file records no SLA terms: then no credit is assumed."),
@@ -207,9 +253,11 @@ export const scenarioResult = z.object({
   cause: z.string(),
   impact: z.string(),
   region: z.string().nullable(),
+  month: z.string().nullable().describe("The month the scenario is placed in (YYYY-MM); null: a 30-day month."),
   downtimeMinutes: z.number().int(),
-  uptimePercent: z.number().describe("In a 30-day month with no other downtime."),
+  uptimePercent: z.number().describe("In the scenario's month (30 days when none is named) with no other downtime."),
   creditPercent: z.number(),
+  noChargeHours: z.number().int().min(0).describe("Clock hours not charged under an hourly rule."),
   creditAmount: money,
   loss: money,
   uncovered: money,
@@ -303,6 +351,12 @@ export const methodology = z.object({
   outageShares: z.record(criticality, z.number()),
   referenceOutageHours: z.number(),
   priorityMatrix: z.record(rating, z.record(rating, rating)).describe("priorityMatrix[inherent][residual]"),
+  slaAssumptions: z
+    .object({
+      degradedErrorRate: z.number().min(0).max(1),
+      source: z.enum(["default", "workspace"]),
+    })
+    .describe("What SLA arithmetic assumes where the record says nothing: the error rate of a degraded incident."),
 });
 
 /** What a provider's assessment means for the buyer's critical workloads, decided by scoring. */

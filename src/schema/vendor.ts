@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { httpsUrl, isoDate, slug, text } from "./common.js";
 import { questionId } from "./questionnaire.js";
-import { slaTerms } from "./sla.js";
+import { slaFromCatalogue, slaTermsObject, type ResolvedSlaTerms } from "./sla.js";
 
 export const evidence = z.strictObject({
   document: text(300).describe("The document the answer rests on, e.g. 'SOC 2 Type II report 2026'."),
@@ -26,9 +26,18 @@ export const vendorFile = z.strictObject({
   answeredAt: isoDate.optional().describe("When the vendor answered; the default for each answer."),
   contact: text(300).optional(),
   answers: z.record(questionId, answer).default({}),
-  sla: slaTerms.optional().describe("The SLA terms that apply to the buyer's use of this vendor."),
+  sla: z
+    .union([slaFromCatalogue, slaTermsObject])
+    .optional()
+    .describe(
+      "The SLA terms that apply to the buyer's use of this vendor: written out, or `from:` a catalogue entry with overrides.",
+    ),
 });
+
+/** The vendor file without its SLA, which validation checks and resolves on its own (validate/sla.ts). */
+export const vendorFileBody = vendorFile.extend({ sla: z.unknown().optional() });
 
 export type Evidence = z.infer<typeof evidence>;
 export type Answer = z.infer<typeof answer>;
-export type VendorFile = z.infer<typeof vendorFile>;
+/** A validated vendor file: its SLA resolved into full terms (with their provenance), or none. */
+export type VendorFile = Omit<z.infer<typeof vendorFile>, "sla"> & { sla?: ResolvedSlaTerms };

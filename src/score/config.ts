@@ -63,7 +63,7 @@ export function resolveConfig(ws: Workspace, q: ValidQuestionnaire): ScoringConf
   };
 }
 
-export function describeMethodology(cfg: ScoringConfig, q: ValidQuestionnaire): Methodology {
+export function describeMethodology(cfg: ScoringConfig, q: ValidQuestionnaire): Omit<Methodology, "slaAssumptions"> {
   return {
     questionnaire: {
       id: q.id,

@@ -4,6 +4,7 @@ import type { WorkspaceVendor } from "../schema/workspace.js";
 import { slaExclusion } from "./sla/exclusions.js";
 import { BoundedTop } from "./recent-heap.js";
 import { MinuteSet } from "./sla/minute-set.js";
+import type { OutageSpan } from "./sla/month.js";
 import type { Month } from "./sla/period.js";
 
 /** At most this many incidents are listed per vendor (the most recent); counts and downtime cover all of them. */
@@ -20,6 +21,19 @@ export interface ListedIncident {
 }
 
 /** Days from resolution to the public RCA, in bins: what the incident-record signal needs, in fixed memory. */
+/**
+ * The causes SLA exclusions tell apart; every other cause is settled like `unknown`. Keying downtime by these (with
+ * the impact and whether an AI agent was involved) keeps at most 30 minute sets per vendor, however varied the rows.
+ */
+const EXCLUSION_CAUSES = new Set<string>(["customer", "customer-agent", "ai-agent", "external"]);
+
+interface OutageClass {
+  set: MinuteSet;
+  impact: OutageSpan["impact"];
+  cause: OutageSpan["cause"];
+  aiAgentInvolved: OutageSpan["aiAgentInvolved"];
+}
+
 export interface RcaBins {
   within7: number;
   within14: number;
@@ -35,8 +49,8 @@ export interface RcaBins {
  */
 export class IncidentAggregate {
   readonly loss: MinuteSet;
-  readonly slaDown: MinuteSet;
-  readonly excludedDown: MinuteSet;
+  /** Downtime by what the SLA decision reads of an outage: impact, exclusion cause, AI agent involved. */
+  private readonly outages = new Map<string, OutageClass>();
   total = 0;
   affecting = 0;
   unplanned = 0;
@@ -63,8 +77,6 @@ export class IncidentAggregate {
     const start = months[0]?.start ?? asOfEnd;
     const end = months.at(-1)?.end ?? asOfEnd;
     this.loss = new MinuteSet(start, end);
-    this.slaDown = new MinuteSet(start, end);
-    this.excludedDown = new MinuteSet(start, end);
     this.services = new Set(vendor.services.map((s) => s.toLowerCase()));
     this.regions = new Set(vendor.regions.map((s) => s.toLowerCase()));
   }
@@ -103,20 +115,53 @@ export class IncidentAggregate {
       if (i.aiAgentInvolved === "unknown") this.aiAgentUnknown += 1;
       if (i.resolvedAt === null) this.openAtAsOf += 1;
       this.loss.add(i.startedAt, end);
+      this.outageClass(i).set.add(i.startedAt, end);
       if (this.terms && this.terms.measurement.countsImpact.includes(i.severity)) {
         const verdict = slaExclusion(i, this.terms);
         if (verdict.excluded) {
           excludedBy = verdict.rule;
           this.excludedCount += 1;
-          this.excludedDown.add(i.startedAt, end);
           this.excludedList.add({ incident: i, rule: verdict.rule ?? "" });
-        } else {
-          this.slaDown.add(i.startedAt, end);
-          if (verdict.silent) this.silentExclusionMinutes += minutes;
+        } else if (verdict.silent) {
+          this.silentExclusionMinutes += minutes;
         }
       }
     }
     this.listed.add({ incident: i, affects: affects && inPeriod && UNPLANNED.has(i.severity), excludedBy });
+  }
+
+  private outageClass(i: Incident): OutageClass {
+    const cause = EXCLUSION_CAUSES.has(i.cause) ? i.cause : "unknown";
+    const ai = i.aiAgentInvolved === "yes" ? "yes" : "no";
+    const key = `${i.severity}|${cause}|${ai}`;
+    let c = this.outages.get(key);
+    if (!c) {
+      c = { set: new MinuteSet(this.loss.start, this.loss.end), impact: i.severity, cause, aiAgentInvolved: ai };
+      this.outages.set(key, c);
+    }
+    return c;
+  }
+
+  /**
+   * The month's outages as slaMonth reads them: one span per run of minutes of each outage class, in time order.
+   * `errorRate` gives the share of requests failing for an impact.
+   */
+  monthSpans(month: Pick<Month, "start" | "end">, errorRate: (impact: OutageSpan["impact"]) => number): OutageSpan[] {
+    const spans: OutageSpan[] = [];
+    for (const c of this.outages.values()) {
+      const rate = errorRate(c.impact);
+      c.set.runs(month.start, month.end, (start, end) =>
+        spans.push({
+          start,
+          end,
+          impact: c.impact,
+          cause: c.cause,
+          aiAgentInvolved: c.aiAgentInvolved,
+          errorRate: rate,
+        }),
+      );
+    }
+    return spans.sort((a, b) => a.start - b.start);
   }
 
   private binRca(i: Incident): void {

@@ -1,11 +1,20 @@
 /**
  * Rounds half away from zero at `digits` decimals, as a reader redoing the figure by hand would. Plain
  * Math.round(x * 100) / 100 gets 1.005 or 48.75 * 10 wrong because the product lands a hair below .5 in binary;
- * shifting the decimal point in the number's text avoids that.
+ * shifting the decimal point in the number's text avoids that. The text may be in exponent form (1e+20, 1e-7), so
+ * the shift adds to the exponent rather than appending one.
  */
 export function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
+  // A whole number needs no rounding (the common 0 and 100 skip the text round trip); from 2^52 up every double is
+  // one, and shifting it could overflow to Infinity.
+  if (Number.isInteger(x) || Math.abs(x) >= 2 ** 52) return x === 0 ? 0 : x;
   const sign = x < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(x)}e${digits}`));
-  return sign * Number(`${shifted}e-${digits}`);
+  const rounded = sign * shift(Math.round(shift(Math.abs(x), digits)), -digits);
+  return rounded === 0 ? 0 : rounded;
+}
+
+function shift(x: number, places: number): number {
+  const [mantissa, exponent = "0"] = String(x).split("e");
+  return Number(`${mantissa}e${Number(exponent) + places}`);
 }

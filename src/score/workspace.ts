@@ -14,6 +14,7 @@ import { recommend } from "./recommendation.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
+import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
 
@@ -63,6 +64,7 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
   const q = withIncidentDomain(valid.questionnaire);
   const cfg = resolveConfig(ws, q);
   const scenarios = ws.scenarios ?? [DEFAULT_SCENARIO];
+  const assumptions = ws.slaAssumptions ?? DEFAULT_SLA_ASSUMPTIONS;
   const inputs = [...valid.inputs, ...incidents.inputs].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
@@ -78,7 +80,7 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
     return {
       ...controls,
       incidents: summarizeIncidents(agg),
-      sla: vendorSla(agg, v.file.sla, basis),
+      sla: vendorSla(agg, v.file.sla, basis, assumptions),
       scenarios: scenarios
         .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
         .map((s) => runScenario(s, v.config, v.file.sla, basis)),
@@ -99,7 +101,10 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
       failOn: ws.failOn ?? null,
     },
     inputs,
-    methodology: describeMethodology(cfg, q),
+    methodology: {
+      ...describeMethodology(cfg, q),
+      slaAssumptions: { ...assumptions, source: ws.slaAssumptions ? "workspace" : "default" },
+    },
     vendors,
     recommendation: recommend(vendors),
   });

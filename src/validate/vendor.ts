@@ -1,8 +1,10 @@
 import type { InputIssue } from "../load/input-issue.js";
 import type { YamlSource } from "../load/yaml-file.js";
-import { vendorFile as vendorSchema, type VendorFile } from "../schema/vendor.js";
+import type { SlaCatalogue } from "../schema/sla-catalogue.js";
+import { vendorFileBody as vendorSchema, type VendorFile } from "../schema/vendor.js";
 import { NOT_APPLICABLE, UNKNOWN, type ValidQuestionnaire } from "./questionnaire.js";
 import { didYouMean } from "./did-you-mean.js";
+import { validateVendorSla } from "./sla.js";
 import { show, yamlLocator, zodIssuesToInput } from "./zod-issues.js";
 
 /** Validates one vendor file against the schema and against the questionnaire it answers. */
@@ -11,6 +13,8 @@ export function validateVendor(
   expectedId: string,
   questionnaire: ValidQuestionnaire,
   asOf: string,
+  /** Needed when the file's SLA is `from:` a catalogue entry. */
+  slaCatalogue?: SlaCatalogue,
 ): { vendor?: VendorFile; issues: InputIssue[] } {
   const locate = yamlLocator(source);
   const parsed = vendorSchema.safeParse(source.data, { reportInput: true });
@@ -107,7 +111,12 @@ export function validateVendor(
       });
     }
   }
-  return issues.length > 0 || !parsed.success ? { issues } : { vendor: parsed.data, issues };
+  // The SLA is checked on its own: written out, or resolved from a catalogue entry with overrides.
+  const sla = validateVendorSla(raw.sla, locate, slaCatalogue);
+  issues.push(...sla.issues);
+  if (issues.length > 0 || !parsed.success) return { issues };
+  const { sla: _raw, ...file } = parsed.data;
+  return { vendor: sla.terms ? { ...file, sla: sla.terms } : file, issues };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -6,6 +6,8 @@ import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
 import { incidentSource, type IncidentSource } from "./incident-source.js";
 import { validateQuestionnaire, type ValidQuestionnaire } from "./questionnaire.js";
+import { loadSlaCatalogue, type LoadedSlaCatalogue } from "./sla-catalogue.js";
+import { usesCatalogue } from "./sla.js";
 import { validateVendor } from "./vendor.js";
 import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
 
@@ -72,6 +74,17 @@ export async function validateWorkspace(
     else seenIds.set(v.id, i);
   });
 
+  // caution's SLA catalogue is read only when a vendor file takes its terms from it.
+  let catalogue: LoadedSlaCatalogue | undefined;
+  if (loaded.vendors.some((v) => usesCatalogue((v.source?.data as { sla?: unknown } | undefined)?.sla))) {
+    try {
+      catalogue = await loadSlaCatalogue();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      issues.push(...err.issues);
+    }
+  }
+
   const files = new Map(loaded.vendors.map((v) => [v.expectedId, v]));
   const vendors: ValidVendor[] = [];
   ctx.vendors.forEach((config, i) => {
@@ -87,7 +100,7 @@ export async function validateWorkspace(
     // A vendor listed twice is reported once above; its file is checked once.
     // Read or parse errors are already listed.
     if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return;
-    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf);
+    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf, catalogue?.catalogue);
     issues.push(...v.issues);
     if (v.vendor && workspace) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
   });
@@ -113,7 +126,10 @@ export async function validateWorkspace(
     issues.push(...(await incidents.check(onFile)));
     throw fail();
   }
-  return { workspace, asOfEnd, questionnaire, vendors, inputs: [...loaded.inputs], incidents };
+  const inputs = [...loaded.inputs];
+  // A result computed with catalogue terms names the catalogue it used.
+  if (catalogue && vendors.some((v) => v.file.sla?.provenance?.catalogue)) inputs.push(catalogue.input);
+  return { workspace, asOfEnd, questionnaire, vendors, inputs, incidents };
 }
 
 /** What can still be read from an invalid caution.yaml: the vendor ids and the as-of date, where well-formed. */

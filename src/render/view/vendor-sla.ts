@@ -36,6 +36,14 @@ const CONFIDENCE_NOTE: Record<string, string> = {
   unverified: "unverified: check the provider's current terms before relying on it",
 };
 
+/** Each SLA term is printed with how sure it is, so a secondary or unverified figure never reads as fact. */
+const withConfidence =
+  (confidence: Record<string, string>) =>
+  ({ label, value, term }: { label: string; value: string; term?: string }) => ({
+    label,
+    value: term && confidence[term] ? `${value} (${confidence[term]})` : value,
+  });
+
 export function slaView(v: VendorResult, result: Result, period: string): SlaView {
   const cur = result.workspace.currency;
   const sla = v.sla;
@@ -52,38 +60,51 @@ export function slaView(v: VendorResult, result: Result, period: string): SlaVie
     terms: t
       ? [
           { label: "Covers", value: clean(t.service) },
-          { label: "Uptime commitment", value: `${t.uptimeCommitment}% a month` },
+          { label: "Uptime commitment", value: `${t.uptimeCommitment}% a month`, term: "uptimeCommitment" },
           {
             label: "Counts as downtime",
             value: `${t.countsImpact.join(", ")} impact${t.measurement ? `; ${clean(t.measurement)}` : ""}`,
+            term: "measurement",
           },
           {
             label: "Credit tiers",
             value: t.creditTiers
               .map((x) => `${x.atLeast > 0 ? `${x.atLeast}% to ` : ""}below ${x.below}%: ${x.creditPercent}%`)
               .join("; "),
+            term: "creditTiers",
           },
           {
             label: "Credit cap",
             value: `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}`,
+            term: "creditCapPercent",
           },
-          { label: "Claim window", value: t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days` },
-          { label: "Provider's AI agents", value: stance(t.exclusions.providerAgents) },
-          { label: "Agents with your credentials", value: stance(t.exclusions.customerCredentialAgents) },
+          {
+            label: "Claim window",
+            value: t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days`,
+            term: "claimDeadlineDays",
+          },
+          { label: "Provider's AI agents", value: stance(t.exclusions.providerAgents), term: "exclusions" },
+          {
+            label: "Agents with your credentials",
+            value: stance(t.exclusions.customerCredentialAgents),
+            term: "exclusions",
+          },
           {
             label: "Liability cap",
             value:
               t.liabilityCapMonths === null
                 ? "not stated"
                 : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`,
+            term: "liabilityCapMonths",
           },
           {
             label: "Notification / RCA",
             value: t.notification
               ? `${t.notification.customerNoticeHours === null ? "no notice time" : `notice within ${t.notification.customerNoticeHours} h`}; ${t.notification.rcaDays === null ? "no RCA time" : `RCA within ${t.notification.rcaDays} days`}${t.notification.contractual ? " (contractual)" : " (not contractual)"}`
               : "no commitment",
+            term: "notification",
           },
-        ]
+        ].map(withConfidence(t.termConfidence))
       : [],
     months: sla.months.map((m) => ({
       month: formatMonth(m.month),

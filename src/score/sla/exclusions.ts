@@ -10,13 +10,27 @@ export interface ExclusionVerdict {
   silent: boolean;
 }
 
+export type ExclusionKind = "counted" | "excluded" | "silent";
+type Cause = Pick<Incident, "cause" | "aiAgentInvolved">;
+
 const COUNTED: ExclusionVerdict = { excluded: false, rule: null, silent: false };
 
 /**
- * Whether the SLA pays for an incident, by its cause. An agent acting with the customer's credentials is what SLAs
- * call "your acts or omissions"; the provider's own agent is excluded only where the terms say so.
+ * Whether the SLA pays for an incident, by its cause, without building a verdict (slaMonth calls it per outage). An
+ * agent acting with the customer's credentials is what SLAs call "your acts or omissions"; the provider's own agent
+ * is excluded only where the terms say so.
  */
-export function slaExclusion(incident: Pick<Incident, "cause" | "aiAgentInvolved">, terms: SlaTerms): ExclusionVerdict {
+export function exclusionStanceOf(incident: Cause, terms: SlaTerms): ExclusionKind {
+  const ex = terms.exclusions;
+  if (incident.cause === "customer") return "excluded";
+  if (incident.cause === "customer-agent") return ex.customerCredentialAgents;
+  if (incident.cause === "ai-agent" || incident.aiAgentInvolved === "yes") return ex.providerAgents;
+  if (incident.cause === "external" && ex.forceMajeure) return "excluded";
+  return "counted";
+}
+
+/** The same decision as exclusionStanceOf, with the rule that made it in words, for the report. */
+export function slaExclusion(incident: Cause, terms: SlaTerms): ExclusionVerdict {
   const ex = terms.exclusions;
   if (incident.cause === "customer")
     return { excluded: true, rule: "customer's own actions are excluded", silent: false };
@@ -33,7 +47,7 @@ export function slaExclusion(incident: Pick<Incident, "cause" | "aiAgentInvolved
   return COUNTED;
 }
 
-function stance(s: SlaTerms["exclusions"]["providerAgents"], what: string): ExclusionVerdict {
+function stance(s: ExclusionKind, what: string): ExclusionVerdict {
   if (s === "excluded") return { excluded: true, rule: `${what} are excluded`, silent: false };
   if (s === "silent") return { excluded: false, rule: `the SLA is silent on ${what}`, silent: true };
   return { excluded: false, rule: `${what} are expressly counted`, silent: false };

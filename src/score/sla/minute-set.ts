@@ -47,6 +47,27 @@ export class MinuteSet {
     for (; i < b; i++) n += (this.bits[i >>> 5]! >>> (i & 31)) & 1;
     return n;
   }
+
+  /** Calls `each` with every run of down minutes within [from, to) (epoch ms on minute boundaries), in time order. */
+  runs(from: number, to: number, each: (start: number, end: number) => void): void {
+    const a = Math.max(0, Math.round((from - this.start) / 60_000));
+    const b = Math.min(this.minutes, Math.round((to - this.start) / 60_000));
+    let runStart = -1;
+    for (let i = a; i < b; i++) {
+      // A whole empty word is skipped at once: most of a year is up.
+      if (runStart < 0 && i % 32 === 0 && this.bits[i >>> 5] === 0) {
+        i += 31;
+        continue;
+      }
+      const down = ((this.bits[i >>> 5]! >>> (i & 31)) & 1) === 1;
+      if (down && runStart < 0) runStart = i;
+      else if (!down && runStart >= 0) {
+        each(this.start + runStart * 60_000, this.start + i * 60_000);
+        runStart = -1;
+      }
+    }
+    if (runStart >= 0) each(this.start + runStart * 60_000, this.start + b * 60_000);
+  }
 }
 
 function popcount(x: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workspaceVendor } from "../../../src/schema/workspace.js";
+import { scenario, workspaceVendor } from "../../../src/schema/workspace.js";
 import { DEFAULT_SCENARIO, runScenario } from "../../../src/score/sla/scenarios.js";
 import { terms } from "./fixtures.js";
 
@@ -28,9 +28,11 @@ describe("what-if outages", () => {
       cause: "ai-agent",
       impact: "critical",
       region: "eu-central-1",
+      month: null,
       downtimeMinutes: 780,
       uptimePercent: 98.194444444,
       creditPercent: 30,
+      noChargeHours: 0,
       creditAmount: 3_000,
       loss: 390_000,
       uncovered: 387_000,
@@ -84,5 +86,30 @@ describe("what-if outages", () => {
     );
     const none = runScenario(DEFAULT_SCENARIO, vendor, undefined, BASIS);
     expect(none).toMatchObject({ claimable: false, creditAmount: 0, loss: 390_000 });
+  });
+});
+
+describe("what-if outages in a named month", () => {
+  it("uses the month's own length: 13 hours in February 2026 (40,320 minutes)", () => {
+    // 100 x (1 - 780/40320) = 98.065476190: still the 30% band.
+    const r = runScenario({ ...DEFAULT_SCENARIO, month: "2026-02" }, vendor, terms(), BASIS);
+    expect(r).toMatchObject({ month: "2026-02", uptimePercent: 98.06547619, creditPercent: 30, creditAmount: 3_000 });
+  });
+
+  it("applies the SLA's hourly rule from the first minute of the month", () => {
+    const ec2 = terms({ measurement: { hourlyNoCharge: { unavailableMinutesAbove: 6 } } });
+    // 1.5 hours from 00:00: the 00:00 hour (60 minutes) and the 01:00 hour (30) are not charged.
+    const r = runScenario({ ...DEFAULT_SCENARIO, hours: 1.5, month: "2026-04" }, vendor, ec2, BASIS);
+    expect(r.noChargeHours).toBe(2);
+  });
+
+  it("rejects a month the outage does not fit in", () => {
+    const bad = scenario.safeParse({ ...DEFAULT_SCENARIO, hours: 700, month: "2026-02" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]).toMatchObject({
+      path: ["hours"],
+      message: "700 hours do not fit in 2026-02 (672 hours)",
+    });
+    expect(scenario.safeParse({ ...DEFAULT_SCENARIO, month: "2026-13" }).success).toBe(false);
   });
 });

@@ -50,6 +50,7 @@ describe("vendorSla, month by month", () => {
       uptimePercent: 99.663978495,
       meetsCommitment: false,
       creditPercent: 10,
+      noChargeHours: 0,
       creditAmount: 1_000,
       loss: 75_000,
       uncovered: 74_000,
@@ -185,5 +186,32 @@ describe("vendorSla edge cases", () => {
       "Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered 1% of the loss in the last 12 months.",
       "Make incident notification and root-cause report times contractual commitments, not only a practice.",
     ]);
+  });
+});
+
+describe("vendorSla: excluded and counted downtime", () => {
+  it("reports shared minutes once: as counted, not also as excluded", () => {
+    const t = terms();
+    const agg = aggregate(t, [
+      incident("2026-03-10T10:00:00Z", "2026-03-10T12:00:00Z", { id: "counted" }),
+      incident("2026-03-10T11:00:00Z", "2026-03-10T14:00:00Z", { id: "excl", cause: "customer" }),
+    ]);
+    const march = vendorSla(agg, t, BASIS).months.find((m) => m.month === "2026-03");
+    // Counted 10:00-12:00 = 120; the excluded incident adds 12:00-14:00 = 120 of its own.
+    expect(march).toMatchObject({ downtimeMinutes: 240, slaDowntimeMinutes: 120, excludedMinutes: 120 });
+  });
+
+  it("measures degraded incidents at the buyer's assumed error rate", () => {
+    const t = terms({
+      uptimeCommitment: 99.9,
+      creditTiers: [{ below: 99.9, atLeast: 99.0, creditPercent: 10 }],
+      measurement: { countsImpact: ["minor", "major", "critical"], method: "error-rate", intervalMinutes: 5 },
+    });
+    const agg = aggregate(t, [incident("2026-04-01T00:00:00Z", "2026-04-01T10:00:00Z", { severity: "minor" })]);
+    const april = (rate: number) =>
+      vendorSla(agg, t, BASIS, { degradedErrorRate: rate }).months.find((m) => m.month === "2026-04");
+    // 600 minutes at 10% weigh 60 of 43,200: 99.861111111, the 10% tier; at 1% they weigh 6: 99.986111111, none.
+    expect(april(0.1)).toMatchObject({ uptimePercent: 99.861111111, creditPercent: 10 });
+    expect(april(0.01)).toMatchObject({ uptimePercent: 99.986111111, creditPercent: 0 });
   });
 });
