@@ -10,6 +10,7 @@ import { embeddedManifest, manifest, type EmbeddedManifest, type Manifest } from
 import { result as resultSchema, type Result } from "../schema/result.js";
 import { sha256Hex } from "../load/digest.js";
 import { readArchive, type ArchiveContents } from "./attach.js";
+import { InflateLimitError, LIMITS, MiB } from "./inflate.js";
 import { buildEmbeddedManifest, computeReportId } from "./manifest.js";
 import {
   INFO_REPORT_ID,
@@ -91,7 +92,16 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
   const check = (name: string, problems: string[]) =>
     problems.length === 0 ? pass(name) : fail(name, problems.join("; "));
 
-  const archive = await readArchive(pdfBytes);
+  let archive: ArchiveContents;
+  try {
+    archive = await readArchive(pdfBytes);
+  } catch (err) {
+    if (err instanceof InflateLimitError)
+      throw new VerifyArgumentError(
+        `${pdfPath}: ${err.message}; caution never writes one that large, so the file is refused unread`,
+      );
+    throw err;
+  }
   if (archive.parsed) pass(CHECK.parses);
   else fail(CHECK.parses, `pdf-lib cannot read ${pdfPath}: ${archive.error ?? "unknown error"}`);
 
@@ -364,8 +374,14 @@ function formatZodError(error: ZodError): string {
 
 async function readArgumentFile(path: string, what: string): Promise<Uint8Array> {
   try {
+    const size = (await stat(path)).size;
+    if (size > LIMITS.pdfBytes)
+      throw new VerifyArgumentError(
+        `the ${what} ${path} has ${MiB(size)}, more than the ${MiB(LIMITS.pdfBytes)} caution reads`,
+      );
     return await readFile(path);
   } catch (err) {
+    if (err instanceof VerifyArgumentError) throw err;
     throw new VerifyArgumentError(`cannot read the ${what} ${path}: ${describeFsError(err)}`);
   }
 }
