@@ -1,8 +1,6 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
-import { attachArchive } from "../../src/archive/attach.js";
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import {
   buildEmbeddedManifest,
   serializeManifest,
@@ -11,6 +9,7 @@ import {
   type ReportKind,
 } from "../../src/archive/manifest.js";
 import { sidecarFileName } from "../../src/archive/names.js";
+import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
 import { scoreWorkspaceDir } from "../../src/cli/pipeline.js";
 import type { Manifest } from "../../src/schema/manifest.js";
 import type { Result } from "../../src/schema/result.js";
@@ -57,15 +56,14 @@ export interface Archived {
 }
 
 /**
- * What the report step does with a printed PDF: stamp the metadata (fixed dates, derived ID), attach the result and
- * the embedded manifest, save, then compute the sidecar from the final bytes.
+ * What the report step does with a printed PDF: stampPdf (PDF/A metadata, fixed dates, derived ID, the result and
+ * the embedded manifest attached), then the sidecar computed from the final bytes.
  */
 export async function archive(
   raw: Uint8Array,
   result: Result,
   opts: { kind?: ReportKind; vendor?: string | null; paper?: Paper; pdfFile?: string } = {},
 ): Promise<Archived> {
-  const date = new Date(result.generatedAt);
   const resultJson = serializeResult(result);
   const embedded = buildEmbeddedManifest({
     result,
@@ -75,25 +73,20 @@ export async function archive(
     paper: opts.paper ?? "a4",
   });
   const manifestJson = serializeManifest(embedded);
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  stamp(doc, result, date);
-  await attachArchive(doc, { resultJson, manifestJson }, date);
-  const pdf = await doc.save({ useObjectStreams: false });
+  const stamped = await stampPdf(
+    raw,
+    {
+      title: `Archive test: ${result.workspace.organisation}`,
+      author: result.workspace.organisation,
+      subject: "caution archive test",
+      keywords: ["caution", "test"],
+      creator: `caution ${result.tool.version}`,
+      date: new Date(result.generatedAt),
+    },
+    { resultJson, manifestJson, reportId: embedded.reportId },
+  );
+  const pdf = stamped.bytes;
   return { pdf, resultJson, manifestJson, sidecar: withPdf(embedded, opts.pdfFile ?? "caution-report.pdf", pdf) };
-}
-
-/** What stampPdf does (kept here so these tests do not depend on the renderer): metadata, fixed dates, fixed ID. */
-function stamp(doc: PDFDocument, result: Result, date: Date): void {
-  doc.setTitle(`Archive test: ${result.workspace.organisation}`, { showInWindowTitleBar: true });
-  doc.setAuthor(result.workspace.organisation);
-  doc.setCreator(`caution ${result.tool.version}`);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
-  const ids = PDFArray.withContext(doc.context);
-  const id = createHash("sha256").update(result.generatedAt).digest("hex").slice(0, 32);
-  ids.push(PDFHexString.of(id));
-  ids.push(PDFHexString.of(id));
-  doc.context.trailerInfo.ID = ids;
 }
 
 /** Writes the PDF and its sidecar into a fresh folder; returns the PDF's path. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { readArchive } from "../../src/archive/attach.js";
-import { appendUpdate, normalizeNodeIds, pdfDate } from "../../src/render/pdf/pdf-update.js";
+import { appendUpdate, documentId, normalizeNodeIds, pdfDate } from "../../src/render/pdf/pdf-update.js";
 
 /** A minimal PDF shaped like Chromium's: info object first, plain catalog, classic xref table, no /ID. */
 function chromiumLike(): Uint8Array {
@@ -35,7 +35,6 @@ const args = {
     CautionReportId: "0123456789abcdef",
   },
   date,
-  id: "0123456789abcdef0123456789abcdef",
   attachments: [
     {
       name: "caution-result.json",
@@ -47,7 +46,7 @@ const args = {
       name: "caution-manifest.json",
       data: Buffer.from('{"m":2}\n'),
       description: "manifest",
-      relationship: "Supplement" as const,
+      relationship: "Source" as const,
     },
   ],
 };
@@ -58,11 +57,15 @@ describe("incremental PDF update", () => {
   });
 
   it("appends metadata and attachments that pdf-lib and caution's reader see, and fixes the print time", async () => {
-    const out = appendUpdate(chromiumLike(), args);
-    expect(out).not.toBeNull();
+    const update = appendUpdate(chromiumLike(), args);
+    const out = update?.bytes;
+    expect(out).toBeDefined();
     const text = Buffer.from(out!).toString("latin1");
     expect(text).not.toContain("20261125095244"); // Chromium's print time is gone, even from the old info object
-    expect(text).toMatch(/\/Prev \d+ \/ID \[<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>\]/);
+    // The ID digests the pages as finally written (print time replaced), which the update follows.
+    const id = documentId(out!.subarray(0, update!.printedLength), args);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(text).toMatch(new RegExp(`/Prev \\d+ /ID \\[<${id}> <${id}>\\]`));
     const doc = await PDFDocument.load(out!, { updateMetadata: false });
     expect(doc.getTitle()).toBe("Report: Ünïcode ✓");
     expect(doc.getAuthor()).toBe("Nordhafen");
@@ -76,7 +79,9 @@ describe("incremental PDF update", () => {
 
   it("gives the same bytes twice", () => {
     expect(
-      Buffer.from(appendUpdate(chromiumLike(), args)!).equals(Buffer.from(appendUpdate(chromiumLike(), args)!)),
+      Buffer.from(appendUpdate(chromiumLike(), args)!.bytes).equals(
+        Buffer.from(appendUpdate(chromiumLike(), args)!.bytes),
+      ),
     ).toBe(true);
   });
 

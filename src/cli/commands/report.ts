@@ -16,6 +16,7 @@ interface ReportOptions {
   fromResult?: string;
   browser?: string;
   failOn?: string;
+  sign?: string;
   quiet?: boolean;
 }
 
@@ -34,6 +35,10 @@ export function registerReport(program: Command): void {
       "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)",
     )
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
+    .option(
+      "--sign <file.p12>",
+      "sign every PDF (PAdES baseline) with the key and certificate in a PKCS#12 file; its password comes from CAUTION_SIGN_PASSWORD",
+    )
     .option("-q, --quiet", "no progress on stderr")
     .action((dir: string | undefined, opts: ReportOptions) =>
       run(async () => {
@@ -43,6 +48,11 @@ export function registerReport(program: Command): void {
         const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
         if ((dir === undefined) === (opts.fromResult === undefined))
           throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
+        // The signing key is read first: a wrong password ends the run before anything is printed.
+        const signer =
+          opts.sign === undefined
+            ? undefined
+            : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats);
         const progress = stderrProgress(Boolean(opts.quiet));
         // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
         // earlier reports stay as they were.
@@ -67,6 +77,7 @@ export function registerReport(program: Command): void {
           step,
           signal,
           ...(renderer ? { renderer } : {}),
+          ...(signer ? { signer } : {}),
         });
         const written = await writeOutputs(opts.out, files);
         progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);

@@ -1,0 +1,31 @@
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../run/errors.js";
+import { loadSigner, PASSWORD_VARIABLE, type PdfSigner } from "./sign.js";
+
+/**
+ * `caution report --sign <file.p12>`: reads the PKCS#12 file and the password from CAUTION_SIGN_PASSWORD and returns
+ * the signer. Every problem (no PDF to sign, no password, unreadable file, wrong password) is a UsageError, raised
+ * before the browser prints anything, so no PDF is ever written unsigned or half-signed.
+ */
+export async function signerFromFile(file: string, formats: readonly string[]): Promise<PdfSigner> {
+  if (!formats.includes("pdf")) throw new UsageError(`--sign ${file}: there is no PDF to sign (--format has no pdf)`);
+  const password = process.env[PASSWORD_VARIABLE];
+  if (password === undefined)
+    throw new UsageError(`--sign ${file}: set ${PASSWORD_VARIABLE} to the password of the PKCS#12 file`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : (err as Error).message;
+    throw new UsageError(`--sign ${file}: cannot read it: ${why}`);
+  }
+  return loadSigner(bytes, password, file);
+}
