@@ -109,6 +109,8 @@ export interface ArchiveContents {
   unreadable: { name: string; reason: string }[];
   /** Every text entry of the document information dictionary (Title, Author, CautionResultSHA256, ...). */
   info: Record<string, string>;
+  /** The document as pdf-lib parsed it, for the checks that walk its objects; absent when it did not parse. */
+  doc?: PDFDocument;
 }
 
 /**
@@ -145,6 +147,7 @@ export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents
     return contents;
   }
   contents.parsed = true;
+  contents.doc = doc;
 
   try {
     const info = infoDict(doc, false);

@@ -10,6 +10,8 @@ import {
 } from "../../src/archive/manifest.js";
 import { sidecarFileName } from "../../src/archive/names.js";
 import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
+import { renderReport } from "../../src/render/report.js";
+import type { PdfSigner } from "../../src/archive/sign.js";
 import { scoreWorkspaceDir } from "../../src/cli/pipeline.js";
 import type { Manifest } from "../../src/schema/manifest.js";
 import type { Result } from "../../src/schema/result.js";
@@ -87,6 +89,37 @@ export async function archive(
   );
   const pdf = stamped.bytes;
   return { pdf, resultJson, manifestJson, sidecar: withPdf(embedded, opts.pdfFile ?? "caution-report.pdf", pdf) };
+}
+
+/**
+ * A real report as `caution report` writes it (Chromium prints, caution stamps): the PDF, the JSON result, the
+ * embedded manifest and the sidecar. Needs the browser (about a second).
+ */
+export async function renderArchived(
+  result: Result,
+  kind: "executive" | "full" | "comparison" | "vendor" = "executive",
+  signer?: PdfSigner,
+): Promise<Archived & { name: string }> {
+  const files = await renderReport(result, {
+    formats: ["pdf"],
+    kinds: [kind],
+    paper: "a4",
+    step() {},
+    ...(signer ? { signer } : {}),
+  });
+  const pdfFile = files.find((f) => f.name.endsWith(".pdf"))!;
+  const sidecar = files.find((f) => f.name === sidecarFileName(pdfFile.name))!;
+  const pdf = pdfFile.data as Uint8Array;
+  const { readArchive } = await import("../../src/archive/attach.js");
+  const contents = await readArchive(pdf);
+  const decode = (name: string) => new TextDecoder().decode(contents.files.get(name));
+  return {
+    name: pdfFile.name,
+    pdf,
+    resultJson: decode("caution-result.json"),
+    manifestJson: decode("caution-manifest.json"),
+    sidecar: JSON.parse(sidecar.data as string) as Manifest,
+  };
 }
 
 /** Writes the PDF and its sidecar into a fresh folder; returns the PDF's path. */

@@ -42,6 +42,10 @@ export async function verifyCommand(
   if (!opts.quiet) {
     const failed = report.checks.filter((c) => !c.ok).length;
     if (opts.sidecar === false) err(`caution: --no-sidecar: ${pdf}'s own bytes were not checked against a manifest\n`);
+    for (const s of report.signatures)
+      err(
+        `caution: ${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)\n`,
+      );
     err(
       failed === 0
         ? `caution: ${pdf}: all ${report.checks.length} checks passed\n`
