@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { readArchive } from "../../src/archive/attach.js";
+import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
 import { appendUpdate, documentId, normalizeNodeIds, pdfDate } from "../../src/render/pdf/pdf-update.js";
 
 /** A minimal PDF shaped like Chromium's: info object first, plain catalog, classic xref table, no /ID. */
@@ -99,5 +100,49 @@ describe("incremental PDF update", () => {
     expect(text).toContain("(node00000002)>>"); // was 3491
     expect(text).toContain("(node00000001)>>"); // was 3490
     expect(text.indexOf("node00000002")).toBeLessThan(text.indexOf("node00000001"));
+  });
+});
+
+describe("stampPdf on a PDF the update writer does not know", () => {
+  it("re-writes a PDF with a cross-reference stream plainly, then appends the same kind of update", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([200, 200]);
+    const withXrefStream = await doc.save({ useObjectStreams: true });
+    expect(appendUpdate(withXrefStream, args)).toBeNull();
+    const meta = { title: "T", author: "A", subject: "S", keywords: ["k"], creator: "c", date };
+    const stamped = await stampPdf(withXrefStream, meta, {
+      resultJson: '{"a":1}\n',
+      manifestJson: "{}\n",
+      reportId: "r",
+    });
+    const again = await stampPdf(withXrefStream, meta, {
+      resultJson: '{"a":1}\n',
+      manifestJson: "{}\n",
+      reportId: "r",
+    });
+    expect(Buffer.from(stamped.bytes).equals(Buffer.from(again.bytes))).toBe(true);
+    // The printed part is now a plain file, and the update follows it as it follows Chromium's.
+    const printed = Buffer.from(stamped.bytes.subarray(0, stamped.printedLength)).toString("latin1");
+    expect(printed).toMatch(/\nxref\n0 \d+\n/);
+    const contents = await readArchive(stamped.bytes);
+    expect(Buffer.from(contents.files.get("caution-result.json")!).toString()).toBe('{"a":1}\n');
+    expect(contents.info.Title).toBe("T");
+  });
+});
+
+describe("a signature field reserved in the update", () => {
+  it("leaves out exactly the zeroed /Contents string from its /ByteRange, which covers the rest of the file", () => {
+    const update = appendUpdate(chromiumLike(), { ...args, signatureBytes: 100 })!;
+    const text = Buffer.from(update.bytes).toString("latin1");
+    const { start, end } = update.signatureContents!;
+    expect(text.slice(start, end)).toBe(`<${"0".repeat(200)}>`);
+    const range = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+) *\]/.exec(text)!.slice(1).map(Number);
+    expect(range).toEqual([0, start, end, update.bytes.length - end]);
+    // The field is the first page's widget, printed but invisible (zero rectangle), and the form says it is signed.
+    expect(text).toMatch(
+      /\/Type \/Annot \/Subtype \/Widget \/FT \/Sig \/T <[0-9A-F]+> \/V \d+ 0 R \/F 132 \/Rect \[0 0 0 0\] \/P 4 0 R/,
+    );
+    expect(text).toMatch(/\/AcroForm <<\/Fields \[\d+ 0 R\] \/SigFlags 3>>/);
+    expect(text).toMatch(/\n4 0 obj\n<<\/Type \/Page[^]*\/Annots \[\d+ 0 R\]>>\nendobj/);
   });
 });
