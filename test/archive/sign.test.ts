@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSigner } from "../../src/archive/sign.js";
@@ -48,6 +48,20 @@ describe("caution report --sign", () => {
     expect(out).toContain("  - Signature Validation: Signature is Valid.\n");
     // The throw-away CA is in no trust store: the signature is valid, the signer is not vouched for.
     expect(out).toContain("  - Certificate Validation: Certificate issuer isn't Trusted.\n");
+  });
+
+  it("is trusted by pdfsig once the CA is in its NSS database (the recipe in docs/archive.md)", () => {
+    const nss = join(id.dir, "nssdb");
+    mkdirSync(nss);
+    expect(spawnSync("certutil", ["-N", "-d", `sql:${nss}`, "--empty-password"]).status).toBe(0);
+    expect(
+      spawnSync("certutil", ["-A", "-d", `sql:${nss}`, "-n", "our CA", "-t", "C,C,C", "-i", id.caPem]).status,
+    ).toBe(0);
+    const r = spawnSync("pdfsig", ["-nssdir", `sql:${nss}`, join(first, "caution-executive.pdf")], {
+      encoding: "utf8",
+    });
+    expect(r.stdout).toContain("  - Signature Validation: Signature is Valid.\n");
+    expect(r.stdout).toContain("  - Certificate Validation: Certificate is Trusted.\n");
   });
 
   it("gives byte-identical PDFs on two signed runs", () => {
