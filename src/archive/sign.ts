@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, webcrypto, X509Certifica
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { UsageError } from "../run/errors.js";
+import { OID_SIGNATURE_TIME_STAMP, requestTimeStamp } from "./timestamp.js";
 
 /**
  * PAdES baseline B-B signatures (ETSI EN 319 142-1) for caution's PDFs: a detached CMS signature
@@ -31,6 +32,8 @@ const OID = {
 
 /** Room for the CMS in the file: a 4096-bit RSA signature with a chain of a few certificates fits with margin. */
 export const SIGNATURE_RESERVE = 16 * 1024;
+/** With a time-stamp token, which carries the authority's own signature and certificates. */
+export const SIGNATURE_RESERVE_WITH_TIME_STAMP = 48 * 1024;
 
 /** The environment variable that holds the PKCS#12 password (never a flag: flags end up in shell histories). */
 export const PASSWORD_VARIABLE = "CAUTION_SIGN_PASSWORD";
@@ -61,22 +64,28 @@ interface Credentials {
  * Reads a PKCS#12 file and returns a signer; a wrong password, a file that is not PKCS#12, or one without a key
  * and its certificate is a UsageError (exit 2) that says which, before anything is printed.
  */
-export async function loadSigner(p12: Uint8Array, password: string, file: string): Promise<PdfSigner> {
+export async function loadSigner(
+  p12: Uint8Array,
+  password: string,
+  file: string,
+  options: { tsa?: URL } = {},
+): Promise<PdfSigner> {
   const credentials = await readPkcs12(p12, password, file);
   const cryptoKey = await importSigningKey(credentials.key, file);
+  const reserve = options.tsa ? SIGNATURE_RESERVE_WITH_TIME_STAMP : SIGNATURE_RESERVE;
   return {
-    reservedBytes: SIGNATURE_RESERVE,
+    reservedBytes: reserve,
     subject: credentials.subject,
     async sign(update) {
       const at = update.signatureContents;
       if (!at) throw new Error("sign: the PDF was stamped without a signature field");
       const bytes = Buffer.from(update.bytes);
       const signed = Buffer.concat([bytes.subarray(0, at.start), bytes.subarray(at.end)]);
-      const cms = await signedData(signed, credentials, cryptoKey);
+      const cms = await signedData(signed, credentials, cryptoKey, options.tsa);
       const hex = Buffer.from(cms).toString("hex").toUpperCase();
       if (hex.length > at.end - at.start - 2)
         throw new UsageError(
-          `${file}: the signature (${cms.byteLength} bytes with its certificates) does not fit the ${SIGNATURE_RESERVE} bytes caution reserves; sign with a shorter certificate chain`,
+          `${file}: the signature (${cms.byteLength} bytes with its certificates) does not fit the ${reserve} bytes caution reserves; sign with a shorter certificate chain`,
         );
       bytes.write(hex, at.start + 1, "latin1");
       return new Uint8Array(bytes);
@@ -168,8 +177,16 @@ async function importSigningKey(key: KeyObject, file: string): Promise<webcrypto
   );
 }
 
-/** The CMS SignedData (DER) over `data`, detached, with the PAdES baseline signed attributes. */
-async function signedData(data: Uint8Array, c: Credentials, key: webcrypto.CryptoKey): Promise<ArrayBuffer> {
+/**
+ * The CMS SignedData (DER) over `data`, detached, with the PAdES baseline signed attributes; with `tsa`, the
+ * signature value is time-stamped and the token added as an unsigned attribute.
+ */
+async function signedData(
+  data: Uint8Array,
+  c: Credentials,
+  key: webcrypto.CryptoKey,
+  tsa: URL | undefined,
+): Promise<ArrayBuffer> {
   const certDer = c.certificate.toSchema().toBER(false);
   const signingCertificateV2 = new asn1js.Sequence({
     value: [
@@ -217,6 +234,14 @@ async function signedData(data: Uint8Array, c: Credentials, key: webcrypto.Crypt
     certificates: c.chain,
   });
   await cms.sign(key, 0, "SHA-256");
+  if (tsa) {
+    const signer = cms.signerInfos[0]!;
+    const token = await requestTimeStamp(toArrayBuffer(signer.signature.valueBlock.valueHexView), tsa);
+    signer.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: OID_SIGNATURE_TIME_STAMP, values: [token.toSchema()] })],
+    });
+  }
   return new pkijs.ContentInfo({ contentType: OID.signedData, content: cms.toSchema(true) }).toSchema().toBER(false);
 }
 

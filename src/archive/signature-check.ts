@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import * as pkijs from "pkijs";
+import { OID_SIGNATURE_TIME_STAMP, tokenInfo } from "./timestamp.js";
 
 /**
  * Checks a PAdES/CMS signature of a PDF the way a reader does: the byte range must cover the whole file except the
@@ -12,6 +14,8 @@ export interface SignatureVerdict {
   /** What failed, or who signed when it passed. */
   detail: string;
   signer?: string;
+  /** The RFC 3161 time-stamp's time (ISO 8601), when the signature carries a valid one. */
+  timeStamp?: string;
   /** Where the signature value sits: [start, end) of the /Contents hex string, with its brackets. */
   contents?: { start: number; end: number };
 }
@@ -71,7 +75,50 @@ export async function checkSignature(
       contents: { start, end },
       detail: `${field}: the signature by ${signer} does not match the document${why ? ` (${why})` : ""}: the file was changed after it was signed`,
     };
-  return { ok: true, signer, contents: { start, end }, detail: `signed by ${signer}` };
+  const stamp = await checkTimeStamp(cms);
+  if (stamp && !stamp.ok) return { ok: false, signer, contents: { start, end }, detail: `${field}: ${stamp.detail}` };
+  return {
+    ok: true,
+    signer,
+    contents: { start, end },
+    detail: `signed by ${signer}`,
+    ...(stamp?.time ? { timeStamp: stamp.time } : {}),
+  };
+}
+
+/**
+ * The signature's RFC 3161 time-stamp, if it has one: the token must be for this signature value (its message
+ * imprint is the value's SHA-256) and its own signature must verify. undefined when there is none.
+ */
+async function checkTimeStamp(
+  cms: pkijs.SignedData,
+): Promise<{ ok: boolean; detail: string; time?: string } | undefined> {
+  const signer = cms.signerInfos[0];
+  const attribute = signer?.unsignedAttrs?.attributes.find((a) => a.type === OID_SIGNATURE_TIME_STAMP);
+  if (!signer || !attribute) return undefined;
+  try {
+    const token = new pkijs.ContentInfo({ schema: attribute.values[0] });
+    const info = tokenInfo(token);
+    const imprint = createHash("sha256").update(signer.signature.valueBlock.valueHexView).digest();
+    if (!Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint))
+      return { ok: false, detail: "its time-stamp token is for another signature" };
+    const tokenData = new pkijs.SignedData({ schema: token.content });
+    // For a time-stamp token, PKIjs takes the time-stamped data (the signature value) and checks the imprint too.
+    const result = await tokenData.verify({
+      signer: 0,
+      data: toArrayBuffer(new Uint8Array(signer.signature.valueBlock.valueHexView)),
+      checkChain: false,
+      extendedMode: true,
+    });
+    if (result.signatureVerified !== true)
+      return { ok: false, detail: "its time-stamp token's own signature does not verify" };
+    return { ok: true, detail: "", time: info.genTime.toISOString() };
+  } catch (err) {
+    return {
+      ok: false,
+      detail: `its time-stamp token cannot be read or checked (${(err as { message?: string }).message ?? String(err)})`,
+    };
+  }
 }
 
 /** The CMS without the zero padding after it (the hex string is reserved larger): its DER length says where it ends. */

@@ -28,6 +28,8 @@ export interface DocumentCheck {
 export interface SignatureSummary {
   signer: string;
   ok: boolean;
+  /** The RFC 3161 time-stamp's time, when there is a valid one. */
+  timeStamp?: string;
 }
 
 export async function documentChecks(
@@ -49,7 +51,12 @@ export async function documentChecks(
       problems.push(`${scan.signatures.length} signature fields: caution signs once, the others were added later`);
     for (const s of scan.signatures) {
       const verdict = await checkSignature(pdf, s.field, s.byteRange, s.contents);
-      if (verdict.signer) signatures.push({ signer: verdict.signer, ok: verdict.ok });
+      if (verdict.signer)
+        signatures.push({
+          signer: verdict.signer,
+          ok: verdict.ok,
+          ...(verdict.timeStamp ? { timeStamp: verdict.timeStamp } : {}),
+        });
       if (!verdict.ok) problems.push(verdict.detail);
       signatureAt ??= verdict.contents;
     }

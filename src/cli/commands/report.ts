@@ -17,6 +17,7 @@ interface ReportOptions {
   browser?: string;
   failOn?: string;
   sign?: string;
+  tsa?: string;
   quiet?: boolean;
 }
 
@@ -39,6 +40,10 @@ export function registerReport(program: Command): void {
       "--sign <file.p12>",
       "sign every PDF (PAdES baseline) with the key and certificate in a PKCS#12 file; its password comes from CAUTION_SIGN_PASSWORD",
     )
+    .option(
+      "--tsa <url>",
+      "with --sign: add an RFC 3161 time-stamp from this time-stamp authority (the PDFs then differ per run)",
+    )
     .option("-q, --quiet", "no progress on stderr")
     .action((dir: string | undefined, opts: ReportOptions) =>
       run(async () => {
@@ -49,10 +54,12 @@ export function registerReport(program: Command): void {
         if ((dir === undefined) === (opts.fromResult === undefined))
           throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
         // The signing key is read first: a wrong password ends the run before anything is printed.
+        if (opts.tsa !== undefined && opts.sign === undefined)
+          throw new UsageError("--tsa time-stamps a signature: give --sign <file.p12> with it");
         const signer =
           opts.sign === undefined
             ? undefined
-            : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats);
+            : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats, opts.tsa);
         const progress = stderrProgress(Boolean(opts.quiet));
         // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
         // earlier reports stay as they were.

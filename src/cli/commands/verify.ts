@@ -44,7 +44,7 @@ export async function verifyCommand(
     if (opts.sidecar === false) err(`caution: --no-sidecar: ${pdf}'s own bytes were not checked against a manifest\n`);
     for (const s of report.signatures)
       err(
-        `caution: ${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)\n`,
+        `caution: ${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}${s.timeStamp ? `, time-stamped ${s.timeStamp}` : ""}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)\n`,
       );
     err(
       failed === 0
