@@ -17,6 +17,9 @@ const program = new Command()
   .name("caution")
   .description("How much outage risk a cloud provider's AI agents put on you, and how little of it the SLA covers.")
   .version(VERSION)
+  // Given before or after the command's name: `caution -q score ws` and `caution score ws -q` both work.
+  .option("-q, --quiet", "no progress on stderr (warnings and errors still show)")
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()
   // A wrong flag or a missing argument is invalid input (exit 2), like a wrong field in a file.
   .exitOverride((err: CommanderError) => {

@@ -10,10 +10,15 @@ import { parseTsaUrl } from "./timestamp.js";
  * PDF is ever written unsigned or half-signed. A time-stamp authority that fails later ends the run (exit 3)
  * before anything is written.
  */
-export async function signerFromFile(file: string, formats: readonly string[], tsa?: string): Promise<PdfSigner> {
+export async function signerFromFile(
+  file: string,
+  formats: readonly string[],
+  tsa?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PdfSigner> {
   const tsaUrl = tsa === undefined ? undefined : parseTsaUrl(tsa);
   if (!formats.includes("pdf")) throw new UsageError(`--sign ${file}: there is no PDF to sign (--format has no pdf)`);
-  const password = process.env[PASSWORD_VARIABLE];
+  const password = env[PASSWORD_VARIABLE];
   if (password === undefined)
     throw new UsageError(`--sign ${file}: set ${PASSWORD_VARIABLE} to the password of the PKCS#12 file`);
   let bytes: Uint8Array;

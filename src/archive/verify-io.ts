@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { ZodError } from "zod";
 import { UsageError } from "../run/errors.js";
+import { describeFsError } from "../shared/fs-errors.js";
 import { LIMITS, MiB } from "./inflate.js";
 
 /** An argument verify cannot work with (a missing PDF, manifest or workspace folder): exit 2, not a failed check. */
@@ -64,15 +65,7 @@ export async function requireDirectory(dir: string): Promise<void> {
   try {
     if ((await stat(dir)).isDirectory()) return;
   } catch (err) {
-    throw new VerifyArgumentError(`cannot read the workspace folder ${dir}: ${describeFsError(err)}`);
+    throw new VerifyArgumentError(`cannot read the workspace folder ${dir}: ${describeFsError(err, "folder")}`);
   }
   throw new VerifyArgumentError(`--inputs ${dir} is not a folder`);
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EISDIR") return "it is a folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return err instanceof Error ? err.message : String(err);
 }

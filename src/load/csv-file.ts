@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { parse, type CsvError } from "csv-parse";
-import { describeFsError } from "./text-file.js";
+import { describeFsError } from "../shared/fs-errors.js";
 import type { InputIssue } from "./input-issue.js";
 
 /**

@@ -1,3 +1,4 @@
+import { describeFsError } from "../shared/fs-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import type { InputIssue } from "./input-issue.js";
 
@@ -40,12 +41,4 @@ export async function readTextFile(path: string, displayPath: string, maxBytes: 
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text, bytes };
-}
-
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "file not found";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a folder, not a file";
-  return err instanceof Error ? err.message : String(err);
 }

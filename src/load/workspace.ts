@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { sha256Hex } from "./digest.js";
+import { INCIDENTS_DIR, VENDORS_DIR, WORKSPACE_FILE } from "./layout.js";
 import { CURRENT_QUESTIONNAIRE } from "./package-files.js";
 import { MAX_YAML_BYTES, readTextFile } from "./text-file.js";
 import { parseYamlFile, type YamlSource } from "./yaml-file.js";
@@ -33,7 +34,7 @@ export interface LoadedWorkspace {
   issues: InputIssue[];
 }
 
-export const WORKSPACE_FILE = "caution.yaml";
+export { WORKSPACE_FILE };
 
 /**
  * Reads a workspace folder: `caution.yaml`, `vendors/*.yaml` and the list of `incidents/*.csv` (streamed later by
@@ -65,16 +66,16 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   );
 
   const vendors: LoadedWorkspace["vendors"] = [];
-  for (const name of await listFiles(join(dir, "vendors"), /\.ya?ml$/i)) {
-    const rel = `vendors/${name}`;
+  for (const name of await listFiles(join(dir, VENDORS_DIR), /\.ya?ml$/i)) {
+    const rel = `${VENDORS_DIR}/${name}`;
     const source = await readYaml(join(dir, rel), shown(rel), rel);
     vendors.push({ expectedId: name.replace(/\.ya?ml$/i, ""), source, file: shown(rel) });
   }
 
-  const incidentFiles = (await listFiles(join(dir, "incidents"), /\.csv$/i)).map((name) => ({
-    path: join(dir, "incidents", name),
-    file: shown(`incidents/${name}`),
-    relative: relative(dir, join(dir, "incidents", name))
+  const incidentFiles = (await listFiles(join(dir, INCIDENTS_DIR), /\.csv$/i)).map((name) => ({
+    path: join(dir, INCIDENTS_DIR, name),
+    file: shown(`${INCIDENTS_DIR}/${name}`),
+    relative: relative(dir, join(dir, INCIDENTS_DIR, name))
       .split("\\")
       .join("/"),
   }));

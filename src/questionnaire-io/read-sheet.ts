@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import { newCsvSource, readCsv } from "../load/csv-file.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
-import { describeFsError } from "../load/text-file.js";
+import { describeFsError } from "../shared/fs-errors.js";
 import { ANSWERS_SHEET, INSTRUCTIONS_SHEET, VERSION_COLUMN, columnKeyForHeader } from "./columns.js";
 import { columnLetter, unneutralise } from "./cells.js";
 import { INSTRUCTION_LABELS } from "./export-xlsx.js";

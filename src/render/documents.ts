@@ -1,17 +1,10 @@
 import type { Result } from "../schema/result.js";
 import { cleanText } from "./sanitize.js";
-import type { ReportView } from "./view-model.js";
+import type { ReportView } from "./view/model.js";
 
-/** The report kinds: one combined document, and the three cuts for their readers. */
-export const KINDS = ["executive", "vendor", "comparison", "full"] as const;
-export type Kind = (typeof KINDS)[number];
+import { KINDS, type Kind, type Paper } from "../schema/documents.js";
 
-/** What `caution report --format` writes: the HTML documents, their PDFs, the JSON result. */
-export const FORMATS = ["html", "pdf", "json"] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const PAPERS = ["a4", "letter"] as const;
-export type Paper = (typeof PAPERS)[number];
+export { FORMATS, KINDS, PAPERS, type Format, type Kind, type Paper } from "../schema/documents.js";
 
 /** One document to render: which kind, for which vendor, under which file name. */
 export interface DocumentSpec {

@@ -1,3 +1,5 @@
+export { plural, ratingLabel } from "../shared/text.js";
+
 const MONTHS = [
   "January",
   "February",
@@ -52,14 +54,6 @@ export function formatDuration(minutes: number): string {
 
 export function formatHours(minutes: number): string {
   return `${(minutes / 60).toFixed(1)} h`;
-}
-
-export function ratingLabel(r: string): string {
-  return r.charAt(0).toUpperCase() + r.slice(1);
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "2026-03" -> "Mar 2026". */

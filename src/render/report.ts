@@ -1,4 +1,7 @@
 import type { Result } from "../schema/result.js";
+import { resultJson } from "../schema/result-json.js";
+import type { Resources } from "../run/resources.js";
+import type { Progress } from "../run/run.js";
 import type { OutputFile } from "../write/atomic.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
@@ -17,7 +20,7 @@ import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
 import { inOrder, PdfRenderer } from "./pdf/pdf-renderer.js";
-import { buildViewModel, type ReportView } from "./view-model.js";
+import { buildViewModel, type ReportView } from "./view/model.js";
 
 export { FORMATS, type Format };
 
@@ -31,9 +34,11 @@ export interface RenderOptions {
   kinds: readonly Kind[];
   paper: Paper;
   browser?: string;
-  step: (message: string) => void;
+  progress: Pick<Progress, "step">;
   /** Aborted on Ctrl-C: the browser is killed at once and rendering stops. */
   signal?: AbortSignal;
+  /** The run's resources: a browser started here is closed when the run ends, killed if the process exits first. */
+  resources?: Resources;
   /** A browser already starting (startRenderer); renderReport closes it. Without one, it starts its own. */
   renderer?: EarlyRenderer;
   /** Signs every PDF (`--sign`): loaded and checked before anything is printed (archive/sign.ts loadSigner). */
@@ -59,7 +64,9 @@ const CANCEL_WAIT_MS = 2_000;
  * Finds and launches the browser for the PDFs. `caution report` calls it before scoring, so the browser starts
  * while the workspace is read (launching costs as much as scoring a small workspace).
  */
-export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" | "step">): EarlyRenderer {
+export function startRenderer(
+  options: Pick<RenderOptions, "browser" | "signal" | "progress" | "resources">,
+): EarlyRenderer {
   // Its own abort signal, so that cancelling stops the start; Ctrl-C (options.signal) aborts it too.
   const controller = new AbortController();
   if (options.signal?.aborted) controller.abort();
@@ -67,12 +74,13 @@ export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" 
   const ready = (async () => {
     const choice = await findBrowser(options.browser);
     return PdfRenderer.start(choice, {
-      onRelaunch: (reason) => options.step(`the browser failed (${reason}); relaunching it once`),
+      onRelaunch: (reason) => options.progress.step(`the browser failed (${reason}); relaunching it once`),
       signal: controller.signal,
+      ...(options.resources ? { resources: options.resources } : {}),
     });
   })();
   ready.catch(() => undefined);
-  return {
+  const early: EarlyRenderer = {
     ready,
     async cancel() {
       // A launch about to finish is let finish and closed properly; one that hangs is aborted and not waited for.
@@ -86,6 +94,9 @@ export function startRenderer(options: Pick<RenderOptions, "browser" | "signal" 
       else await outcome?.close();
     },
   };
+  // Bad input, an error or an interrupt end the run before the PDFs: the browser goes with it.
+  options.resources?.defer(() => discardRenderer(early));
+  return early;
 }
 
 /** Closes a browser started early when it is not needed after all (bad input, no PDF to print). */
@@ -95,11 +106,6 @@ export async function discardRenderer(renderer: EarlyRenderer | undefined): Prom
   } catch {
     // Closing failed: the exit hook kills what is left (killAllBrowsers).
   }
-}
-
-/** The JSON twin of the report: the scoring result exactly as the contract in the README describes it. */
-export function resultJson(result: Result): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
 }
 
 export interface RenderedDocument {
@@ -144,7 +150,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
   if (options.formats.includes("pdf") && docs.length > 0) {
     const renderer = await (options.renderer ?? startRenderer(options)).ready;
-    options.step(
+    options.progress.step(
       `printing ${docs.length} PDF${docs.length === 1 ? "" : "s"} with ${renderer.choice.path} (${renderer.choice.source})`,
     );
     try {
@@ -176,7 +182,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
         );
         const pdf = options.signer ? await options.signer.sign(stamped) : stamped.bytes;
         done += 1;
-        options.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
+        options.progress.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
         return { pdf, embedded };
       });
       docs.forEach((d, i) => {

@@ -25,6 +25,11 @@ export const RATINGS = ["low", "moderate", "high", "critical"] as const;
 export const rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof rating>;
 
+/** Ratings are ordered, low first: comparing two is comparing their places. */
+export function ratingIndex(r: Rating): number {
+  return RATINGS.indexOf(r);
+}
+
 export const CRITICALITIES = ["low", "medium", "high", "critical"] as const;
 export const criticality = z.enum(CRITICALITIES);
 export type Criticality = z.infer<typeof criticality>;

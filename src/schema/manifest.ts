@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KINDS, PAPERS } from "./documents.js";
 
 /**
  * The sidecar manifest written next to every PDF (`<name>.pdf.manifest.json`) and embedded in it: what the report
@@ -12,9 +13,9 @@ export const manifest = z.strictObject({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("caution"), version: z.string() }),
   reportId: z.string().describe("Stable id of the report: derived from the result digest and the kind."),
-  kind: z.enum(["full", "executive", "comparison", "vendor"]),
+  kind: z.enum(KINDS),
   vendor: z.string().nullable().describe("The vendor id of a vendor report."),
-  paper: z.enum(["a4", "letter"]),
+  paper: z.enum(PAPERS),
   generatedAt: z.string(),
   asOf: z.string(),
   questionnaire: z.object({ id: z.string(), version: z.string() }),

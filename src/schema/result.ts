@@ -5,7 +5,7 @@ import { agentKind, criticality, rating } from "./common.js";
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
  * RESULT_SCHEMA_VERSION's major on any change that removes or renames a field; adding one is a minor bump.
  */
-export const RESULT_SCHEMA_VERSION = "1.0.0";
+export const RESULT_SCHEMA_VERSION = "1.1.0";
 
 const score = z.number().min(0).max(100);
 
@@ -305,6 +305,38 @@ export const methodology = z.object({
   priorityMatrix: z.record(rating, z.record(rating, rating)).describe("priorityMatrix[inherent][residual]"),
 });
 
+/** What a provider's assessment means for the buyer's critical workloads, decided by scoring. */
+export const ACTIONS = ["use", "use-with-conditions", "keep-critical-off"] as const;
+
+export const recommendation = z
+  .object({
+    ranking: z
+      .array(z.string())
+      .describe(
+        "Vendor ids, best first: lowest rating, then lowest priority, then lowest score, then the order of caution.yaml.",
+      ),
+    preferred: z
+      .string()
+      .nullable()
+      .describe("The best-ranked vendor when it is rated Moderate or better; null when no provider is fit."),
+    actions: z
+      .array(
+        z.object({
+          vendor: z.string(),
+          action: z
+            .enum(ACTIONS)
+            .describe(
+              "Low: use. Moderate: use with the conditions. High or Critical: keep critical workloads off it until the conditions are met.",
+            ),
+          conditions: z
+            .array(z.string())
+            .describe("The asks of its most severe findings, in order, without repeats (at most three)."),
+        }),
+      )
+      .describe("One per vendor, in the order of `vendors`."),
+  })
+  .describe("Which provider to prefer for critical workloads, and on what conditions each may be used.");
+
 export const result = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("caution"), version: z.string() }),
@@ -319,6 +351,7 @@ export const result = z.object({
   inputs: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int() })),
   methodology,
   vendors: z.array(vendorResult),
+  recommendation,
 });
 
 export type TrailEntry = z.infer<typeof trailEntry>;
@@ -329,6 +362,7 @@ export type IncidentSummary = z.infer<typeof incidentSummary>;
 export type VendorResult = z.infer<typeof vendorResult>;
 export type Methodology = z.infer<typeof methodology>;
 export type Result = z.infer<typeof result>;
+export type Recommendation = z.infer<typeof recommendation>;
 export type SlaMonth = z.infer<typeof slaMonth>;
 export type SlaSummary = z.infer<typeof slaSummary>;
 export type ScenarioResult = z.infer<typeof scenarioResult>;

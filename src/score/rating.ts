@@ -1,11 +1,9 @@
-import { RATINGS, type Rating } from "../schema/common.js";
+import { ratingIndex, type Rating } from "../schema/common.js";
 import type { Thresholds } from "../schema/workspace.js";
 
 export const DEFAULT_THRESHOLDS: Thresholds = { moderate: 25, high: 50, critical: 75 };
 
-export function ratingIndex(r: Rating): number {
-  return RATINGS.indexOf(r);
-}
+export { ratingIndex };
 
 /** The band a 0-100 score falls in; a score equal to a threshold belongs to the higher band. */
 export function ratingFor(score: number, t: Thresholds): Rating {

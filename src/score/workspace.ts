@@ -2,11 +2,15 @@ import type { Incident } from "../schema/incident.js";
 import type { Result, VendorResult } from "../schema/result.js";
 import { RESULT_SCHEMA_VERSION, result as resultSchema } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
+import { incidentFile } from "../load/layout.js";
+import type { InputFile } from "../load/workspace.js";
+import type { IncidentSink } from "../validate/incident-source.js";
 import type { ValidVendor, ValidWorkspace } from "../validate/workspace.js";
 import { describeMethodology, resolveConfig } from "./config.js";
 import { IncidentAggregate } from "./incident-aggregate.js";
 import { incidentAnswers, withIncidentDomain } from "./incident-signals.js";
 import { summarizeIncidents } from "./incidents.js";
+import { recommend } from "./recommendation.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
@@ -20,35 +24,51 @@ export interface ScoreOptions {
 }
 
 /**
- * One aggregate per vendor, ready to take incidents as they stream out of validation. Created from the validated
- * YAML alone, so the CSV rows never need to be held in memory.
+ * One aggregate per vendor, ready to take incidents as the validated source is folded into it. Created from the
+ * validated YAML alone, so the CSV rows never need to be held in memory.
  */
-export function createIncidentAggregates(
-  ws: Workspace,
-  vendors: readonly Pick<ValidVendor, "config" | "file">[],
-  asOfEnd: number,
-): Map<string, IncidentAggregate> {
-  const months = slaMonths(asOfEnd);
-  return new Map(vendors.map((v) => [v.config.id, new IncidentAggregate(v.config, v.file.sla, months, asOfEnd)]));
+export class IncidentAggregates implements IncidentSink {
+  readonly byVendor: ReadonlyMap<string, IncidentAggregate>;
+
+  constructor(ws: Workspace, vendors: readonly Pick<ValidVendor, "config" | "file">[], asOfEnd: number) {
+    const months = slaMonths(asOfEnd);
+    this.byVendor = new Map(
+      vendors.map((v) => [v.config.id, new IncidentAggregate(v.config, v.file.sla, months, asOfEnd)]),
+    );
+  }
+
+  add(incident: Incident): void {
+    this.byVendor.get(incident.vendor)?.add(incident);
+  }
+}
+
+/** What scoring takes from the incident files: the folded aggregates and the files' digests. */
+export interface ScoredIncidents {
+  aggregates: IncidentAggregates;
+  inputs: readonly InputFile[];
+}
+
+/** Folds the workspace's incident files into fresh aggregates (throws InputError for any bad row). */
+export async function foldIncidents(valid: ValidWorkspace, onFile?: (file: string) => void): Promise<ScoredIncidents> {
+  const aggregates = new IncidentAggregates(valid.workspace, valid.vendors, valid.asOfEnd);
+  const { inputs } = await valid.incidents.fold(aggregates, onFile);
+  return { aggregates, inputs };
 }
 
 /**
- * The whole workspace, scored: a pure function of the validated input. `aggregates` holds the incidents when they
- * were streamed; otherwise `valid.incidents` is folded in here.
+ * The whole workspace, scored: a pure function of the validated input and its folded incidents.
  */
-export function scoreWorkspace(
-  valid: ValidWorkspace,
-  options: ScoreOptions,
-  aggregates?: Map<string, IncidentAggregate>,
-): Result {
+export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Result {
   const { workspace: ws } = valid;
-  const aggs = aggregates ?? foldIncidents(valid, valid.incidents);
   const q = withIncidentDomain(valid.questionnaire);
   const cfg = resolveConfig(ws, q);
   const scenarios = ws.scenarios ?? [DEFAULT_SCENARIO];
+  const inputs = [...valid.inputs, ...incidents.inputs].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   const vendors = valid.vendors.map((v): VendorResult => {
-    const agg = aggs.get(v.config.id) ?? createIncidentAggregates(ws, [v], valid.asOfEnd).get(v.config.id)!;
-    const supplied = valid.inputs.some((i) => i.path === `incidents/${v.config.id}.csv`);
+    const agg = incidents.aggregates.byVendor.get(v.config.id)!;
+    const supplied = inputs.some((i) => i.path === incidentFile(v.config.id));
     const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf, supplied));
     const basis = {
       monthlySpend: v.config.monthlySpend,
@@ -78,14 +98,9 @@ export function scoreWorkspace(
       asOf: ws.asOf,
       failOn: ws.failOn ?? null,
     },
-    inputs: valid.inputs,
+    inputs,
     methodology: describeMethodology(cfg, q),
     vendors,
+    recommendation: recommend(vendors),
   });
-}
-
-function foldIncidents(valid: ValidWorkspace, incidents: readonly Incident[]): Map<string, IncidentAggregate> {
-  const aggs = createIncidentAggregates(valid.workspace, valid.vendors, valid.asOfEnd);
-  for (const i of incidents) aggs.get(i.vendor)?.add(i);
-  return aggs;
 }

@@ -1,10 +1,9 @@
 import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
-import { WORKSPACE_FILE, type InputFile, type LoadedWorkspace } from "../load/workspace.js";
-import type { Incident } from "../schema/incident.js";
+import { vendorFile, WORKSPACE_FILE } from "../load/layout.js";
+import type { InputFile, LoadedWorkspace } from "../load/workspace.js";
 import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
-import { DuplicateFilter } from "./duplicate-filter.js";
-import { findDuplicates, validateIncidentFile } from "./incidents.js";
+import { incidentSource, type IncidentSource } from "./incident-source.js";
 import { validateQuestionnaire, type ValidQuestionnaire } from "./questionnaire.js";
 import { validateVendor } from "./vendor.js";
 import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
@@ -14,41 +13,32 @@ export interface ValidVendor {
   file: VendorFile;
 }
 
-/** A workspace that passed every check: what scoring receives. */
+/**
+ * A workspace whose YAML files passed every check, with its incident files as a source still to fold: scoring folds
+ * them into its aggregates, `caution validate` only counts them. Both read every row once.
+ */
 export interface ValidWorkspace {
   workspace: Workspace;
   /** End of the as-of day, UTC, epoch ms (exclusive): the instant "now" means in every computation. */
   asOfEnd: number;
   questionnaire: ValidQuestionnaire;
   vendors: ValidVendor[];
-  incidents: Incident[];
+  /** caution.yaml, the questionnaire and the vendor files with their digests; the fold adds the incident files'. */
   inputs: InputFile[];
+  incidents: IncidentSource;
 }
 
 export const DAY_MS = 86_400_000;
 
 /**
  * Validates everything a loaded workspace holds and throws one InputError listing every problem, so a user fixes
- * them in one pass. Incident files are streamed here.
+ * them in one pass. When a YAML file is invalid the incident files are checked too before it throws; when the YAML
+ * files are valid, the incident files' rows are checked as they are folded.
  */
-export interface ValidateOptions {
-  onProgress?: (message: string) => void;
-  /**
-   * Where valid incidents go as they stream out of the CSV files, decided once the YAML files are valid. Without it
-   * they are collected in `ValidWorkspace.incidents`; with it that list stays empty and memory stays flat.
-   */
-  incidentSink?: (
-    workspace: Workspace,
-    vendors: readonly ValidVendor[],
-    asOfEnd: number,
-  ) => (incident: Incident) => void;
-}
-
 export async function validateWorkspace(
   loaded: LoadedWorkspace,
-  options: ValidateOptions = {},
+  onFile?: (file: string) => void,
 ): Promise<ValidWorkspace> {
-  const { onProgress } = options;
   const issues: InputIssue[] = [...loaded.issues];
   const fail = () => new InputError([...issues].sort(compareIssues));
 
@@ -89,7 +79,7 @@ export async function validateWorkspace(
       issues.push({
         ...locateWs(["vendors", i, "id"]),
         field: `vendors[${i}].id`,
-        message: `no answers file for ${config.id}: expected vendors/${config.id}.yaml in the workspace`,
+        message: `no answers file for ${config.id}: expected ${vendorFile(config.id)} in the workspace`,
       });
       return;
     }
@@ -112,34 +102,17 @@ export async function validateWorkspace(
   }
 
   const asOfEnd = Date.parse(`${ctx.asOf}T00:00:00Z`) + DAY_MS;
-  const incidents: Incident[] = [];
-  const sink =
-    workspace && options.incidentSink
-      ? options.incidentSink(workspace, vendors, asOfEnd)
-      : (i: Incident) => incidents.push(i);
-  const inputs = [...loaded.inputs];
-  const duplicates = new DuplicateFilter();
-  for (const ref of loaded.incidentFiles) {
-    onProgress?.(`reading ${ref.file}`);
-    const { source, issues: found } = await validateIncidentFile(
-      ref,
-      // When caution.yaml could not be read, the vendor list is unknown: checking vendor ids would only add noise.
-      {
-        vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null,
-        asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd,
-        asOf: ctx.asOf,
-      },
-      duplicates,
-      sink,
-    );
-    issues.push(...found);
-    if (source.sha256) inputs.push({ path: ref.relative, sha256: source.sha256, bytes: source.bytes });
+  const incidents = incidentSource(loaded.incidentFiles, {
+    // When caution.yaml could not be read, the vendor list is unknown: checking vendor ids would only add noise.
+    vendorIds: ctx.vendorsKnown ? new Set(seenIds.keys()) : null,
+    asOfEnd: Number.isNaN(asOfEnd) ? Infinity : asOfEnd,
+    asOf: ctx.asOf,
+  });
+  if (issues.length > 0 || !workspace || !questionnaire) {
+    issues.push(...(await incidents.check(onFile)));
+    throw fail();
   }
-  if (duplicates.suspects.size > 0) issues.push(...(await findDuplicates(loaded.incidentFiles, duplicates.suspects)));
-
-  if (issues.length > 0 || !workspace || !questionnaire) throw fail();
-  inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { workspace, asOfEnd, questionnaire, vendors, incidents, inputs };
+  return { workspace, asOfEnd, questionnaire, vendors, inputs: [...loaded.inputs], incidents };
 }
 
 /** What can still be read from an invalid caution.yaml: the vendor ids and the as-of date, where well-formed. */

@@ -72,7 +72,7 @@ describe("attacks on an archived PDF, verified without a sidecar", () => {
       formats: ["pdf"],
       kinds: ["executive", "vendor"],
       paper: "a4",
-      step() {},
+      progress: { step() {} },
     });
     const get = (name: string) => files.find((f) => f.name === name)!.data as Uint8Array;
     executive = get("caution-executive.pdf");

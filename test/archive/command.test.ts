@@ -1,21 +1,14 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/run.js";
+import { UsageError } from "../../src/run/errors.js";
+import { runCommand } from "../support/run.js";
 import { verifyCommand } from "../../src/cli/commands/verify.js";
 import { CLI, caution, tempDir } from "../support/cli.js";
 import { renderArchived, demoCopy, flipByte, scoreDir, writeArchive, type Archived } from "./fixture.js";
 
-async function runVerify(pdf: string, opts: Parameters<typeof verifyCommand>[1] = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await verifyCommand(
-    pdf,
-    opts,
-    (l) => (stdout += l),
-    (l) => (stderr += l),
-  );
-  return { code, stdout, stderr };
+async function runVerify(pdf: string, opts: Parameters<typeof verifyCommand>[2] & { quiet?: boolean } = {}) {
+  return runCommand((run) => verifyCommand(run, pdf, opts), { quiet: Boolean(opts.quiet) });
 }
 
 describe("caution verify", () => {
@@ -82,6 +75,6 @@ describe("caution verify", () => {
     expect(r.stderr).toBe("");
     const missing = caution(["verify", join(tempDir(), "missing.pdf")]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^caution: cannot read the PDF .*missing\.pdf: no such file or folder$/m);
+    expect(missing.stderr).toMatch(/^caution: cannot read the PDF .*missing\.pdf: file not found$/m);
   });
 });

@@ -12,16 +12,15 @@ import { sidecarFileName } from "../../src/archive/names.js";
 import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
 import { renderReport } from "../../src/render/report.js";
 import type { PdfSigner } from "../../src/archive/sign.js";
-import { scoreWorkspaceDir } from "../../src/cli/pipeline.js";
+import { assessWorkspace } from "../../src/score/assess.js";
 import type { Manifest } from "../../src/schema/manifest.js";
 import type { Result } from "../../src/schema/result.js";
+import { resultJson } from "../../src/schema/result-json.js";
 import { tempDir } from "../support/cli.js";
 import { DEMO } from "../support/demo.js";
 
-/** The JSON result as caution serialises it (same as render/report.ts `resultJson`). */
-export function serializeResult(result: Result): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
-}
+/** The JSON result as caution serialises it. */
+export const serializeResult = (result: Result): string => resultJson(result);
 
 /** A temporary copy of samples/demo, so tests can change inputs. */
 export function demoCopy(): string {
@@ -32,7 +31,7 @@ export function demoCopy(): string {
 
 /** The real pipeline on a workspace folder: the Result's inputs are that folder's files. */
 export function scoreDir(dir: string): Promise<Result> {
-  return scoreWorkspaceDir(dir, { step() {} });
+  return assessWorkspace(dir, { step() {} });
 }
 
 /** A small one-page PDF made with pdf-lib, with no clock in it. */
@@ -104,7 +103,7 @@ export async function renderArchived(
     formats: ["pdf"],
     kinds: [kind],
     paper: "a4",
-    step() {},
+    progress: { step() {} },
     ...(signer ? { signer } : {}),
   });
   const pdfFile = files.find((f) => f.name.endsWith(".pdf"))!;

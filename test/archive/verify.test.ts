@@ -284,7 +284,7 @@ describe("verifyPdf", () => {
   it("throws VerifyArgumentError for arguments it cannot use", async () => {
     await expect(verifyPdf(join(tempDir(), "missing.pdf"))).rejects.toThrow(VerifyArgumentError);
     await expect(verifyPdf(pdfPath, { manifestPath: join(tempDir(), "missing.json") })).rejects.toThrow(
-      /cannot read the manifest .*: no such file or folder/,
+      /cannot read the manifest .*: file not found/,
     );
     await expect(verifyPdf(pdfPath, { inputsDir: join(tempDir(), "nope") })).rejects.toThrow(
       /cannot read the workspace folder/,

@@ -23,14 +23,13 @@ if (mode === "bare") {
   const parser = createReadStream(file).pipe(parse({ columns: true }));
   for await (const _ of parser) incidents++;
 } else {
-  const { loadWorkspace, validateWorkspace, createIncidentAggregates } = caution;
-  await validateWorkspace(await loadWorkspace(dir), {
-    incidentSink: (ws, vendors, asOfEnd) => {
-      const aggs = createIncidentAggregates(ws, vendors, asOfEnd);
-      return (i) => {
-        incidents++;
-        aggs.get(i.vendor)?.add(i);
-      };
+  const { loadWorkspace, validateWorkspace, IncidentAggregates } = caution;
+  const valid = await validateWorkspace(await loadWorkspace(dir));
+  const aggregates = new IncidentAggregates(valid.workspace, valid.vendors, valid.asOfEnd);
+  await valid.incidents.fold({
+    add(i) {
+      incidents++;
+      aggregates.add(i);
     },
   });
 }

@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, cpSync } from "node:
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { range, verdict } from "./stats.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -60,22 +61,33 @@ process.stderr.write(`bench: writing ${rows.toLocaleString("en")} incident rows.
 const big = await makeWorkspace(rows);
 const small = await makeWorkspace(Math.round(rows / 10));
 try {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const runs = { bare: [], caution: [] };
-  // Alternate the two, three times each, and keep the best: the machine is noisy, the ratio is what counts.
-  for (let i = 0; i < 3; i++) {
-    runs.bare.push(measure("bare", big));
-    runs.caution.push(measure("caution", big));
+  const ratios = [];
+  // Alternate the two in each round; the ratio of a round compares runs made side by side.
+  for (let i = 0; i < rounds; i++) {
+    const bare = measure("bare", big);
+    const caution = measure("caution", big);
+    runs.bare.push(bare);
+    runs.caution.push(caution);
+    ratios.push(caution.ms / bare.ms);
   }
-  const best = (xs) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const bare = best(runs.bare);
-  const caution = best(runs.caution);
   const tenth = measure("caution", small);
-  console.log(`incident ingestion, ${rows.toLocaleString("en")} rows (${mb(bare.bytes)} CSV)`);
-  console.log(`  bare csv-parse stream:        ${(bare.ms / 1000).toFixed(2)} s   peak RSS ${mb(bare.maxRss)}`);
+  const secs = (xs) =>
+    range(
+      xs.map((r) => r.ms / 1000),
+      2,
+      " s",
+    );
+  const peak = (xs) => mb(Math.max(...xs.map((r) => r.maxRss)));
   console.log(
-    `  caution validate + aggregate: ${(caution.ms / 1000).toFixed(2)} s   peak RSS ${mb(caution.maxRss)}   (${caution.incidents.toLocaleString("en")} incidents)`,
+    `incident ingestion, ${rows.toLocaleString("en")} rows (${mb(runs.bare[0].bytes)} CSV), ${rounds} rounds, min-median-max`,
   );
-  console.log(`  ratio: ${(caution.ms / bare.ms).toFixed(2)}x (target <= 1.30x)`);
+  console.log(`  bare csv-parse stream:        ${secs(runs.bare)}   peak RSS ${peak(runs.bare)}`);
+  console.log(
+    `  caution validate + aggregate: ${secs(runs.caution)}   peak RSS ${peak(runs.caution)}   (${runs.caution[0].incidents.toLocaleString("en")} incidents)`,
+  );
+  console.log(`  caution / bare: ${range(ratios)} (${verdict(ratios, "<=", 1.3)})`);
   console.log(
     `  peak RSS with a tenth of the rows: ${mb(tenth.maxRss)} (memory does not grow with the file when this is close to the full run)`,
   );

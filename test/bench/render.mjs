@@ -9,17 +9,18 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer";
+import { range, verdict } from "./stats.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = join(root, "dist");
-const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
+const { assessWorkspace } = await import(join(dist, "score", "assess.js"));
 const { renderReport, renderDocuments } = await import(join(dist, "render", "report.js"));
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
 const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const copies = Number(process.env.BENCH_COPIES ?? 6);
-const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
+const demo = await assessWorkspace(join(root, "samples", "demo"), { step() {} });
 // A batch of the size a procurement team prints: the demo's vendors, each several times under its own id.
 const result = {
   ...demo,
@@ -52,7 +53,12 @@ async function bare() {
 async function caution() {
   // Browser start-up is paid once per batch; it is counted, spread over the documents.
   const t = performance.now();
-  await renderReport(result, { formats: ["pdf"], kinds: ["vendor", "comparison"], paper: "a4", step() {} });
+  await renderReport(result, {
+    formats: ["pdf"],
+    kinds: ["vendor", "comparison"],
+    paper: "a4",
+    progress: { step() {} },
+  });
   return (performance.now() - t) / htmls.length;
 }
 
@@ -90,13 +96,14 @@ for (let i = 0; i < rounds; i++) {
   runs.caution.push(await caution());
   runs.process.push(processPerPdf());
 }
-const best = (xs) => Math.min(...xs);
-const [b, c, p] = [best(runs.bare), best(runs.caution), best(runs.process)];
-console.log(`report rendering, ${htmls.length} documents per batch (best of ${rounds})`);
-console.log(`  bare page.pdf() of the same HTML:      ${b.toFixed(0)} ms per document`);
+const slower = runs.caution.map((c, i) => c / runs.bare[i]);
+const faster = runs.process.map((p, i) => p / runs.caution[i]);
+const ms = (xs) => range(xs, 0, " ms");
+console.log(`report rendering, ${htmls.length} documents per batch, ${rounds} rounds, min-median-max`);
+console.log(`  bare page.pdf() of the same HTML:      ${ms(runs.bare)} per document`);
 console.log(
-  `  caution batch (one browser, 2 pages): ${c.toFixed(0)} ms per document, including launch, metadata and attachments`,
+  `  caution batch (one browser, 2 pages): ${ms(runs.caution)} per document, launch, metadata, attachments included`,
 );
-console.log(`  one Chromium process per PDF:          ${p.toFixed(0)} ms per document`);
-console.log(`  caution / bare page.pdf(): ${(c / b).toFixed(2)}x (target <= 1.20x)`);
-console.log(`  one process per PDF / caution: ${(p / c).toFixed(2)}x faster (target >= 3x)`);
+console.log(`  one Chromium process per PDF:          ${ms(runs.process)} per document`);
+console.log(`  caution / bare page.pdf(): ${range(slower)} (${verdict(slower, "<=", 1.2)})`);
+console.log(`  one process per PDF / caution: ${range(faster)} faster (${verdict(faster, ">=", 3)})`);

@@ -7,17 +7,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { range, verdict } from "./stats.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dist = join(root, "dist");
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const dir = mkdtempSync(join(tmpdir(), "caution-bench-start-"));
 
-const { scoreWorkspaceDir } = await import(join(dist, "cli", "pipeline.js"));
+const { assessWorkspace } = await import(join(dist, "score", "assess.js"));
 const { renderDocuments } = await import(join(dist, "render", "report.js"));
 const { findBrowser } = await import(join(dist, "render", "pdf", "find-browser.js"));
 const { CHROMIUM_ARGS, pdfOptions } = await import(join(dist, "render", "pdf", "browser-session.js"));
-const demo = await scoreWorkspaceDir(join(root, "samples", "demo"), { step() {} });
+const demo = await assessWorkspace(join(root, "samples", "demo"), { step() {} });
 const [executive] = renderDocuments(demo, ["executive"], "a4");
 const choice = await findBrowser();
 const htmlFile = join(dir, "executive.html");
@@ -66,9 +67,11 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const best = (xs) => Math.min(...xs);
-const [b, c] = [best(runs.bare), best(runs.caution)];
-console.log(`start-up to the first PDF, executive summary of samples/demo (best of ${rounds}, each a new process)`);
-console.log(`  node + Puppeteer + launch + one page.pdf() + close: ${b.toFixed(0)} ms`);
-console.log(`  caution report (load, validate, score, print, stamp, write): ${c.toFixed(0)} ms`);
-console.log(`  caution / bare: ${(c / b).toFixed(2)}x (target <= 1.50x)`);
+const ratios = runs.caution.map((c, i) => c / runs.bare[i]);
+const ms = (xs) => range(xs, 0, " ms");
+console.log(
+  `start-up to the first PDF, executive summary of samples/demo (${rounds} rounds, each a new process, min-median-max)`,
+);
+console.log(`  node + Puppeteer + launch + one page.pdf() + close: ${ms(runs.bare)}`);
+console.log(`  caution report (load, validate, score, print, stamp, write): ${ms(runs.caution)}`);
+console.log(`  caution / bare: ${range(ratios)} (${verdict(ratios, "<=", 1.5)})`);

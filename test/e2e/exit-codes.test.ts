@@ -97,6 +97,7 @@ describe("exit codes and messages", () => {
       "inputs",
       "methodology",
       "vendors",
+      "recommendation",
     ]);
   });
 
@@ -105,7 +106,7 @@ describe("exit codes and messages", () => {
     const init = caution(["init", dir, "--as-of", "2026-06-30"]);
     expect(init.code).toBe(0);
     const v = caution(["validate", dir, "-q"]);
-    expect(v.stdout).toContain("valid: 1 vendors");
+    expect(v.stdout).toContain("valid: 1 vendor,");
     expect(v.code).toBe(0);
     expect(caution(["init", dir]).code).toBe(2);
     const report = caution(["score", dir, "--json", "-q"]);

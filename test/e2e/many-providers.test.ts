@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resultJson } from "../../src/render/report.js";
+import { resultJson } from "../../src/schema/result-json.js";
 import { scoreDemo } from "../support/demo.js";
 import { caution, tempDir, tool } from "../support/cli.js";
 

@@ -41,7 +41,7 @@ describe("no usable browser", () => {
     ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(
-      /^caution: Could not start the browser at \/bin\/false \(option\): Failed to launch the browser process: Code: 1\. Run `caution doctor` to check it\.$/m,
+      /^caution: Could not start the browser at \/bin\/false \(option\): it exited or crashed while starting \(is it Chrome or Chromium\?\)\. Run `caution doctor` to check it\.$/m,
     );
     expect(r.stderr).not.toContain("internal error");
     expect(snapshot(out)).toEqual(before);

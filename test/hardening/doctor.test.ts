@@ -9,7 +9,7 @@ describe("caution doctor", () => {
   it("passes on this machine: Node, the browser with its version, a printed page, fonts, the output folder", () => {
     const out = join(tempDir(), "reports");
     const r = caution(["doctor", "--out", out]);
-    expect(r.stderr).toContain("caution doctor: everything needed to render reports works");
+    expect(r.stderr).toContain("caution: everything needed to render reports works");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^ok {4}node: \d+\.\d+\.\d+ \(20\.19 or later needed\)$/);
@@ -32,9 +32,7 @@ describe("caution doctor", () => {
     expect(r.stdout).toContain("fix: Install a Chrome or Chromium and run again:");
     expect(r.stdout).toContain("apt-get install chromium-headless-shell");
     expect(r.stdout).toContain("info  browser prints: not tried without a browser");
-    expect(r.stderr).toContain(
-      "caution doctor: 1 problem stops caution from rendering reports; each says how to fix it",
-    );
+    expect(r.stderr).toContain("caution: 1 problem stops caution from rendering reports; each says how to fix it");
   });
 
   it("reports a browser that does not run (exit 3)", () => {

@@ -3,17 +3,15 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { importIncidentsCommand, registerIncidents, type ImportOptions } from "../../src/cli/commands/incidents.js";
-import { UsageError } from "../../src/cli/run.js";
+import { UsageError } from "../../src/run/errors.js";
+import { runCommand } from "../support/run.js";
 import { InputError } from "../../src/load/input-issue.js";
 import { MAX_JSON_BYTES } from "../../src/import/read-json.js";
 import { tempDir } from "../support/cli.js";
 import { fixturePath, fixtureText } from "./support.js";
 
 async function runImport(file: string, opts: ImportOptions) {
-  let stdout = "";
-  let stderr = "";
-  const code = await importIncidentsCommand(file, opts, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
+  return runCommand((run) => importIncidentsCommand(run, file, opts));
 }
 
 async function failure(file: string, opts: ImportOptions): Promise<Error> {

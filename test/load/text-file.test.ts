@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeFsError, MAX_YAML_BYTES, readTextFile } from "../../src/load/text-file.js";
+import { MAX_YAML_BYTES, readTextFile } from "../../src/load/text-file.js";
 import { tempDir, writeIn } from "../validate/workspace-fixture.js";
 
 async function read(content: string | Uint8Array, maxBytes = MAX_YAML_BYTES) {
@@ -76,20 +76,5 @@ describe("readTextFile", () => {
     expect(await readTextFile(join(dir, "caution.yaml"), "shown/input.yaml", MAX_YAML_BYTES)).toEqual(
       failure("is a folder, not a file"),
     );
-  });
-});
-
-describe("describeFsError", () => {
-  const errno = (code: string) => Object.assign(new Error(`${code}: boom`), { code });
-
-  it("names the common file system errors in plain words", () => {
-    expect(describeFsError(errno("ENOENT"))).toBe("file not found");
-    expect(describeFsError(errno("EACCES"))).toBe("permission denied");
-    expect(describeFsError(errno("EISDIR"))).toBe("is a folder, not a file");
-  });
-
-  it("falls back to the error's message, or the value itself", () => {
-    expect(describeFsError(errno("EMFILE"))).toBe("EMFILE: boom");
-    expect(describeFsError("odd")).toBe("odd");
   });
 });

@@ -10,7 +10,8 @@ import {
   registerQuestionnaire,
   type ExportOptions,
 } from "../../src/cli/commands/questionnaire.js";
-import { UsageError } from "../../src/cli/run.js";
+import { UsageError } from "../../src/run/errors.js";
+import { runCommand } from "../support/run.js";
 import { InputError } from "../../src/load/input-issue.js";
 import { csvCell } from "../../src/questionnaire-io/cells.js";
 import { DEMO } from "../support/demo.js";
@@ -18,10 +19,7 @@ import { tempDir } from "../support/cli.js";
 import { TODAY, failure, readWorkbook } from "./support.js";
 
 async function runExport(opts: ExportOptions) {
-  let stdout = "";
-  let stderr = "";
-  const code = await exportCommand(opts, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, TODAY);
-  return { code, stdout, stderr };
+  return runCommand((run) => exportCommand(run, opts), { today: TODAY });
 }
 
 describe("caution questionnaire export (command)", () => {
@@ -74,13 +72,12 @@ describe("caution questionnaire export (command)", () => {
 
 describe("caution questionnaire map (command)", () => {
   it("prints markdown by default and csv on request", async () => {
-    let out = "";
-    expect(await mapCommand({}, { stdout: (t) => (out += t), stderr: () => undefined })).toBe(0);
-    expect(out).toContain("Not covered yet:");
-    out = "";
-    await mapCommand({ format: "csv" }, { stdout: (t) => (out += t), stderr: () => undefined });
-    expect(out.startsWith("framework,control,title,covered,questions,domains\n")).toBe(true);
-    await expect(mapCommand({ format: "pdf" }, { stdout: () => undefined, stderr: () => undefined })).rejects.toThrow(
+    const md = await runCommand((run) => mapCommand(run, {}));
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("Not covered yet:");
+    const csv = await runCommand((run) => mapCommand(run, { format: "csv" }));
+    expect(csv.stdout.startsWith("framework,control,title,covered,questions,domains\n")).toBe(true);
+    await expect(runCommand((run) => mapCommand(run, { format: "pdf" }))).rejects.toThrow(
       "--format pdf: allowed formats are md, csv",
     );
   });
@@ -88,10 +85,11 @@ describe("caution questionnaire map (command)", () => {
 
 describe("caution answers import (command)", () => {
   it("rejects a bad vendor id or name before reading anything", async () => {
-    const out = { stdout: () => undefined, stderr: () => undefined };
-    await expect(answersImportCommand("x.xlsx", { vendor: "Bad Id" }, out)).rejects.toThrow(UsageError);
-    await expect(answersImportCommand("x.xlsx", { vendor: "ok", name: " " }, out)).rejects.toThrow("--name");
-    const err = await failure(answersImportCommand(join(tempDir(), "missing.xlsx"), { vendor: "ok" }, out));
+    const answers = (file: string, opts: Parameters<typeof answersImportCommand>[2]) =>
+      runCommand((run) => answersImportCommand(run, file, opts));
+    await expect(answers("x.xlsx", { vendor: "Bad Id" })).rejects.toThrow(UsageError);
+    await expect(answers("x.xlsx", { vendor: "ok", name: " " })).rejects.toThrow("--name");
+    const err = await failure(answers(join(tempDir(), "missing.xlsx"), { vendor: "ok" }));
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).issues[0]!.message).toBe("file not found");
   });
@@ -100,15 +98,12 @@ describe("caution answers import (command)", () => {
     const dir = join(tempDir(), "ws");
     cpSync(DEMO, dir, { recursive: true });
     const form = join(tempDir(), "f.csv");
-    await exportCommand({ format: "csv", out: form }, { stdout: () => undefined, stderr: () => undefined }, TODAY);
+    await runExport({ format: "csv", out: form });
     const rows = parseCsv(readFileSync(form, "utf8")) as string[][];
     rows[1]![3] = "yes";
     writeFileSync(form, rows.map((r) => r.map(csvCell).join(",")).join("\n"));
-    let stderr = "";
-    const code = await answersImportCommand(
-      form,
-      { vendor: "newcloud", into: dir },
-      { stdout: () => undefined, stderr: (t) => (stderr += t) },
+    const { code, stderr } = await runCommand(
+      (run) => answersImportCommand(run, form, { vendor: "newcloud", into: dir }),
       { today: TODAY },
     );
     expect(code).toBe(0);

@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { answersImportCommand, type AnswersImportOptions } from "../../src/cli/commands/answers.js";
+import { runCommand } from "../support/run.js";
 import { loadCurrentQuestionnaire, loadMappings } from "../../src/questionnaire-io/load.js";
 import { exportForm } from "../../src/questionnaire-io/export.js";
 import { loadVendorAnswers } from "../../src/questionnaire-io/export.js";
@@ -104,12 +105,10 @@ export async function runImport(
   opts: AnswersImportOptions,
   context: { today?: string; mappings?: MappingFile } = {},
 ): Promise<ImportRun> {
-  let stderr = "";
-  const code = await answersImportCommand(
-    file,
-    opts,
-    { stdout: () => undefined, stderr: (t) => (stderr += t) },
-    { today: TODAY, ...context },
+  const { mappings, today = TODAY } = context;
+  const { code, stderr } = await runCommand(
+    (run) => answersImportCommand(run, file, opts, mappings ? { mappings } : {}),
+    { today },
   );
   return { code, stderr };
 }

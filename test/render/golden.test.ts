@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderDocuments, resultJson } from "../../src/render/report.js";
+import { renderDocuments } from "../../src/render/report.js";
+import { resultJson } from "../../src/schema/result-json.js";
 import { scoreDemo } from "../support/demo.js";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/render/html/render-html.js";
 import { renderDocuments } from "../../src/render/report.js";
 import { documentContext, planDocuments } from "../../src/render/documents.js";
-import { buildViewModel } from "../../src/render/view-model.js";
+import { buildViewModel } from "../../src/render/view/model.js";
 import type { Result } from "../../src/schema/result.js";
 import { scoreDemo } from "../support/demo.js";
 

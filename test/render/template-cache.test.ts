@@ -5,7 +5,7 @@ import { documentContext, planDocuments } from "../../src/render/documents.js";
 import { compileTemplates } from "../../src/render/html/render-html.js";
 import { readTemplateSource, TEMPLATE_CACHE } from "../../src/render/html/template-source.js";
 import { renderDocuments } from "../../src/render/report.js";
-import { buildViewModel } from "../../src/render/view-model.js";
+import { buildViewModel } from "../../src/render/view/model.js";
 import { scoreDemo } from "../support/demo.js";
 
 describe("the precompiled templates (npm run build)", () => {

@@ -6,7 +6,23 @@ import { formatIssue, InputError } from "../../src/load/input-issue.js";
 import { PACKAGE_ROOT } from "../../src/load/package-files.js";
 import { INCIDENT_COLUMNS } from "../../src/schema/incident.js";
 import { loadWorkspace } from "../../src/load/workspace.js";
+import type { Incident } from "../../src/schema/incident.js";
+import type { InputFile } from "../../src/load/workspace.js";
 import { validateWorkspace, type ValidWorkspace } from "../../src/validate/workspace.js";
+
+/** A valid workspace with its incident files read: every valid incident, and every input with its digest. */
+export interface FoldedWorkspace extends Omit<ValidWorkspace, "incidents"> {
+  incidents: Incident[];
+}
+
+/** Validates a workspace and folds its incidents into a list, as `caution validate` reads them. */
+export async function foldedWorkspace(dir: string): Promise<FoldedWorkspace> {
+  const valid = await validateWorkspace(await loadWorkspace(dir));
+  const incidents: Incident[] = [];
+  const folded = await valid.incidents.fold({ add: (i) => incidents.push(i) });
+  const inputs: InputFile[] = [...valid.inputs, ...folded.inputs].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { ...valid, incidents, inputs };
+}
 
 export const DEMO_DIR = join(PACKAGE_ROOT, "samples", "demo");
 
@@ -24,8 +40,8 @@ export interface WorkspaceFixture {
   remove(rel: string): Promise<void>;
   /** Loads and validates; returns the formatted issue lines with the temp dir shown as "ws" ([] when valid). */
   run(): Promise<string[]>;
-  /** Loads and validates, expecting success. */
-  valid(): Promise<ValidWorkspace>;
+  /** Loads, validates and folds the incident files into a list, expecting success. */
+  valid(): Promise<FoldedWorkspace>;
   /** Replaces the temp dir by "ws" in any text. */
   shown(text: string): string;
 }
@@ -121,14 +137,14 @@ export async function demoWorkspace(): Promise<WorkspaceFixture> {
     remove: async (rel) => rm(at(rel), { recursive: true, force: true }),
     run: async () => {
       try {
-        await validateWorkspace(await loadWorkspace(dir));
+        await foldedWorkspace(dir);
         return [];
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return err.issues.map((issue) => shown(formatIssue(issue)));
       }
     },
-    valid: async () => validateWorkspace(await loadWorkspace(dir)),
+    valid: async () => foldedWorkspace(dir),
   };
 }
 

@@ -3,11 +3,13 @@ import { accessSync, constants, statSync } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { delimiter, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } from "../../render/pdf/browser-session.js";
-import { findBrowser, type BrowserChoice } from "../../render/pdf/find-browser.js";
+import type { BrowserSession } from "../../render/pdf/browser-session.js";
+import type { BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../../run/exit-codes.js";
-import { run } from "../run.js";
-import { describeWriteError } from "../../write/atomic.js";
+import type { Run } from "../../run/run.js";
+import { plural } from "../../shared/text.js";
+import { execute, globals } from "../execute.js";
+import { describeFsError } from "../../shared/fs-errors.js";
 
 /** The oldest Node.js caution supports (package.json `engines`). */
 export const MIN_NODE = [20, 19] as const;
@@ -29,7 +31,20 @@ export interface Check {
 interface DoctorOptions {
   out: string;
   browser?: string;
-  quiet?: boolean;
+}
+
+/** `caution doctor`: one line per check; exit 3 when anything stops caution from rendering reports. */
+export async function doctorCommand(run: Run, opts: DoctorOptions): Promise<number> {
+  const checks = await doctor(opts, run.env);
+  for (const c of checks) run.stdout(formatCheck(c));
+  const failed = checks.filter((c) => c.status === "fail").length;
+  const warned = checks.filter((c) => c.status === "warn").length;
+  run.progress.done(
+    failed === 0
+      ? `everything needed to render reports works${warned > 0 ? ` (${plural(warned, "warning")})` : ""}`
+      : `${plural(failed, "problem")} stop${failed === 1 ? "s" : ""} caution from rendering reports; each says how to fix it`,
+  );
+  return failed === 0 ? EXIT.ok : EXIT.internal;
 }
 
 export function registerDoctor(program: Command): void {
@@ -40,23 +55,7 @@ export function registerDoctor(program: Command): void {
     )
     .option("-o, --out <dir>", "the output folder to check for write access", "reports")
     .option("--browser <path>", "check this Chrome or Chromium instead of the one caution would find")
-    .option("-q, --quiet", "no summary on stderr")
-    .action((opts: DoctorOptions) =>
-      run(async () => {
-        const checks = await doctor(opts);
-        for (const c of checks) process.stdout.write(formatCheck(c));
-        const failed = checks.filter((c) => c.status === "fail");
-        const warned = checks.filter((c) => c.status === "warn");
-        if (!opts.quiet) {
-          process.stderr.write(
-            failed.length === 0
-              ? `caution doctor: everything needed to render reports works${warned.length > 0 ? ` (${warned.length} warning${warned.length === 1 ? "" : "s"})` : ""}\n`
-              : `caution doctor: ${failed.length} problem${failed.length === 1 ? "" : "s"} stop${failed.length === 1 ? "s" : ""} caution from rendering reports; each says how to fix it\n`,
-          );
-        }
-        return failed.length === 0 ? EXIT.ok : EXIT.internal;
-      }),
-    );
+    .action((opts: DoctorOptions, cmd: Command) => execute(globals(cmd), (run) => doctorCommand(run, opts)));
 }
 
 export function formatCheck(c: Check): string {
@@ -77,6 +76,8 @@ export async function doctor(
 ): Promise<Check[]> {
   const checks: Check[] = [checkNode(process.versions.node)];
   let choice: BrowserChoice | undefined;
+  // The browser's modules load here, not at start-up: no other command but report needs them.
+  const { findBrowser } = await import("../../render/pdf/find-browser.js");
   try {
     choice = await findBrowser(opts.browser, env);
   } catch (err) {
@@ -135,6 +136,8 @@ function checkBrowserVersion(choice: BrowserChoice): Check {
 const TEST_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>caution doctor</title></head><body><h1>caution doctor</h1><p>One page printed to check the browser.</p></body></html>`;
 
 async function checkPrint(choice: BrowserChoice, env: NodeJS.ProcessEnv): Promise<Check> {
+  const { BrowserSession, describeBrowserFailure, pdfTimeoutMs, RenderError } =
+    await import("../../render/pdf/browser-session.js");
   let timeoutMs: number;
   try {
     timeoutMs = Math.min(PRINT_TIMEOUT_MS, pdfTimeoutMs(env));
@@ -265,13 +268,13 @@ export async function checkOutput(out: string): Promise<Check> {
       await writeFile(probe, "caution doctor\n");
       return { status: "ok", name, detail: `${out} is writable` };
     } catch (err) {
-      return { status: "fail", name, detail: `cannot write to ${out}: ${describeWriteError(err)}`, fix };
+      return { status: "fail", name, detail: `cannot write to ${out}: ${describeFsError(err)}`, fix };
     } finally {
       await rm(probe, { force: true });
     }
   }
   if (info.code !== "ENOENT" && info.code !== "ENOTDIR")
-    return { status: "fail", name, detail: `cannot use ${out}: ${describeWriteError(info)}`, fix };
+    return { status: "fail", name, detail: `cannot use ${out}: ${describeFsError(info)}`, fix };
   // Not there yet: caution creates it, so the nearest existing folder above must take a new folder.
   let parent = dirname(target);
   for (;;) {
@@ -290,6 +293,6 @@ export async function checkOutput(out: string): Promise<Check> {
     await rm(probe, { recursive: true, force: true });
     return { status: "ok", name, detail: `${out} does not exist yet; caution can create it in ${parent}` };
   } catch (err) {
-    return { status: "fail", name, detail: `cannot create ${out} in ${parent}: ${describeWriteError(err)}`, fix };
+    return { status: "fail", name, detail: `cannot create ${out} in ${parent}: ${describeFsError(err)}`, fix };
   }
 }

@@ -6,11 +6,43 @@ import { formatCanonicalCsv } from "../../import/canonical-csv.js";
 import { importIncidents } from "../../import/import-incidents.js";
 import { readJsonFile } from "../../import/read-json.js";
 import { IMPORT_FORMATS, ImportShapeError, type ImportFormat } from "../../import/types.js";
-import { slug } from "../../schema/common.js";
-import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
-import { run, UsageError } from "../run.js";
-import { processOutput, type CommandOutput } from "../output.js";
+import { UsageError } from "../../run/errors.js";
+import type { Run } from "../../run/run.js";
+import { plural } from "../../shared/text.js";
+import { writeOutputs } from "../../write/atomic.js";
+import { execute, globals } from "../execute.js";
+import { parseVendorId } from "../flags.js";
+
+export interface ImportOptions {
+  format?: string;
+  vendor?: string;
+  out?: string;
+}
+
+/**
+ * `caution incidents import`: reads the vendor file, maps it, writes the CSV to stdout or `--out`, and lists on
+ * stderr every record left out and why. Throws UsageError or InputError (exit 2), WriteError (exit 3).
+ */
+export async function importIncidentsCommand(run: Run, file: string, opts: ImportOptions): Promise<number> {
+  const format = parseFormat(opts.format);
+  const vendor = parseVendorId(opts.vendor);
+  const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
+  const data = await readJsonFile(file, file);
+  let result;
+  try {
+    result = importIncidents(data, format, vendor);
+  } catch (err) {
+    if (err instanceof ImportShapeError) throw new InputError([{ file, message: err.message }]);
+    throw err;
+  }
+  const csv = formatCanonicalCsv(result.incidents);
+  for (const s of result.skipped) run.progress.note(`skipped ${s.id}: ${s.reason}`);
+  if (out === undefined) run.stdout(csv);
+  else await writeOutputs(dirname(out), [{ name: basename(out), data: csv }], run);
+  run.progress.note(`imported ${plural(result.incidents.length, "incident")}, skipped ${result.skipped.length}`);
+  return EXIT.ok;
+}
 
 export function registerIncidents(program: Command): void {
   const incidents = program.command("incidents").description("work with vendor incident histories");
@@ -24,44 +56,9 @@ export function registerIncidents(program: Command): void {
     )
     .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml, written into every row")
     .option("--out <csv>", "write the CSV to this file (atomically) instead of stdout")
-    .action((file: string, opts: ImportOptions) => run(() => importIncidentsCommand(file, opts, processOutput)));
-}
-
-export interface ImportOptions {
-  format?: string;
-  vendor?: string;
-  out?: string;
-}
-
-export type { CommandOutput };
-
-/**
- * `caution incidents import`: reads the vendor file, maps it, writes the CSV to stdout or `--out`, and lists on
- * stderr every record left out and why. Throws UsageError or InputError (exit 2), WriteError (exit 3).
- */
-export async function importIncidentsCommand(
-  file: string,
-  opts: ImportOptions,
-  output: CommandOutput,
-): Promise<number> {
-  const format = parseFormat(opts.format);
-  const vendor = parseVendor(opts.vendor);
-  const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
-  const data = await readJsonFile(file, file);
-  let result;
-  try {
-    result = importIncidents(data, format, vendor);
-  } catch (err) {
-    if (err instanceof ImportShapeError) throw new InputError([{ file, message: err.message }]);
-    throw err;
-  }
-  const csv = formatCanonicalCsv(result.incidents);
-  for (const s of result.skipped) output.stderr(`caution: skipped ${s.id}: ${s.reason}\n`);
-  if (out === undefined) output.stdout(csv);
-  else await writeOutputs(dirname(out), [{ name: basename(out), data: csv }]);
-  const n = result.incidents.length;
-  output.stderr(`caution: imported ${n} incident${n === 1 ? "" : "s"}, skipped ${result.skipped.length}\n`);
-  return EXIT.ok;
+    .action((file: string, opts: ImportOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => importIncidentsCommand(run, file, opts)),
+    );
 }
 
 export function parseFormat(value: string | undefined): ImportFormat {
@@ -69,15 +66,6 @@ export function parseFormat(value: string | undefined): ImportFormat {
   if (!(IMPORT_FORMATS as readonly string[]).includes(v))
     throw new UsageError(`--format ${value ?? ""}: allowed formats are ${IMPORT_FORMATS.join(", ")}`);
   return v as ImportFormat;
-}
-
-export function parseVendor(value: string | undefined): string {
-  const parsed = slug.safeParse(value ?? "");
-  if (!parsed.success)
-    throw new UsageError(
-      `--vendor ${value ?? ""}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`,
-    );
-  return parsed.data;
 }
 
 function checkOut(out: string, input: string): string {

@@ -7,7 +7,31 @@ import { loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
 import { type ValidQuestionnaire, NOT_APPLICABLE, UNKNOWN } from "../../validate/questionnaire.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
-import { run, UsageError } from "../run.js";
+import { UsageError } from "../../run/errors.js";
+import type { Run } from "../../run/run.js";
+import { execute, globals } from "../execute.js";
+
+export interface InitOptions {
+  asOf?: string;
+  force?: boolean;
+}
+
+/** `caution init`: a starter workspace that validates as written and says what to fill in. */
+export async function initCommand(run: Run, dir: string, opts: InitOptions): Promise<number> {
+  if (existsSync(join(dir, "caution.yaml")) && !opts.force)
+    throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
+  const asOf = opts.asOf ?? run.today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
+  const questionnaire = await loadCurrentQuestionnaire();
+  await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }], run);
+  await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }], run);
+  await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }], run);
+  run.progress.done(
+    `wrote a starter workspace in ${dir}\n  next: fill in vendors/example-cloud.yaml (or rename it), then run: caution validate ${dir}`,
+  );
+  return EXIT.ok;
+}
 
 export function registerInit(program: Command): void {
   program
@@ -16,22 +40,8 @@ export function registerInit(program: Command): void {
     .argument("[dir]", "folder to create the workspace in", ".")
     .option("--as-of <date>", "the assessment date (YYYY-MM-DD); default today")
     .option("--force", "overwrite an existing caution.yaml")
-    .action((dir: string, opts: { asOf?: string; force?: boolean }) =>
-      run(async () => {
-        if (existsSync(join(dir, "caution.yaml")) && !opts.force)
-          throw new UsageError(`${join(dir, "caution.yaml")} exists; use --force to overwrite it`);
-        const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
-          throw new UsageError(`--as-of ${asOf}: must be a date YYYY-MM-DD`);
-        const questionnaire = await loadCurrentQuestionnaire();
-        await writeOutputs(dir, [{ name: "caution.yaml", data: workspaceYaml(asOf) }]);
-        await writeOutputs(join(dir, "vendors"), [{ name: "example-cloud.yaml", data: vendorYaml(questionnaire) }]);
-        await writeOutputs(join(dir, "incidents"), [{ name: "example-cloud.csv", data: incidentCsv(asOf) }]);
-        process.stderr.write(
-          `caution: wrote a starter workspace in ${dir}\n  next: fill in vendors/example-cloud.yaml (or rename it), then run: caution validate ${dir}\n`,
-        );
-        return EXIT.ok;
-      }),
+    .action((dir: string, opts: InitOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => initCommand(run, dir, opts)),
     );
 }
 

@@ -1,14 +1,15 @@
 import type { Command } from "commander";
-import { KINDS, PAPERS, type Kind, type Paper } from "../../render/documents.js";
-import { abortWrites, writeOutputs } from "../../write/atomic.js";
-import { EXIT } from "../../run/exit-codes.js";
-import { failing, parseFormats, parseRating } from "../options.js";
-import { scoreWorkspaceDir } from "../pipeline.js";
-import { stderrProgress } from "../progress.js";
+import { KINDS, PAPERS } from "../../schema/documents.js";
+import { assessWorkspace } from "../../score/assess.js";
+import { UsageError } from "../../run/errors.js";
+import type { Run } from "../../run/run.js";
+import { plural } from "../../shared/text.js";
+import { writeOutputs } from "../../write/atomic.js";
+import { execute, globals } from "../execute.js";
+import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating } from "../flags.js";
 import { readResultFile } from "../result-file.js";
-import { onInterrupt, run, UsageError } from "../run.js";
 
-interface ReportOptions {
+export interface ReportOptions {
   out: string;
   format: string;
   kind: string;
@@ -18,7 +19,49 @@ interface ReportOptions {
   failOn?: string;
   sign?: string;
   tsa?: string;
-  quiet?: boolean;
+}
+
+/**
+ * `caution report`: scores a workspace (or reads a saved result), renders every document in memory and writes them
+ * all or none. The browser starts while the workspace is scored; bad input or Ctrl-C end the run, and the run's
+ * resources close the browser and remove this run's temporary files. Earlier reports stay as they were.
+ */
+export async function reportCommand(run: Run, dir: string | undefined, opts: ReportOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  const kinds = parseKinds(opts.kind);
+  const paper = parsePaper(opts.paper);
+  const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
+  if ((dir === undefined) === (opts.fromResult === undefined))
+    throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
+  if (opts.tsa !== undefined && opts.sign === undefined)
+    throw new UsageError("--tsa time-stamps a signature: give --sign <file.p12> with it");
+  // The signing key is read before the browser starts: a wrong password ends the run before anything is printed.
+  const signer =
+    opts.sign === undefined
+      ? undefined
+      : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats, opts.tsa, run.env);
+  const { renderReport, startRenderer } = await import("../../render/report.js");
+  const context = {
+    ...(opts.browser ? { browser: opts.browser } : {}),
+    progress: run.progress,
+    signal: run.signal,
+    resources: run.resources,
+  };
+  const renderer = formats.includes("pdf") ? startRenderer(context) : undefined;
+  const result = opts.fromResult
+    ? await readResultFile(opts.fromResult)
+    : await assessWorkspace(dir!, run.progress, run.env);
+  const files = await renderReport(result, {
+    formats,
+    kinds,
+    paper,
+    ...context,
+    ...(renderer ? { renderer } : {}),
+    ...(signer ? { signer } : {}),
+  });
+  const written = await writeOutputs(opts.out, files, run);
+  run.progress.done(`wrote ${plural(written.length, "file")} to ${opts.out}`);
+  return failOnExit(run, result, failOn);
 }
 
 export function registerReport(program: Command): void {
@@ -44,77 +87,7 @@ export function registerReport(program: Command): void {
       "--tsa <url>",
       "with --sign: add an RFC 3161 time-stamp from this time-stamp authority (the PDFs then differ per run)",
     )
-    .option("-q, --quiet", "no progress on stderr")
-    .action((dir: string | undefined, opts: ReportOptions) =>
-      run(async () => {
-        const formats = parseFormats(opts.format);
-        const kinds = parseKinds(opts.kind);
-        const paper = parsePaper(opts.paper);
-        const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-        if ((dir === undefined) === (opts.fromResult === undefined))
-          throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
-        // The signing key is read first: a wrong password ends the run before anything is printed.
-        if (opts.tsa !== undefined && opts.sign === undefined)
-          throw new UsageError("--tsa time-stamps a signature: give --sign <file.p12> with it");
-        const signer =
-          opts.sign === undefined
-            ? undefined
-            : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats, opts.tsa);
-        const progress = stderrProgress(Boolean(opts.quiet));
-        // Ctrl-C: kill the browser (with every process it started), remove this run's temporary files and exit 130;
-        // earlier reports stay as they were.
-        const signal = onInterrupt(abortWrites);
-        const { discardRenderer, renderReport, startRenderer } = await import("../../render/report.js");
-        const browser = opts.browser ? { browser: opts.browser } : {};
-        const step = (m: string) => progress.step(m);
-        // The browser starts while the workspace is scored; bad input closes it again before exit 2.
-        const renderer = formats.includes("pdf") ? startRenderer({ ...browser, signal, step }) : undefined;
-        let result;
-        try {
-          result = opts.fromResult ? await readResultFile(opts.fromResult) : await scoreWorkspaceDir(dir!, progress);
-        } catch (err) {
-          await discardRenderer(renderer);
-          throw err;
-        }
-        const files = await renderReport(result, {
-          formats,
-          kinds,
-          paper,
-          ...browser,
-          step,
-          signal,
-          ...(renderer ? { renderer } : {}),
-          ...(signer ? { signer } : {}),
-        });
-        const written = await writeOutputs(opts.out, files);
-        progress.step(`wrote ${written.length} file${written.length === 1 ? "" : "s"} to ${opts.out}`);
-        const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);
-        if (failed.length > 0) {
-          process.stderr.write(
-            `caution: --fail-on ${failOnFlag ?? result.workspace.failOn} reached by ${failed.join(", ")}\n`,
-          );
-          return EXIT.failOn;
-        }
-        return EXIT.ok;
-      }),
+    .action((dir: string | undefined, opts: ReportOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => reportCommand(run, dir, opts)),
     );
-}
-
-function parseKinds(value: string): Kind[] {
-  const parts = value
-    .split(",")
-    .map((p) => p.trim().toLowerCase())
-    .filter((p) => p !== "");
-  if (parts.includes("all")) return [...KINDS];
-  const bad = parts.filter((p) => !(KINDS as readonly string[]).includes(p));
-  if (bad.length > 0 || parts.length === 0)
-    throw new UsageError(`--kind ${value}: allowed kinds are ${KINDS.join(", ")} or all (comma-separated)`);
-  return KINDS.filter((k) => parts.includes(k));
-}
-
-function parsePaper(value: string): Paper {
-  const v = value.trim().toLowerCase();
-  if (!(PAPERS as readonly string[]).includes(v))
-    throw new UsageError(`--paper ${value}: allowed sizes are ${PAPERS.join(", ")}`);
-  return v as Paper;
 }

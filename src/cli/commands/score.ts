@@ -1,12 +1,24 @@
 import type { Command } from "commander";
-import { formatScore, ratingLabel } from "../../render/format.js";
-import { resultJson } from "../../render/report.js";
+import { assessWorkspace } from "../../score/assess.js";
+import { resultJson } from "../../schema/result-json.js";
 import type { Result } from "../../schema/result.js";
-import { EXIT } from "../../run/exit-codes.js";
-import { failing, parseRating } from "../options.js";
-import { scoreWorkspaceDir } from "../pipeline.js";
-import { stderrProgress } from "../progress.js";
-import { run } from "../run.js";
+import type { Run } from "../../run/run.js";
+import { ratingLabel } from "../../shared/text.js";
+import { execute, globals } from "../execute.js";
+import { failOnExit, parseRating } from "../flags.js";
+
+export interface ScoreOptions {
+  json?: boolean;
+  failOn?: string;
+}
+
+/** `caution score`: a table by default, the JSON result with --json; exit 1 when --fail-on is reached. */
+export async function scoreCommand(run: Run, dir: string, opts: ScoreOptions): Promise<number> {
+  const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
+  const result = await assessWorkspace(dir, run.progress, run.env);
+  run.stdout(opts.json ? resultJson(result) : table(result));
+  return failOnExit(run, result, failOn);
+}
 
 export function registerScore(program: Command): void {
   program
@@ -15,21 +27,8 @@ export function registerScore(program: Command): void {
     .argument("<workspace>", "workspace folder (holds caution.yaml)")
     .option("--json", "print the JSON result (the contract in the README)")
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
-    .option("-q, --quiet", "no progress on stderr")
-    .action((dir: string, opts: { json?: boolean; failOn?: string; quiet?: boolean }) =>
-      run(async () => {
-        const failOnFlag = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-        const result = await scoreWorkspaceDir(dir, stderrProgress(Boolean(opts.quiet)));
-        process.stdout.write(opts.json ? resultJson(result) : table(result));
-        const failed = failing(result, failOnFlag ?? result.workspace.failOn ?? undefined);
-        if (failed.length > 0) {
-          process.stderr.write(
-            `caution: --fail-on ${failOnFlag ?? result.workspace.failOn ?? undefined} reached by ${failed.join(", ")}\n`,
-          );
-          return EXIT.failOn;
-        }
-        return EXIT.ok;
-      }),
+    .action((dir: string, opts: ScoreOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => scoreCommand(run, dir, opts)),
     );
 }
 
@@ -38,7 +37,7 @@ function table(result: Result): string {
     v.id,
     v.name,
     ratingLabel(v.rating),
-    formatScore(v.score),
+    v.score.toFixed(1),
     ratingLabel(v.priority),
     v.gates.map((g) => g.id).join(" ") || "-",
   ]);

@@ -1,29 +1,28 @@
 import type { Command } from "commander";
 import { loadWorkspace } from "../../load/workspace.js";
-import { validateWorkspace } from "../../validate/workspace.js";
 import { EXIT } from "../../run/exit-codes.js";
-import { stderrProgress } from "../progress.js";
-import { run } from "../run.js";
+import type { Run } from "../../run/run.js";
+import { plural } from "../../shared/text.js";
+import { validateWorkspace } from "../../validate/workspace.js";
+import { execute, globals } from "../execute.js";
+
+/** `caution validate`: every error in the workspace with its file, line or row, and field; exit 2 if any. */
+export async function validateCommand(run: Run, dir: string): Promise<number> {
+  const onFile = (file: string) => run.progress.step(`reading ${file}`);
+  const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
+  // Only counted: validating a million rows must not hold them in memory.
+  let count = 0;
+  const { inputs } = await valid.incidents.fold({ add: () => (count += 1) }, onFile);
+  run.stdout(
+    `${dir}: valid: ${plural(valid.vendors.length, "vendor")}, ${plural(valid.questionnaire.questions.length, "question")} (questionnaire ${valid.questionnaire.version}), ${plural(count, "incident")} in ${plural(inputs.length, "file")}\n`,
+  );
+  return EXIT.ok;
+}
 
 export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("check a workspace and list every error with its file, line or row, and field")
     .argument("<workspace>", "workspace folder (holds caution.yaml)")
-    .option("-q, --quiet", "no progress on stderr")
-    .action((dir: string, opts: { quiet?: boolean }) =>
-      run(async () => {
-        const progress = stderrProgress(Boolean(opts.quiet));
-        // Only counted: validating a million rows must not hold them in memory.
-        let count = 0;
-        const valid = await validateWorkspace(await loadWorkspace(dir), {
-          onProgress: (m) => progress.step(m),
-          incidentSink: () => () => (count += 1),
-        });
-        process.stdout.write(
-          `${dir}: valid: ${valid.vendors.length} vendors, ${valid.questionnaire.questions.length} questions (questionnaire ${valid.questionnaire.version}), ${count} incidents in ${valid.inputs.filter((i) => i.path.startsWith("incidents/")).length} files\n`,
-        );
-        return EXIT.ok;
-      }),
-    );
+    .action((dir: string, _opts: unknown, cmd: Command) => execute(globals(cmd), (run) => validateCommand(run, dir)));
 }

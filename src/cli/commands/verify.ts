@@ -1,13 +1,14 @@
 import type { Command } from "commander";
 import type { VerifyCheck } from "../../archive/verify.js";
-import { run, UsageError } from "../run.js";
+import { EXIT } from "../../run/exit-codes.js";
+import type { Run } from "../../run/run.js";
+import { execute, globals } from "../execute.js";
 
 export interface VerifyCommandOptions {
   inputs?: string;
   manifest?: string;
   /** false with --no-sidecar. */
   sidecar?: boolean;
-  quiet?: boolean;
 }
 
 /** One line per check: `ok   <name>` or `FAIL <name>: <detail>`. */
@@ -16,43 +17,30 @@ export function formatCheck(check: VerifyCheck): string {
 }
 
 /**
- * The command without the process around it: prints the checks and returns the exit code (0 all passed, 1 any
- * failed). An unusable argument throws UsageError (exit 2).
+ * `caution verify`: prints the checks and returns 0 when all passed, 1 (EXIT.failOn) when any failed. An unusable
+ * argument is a UsageError (exit 2).
  */
-export async function verifyCommand(
-  pdf: string,
-  opts: VerifyCommandOptions,
-  out: (line: string) => void = (l) => process.stdout.write(l),
-  err: (line: string) => void = (l) => process.stderr.write(l),
-): Promise<number> {
+export async function verifyCommand(run: Run, pdf: string, opts: VerifyCommandOptions): Promise<number> {
   // Loaded when used: verifying needs pdf-lib, which no other command does at start-up.
-  const { verifyPdf, VerifyArgumentError } = await import("../../archive/verify.js");
-  let report;
-  try {
-    report = await verifyPdf(pdf, {
-      manifestPath: opts.manifest,
-      inputsDir: opts.inputs,
-      sidecar: opts.sidecar !== false,
-    });
-  } catch (e) {
-    if (e instanceof VerifyArgumentError) throw new UsageError(e.message);
-    throw e;
-  }
-  for (const check of report.checks) out(`${formatCheck(check)}\n`);
-  if (!opts.quiet) {
-    const failed = report.checks.filter((c) => !c.ok).length;
-    if (opts.sidecar === false) err(`caution: --no-sidecar: ${pdf}'s own bytes were not checked against a manifest\n`);
-    for (const s of report.signatures)
-      err(
-        `caution: ${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}${s.timeStamp ? `, time-stamped ${s.timeStamp}` : ""}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)\n`,
-      );
-    err(
-      failed === 0
-        ? `caution: ${pdf}: all ${report.checks.length} checks passed\n`
-        : `caution: ${pdf}: ${failed} of ${report.checks.length} checks failed\n`,
+  const { verifyPdf } = await import("../../archive/verify.js");
+  const report = await verifyPdf(pdf, {
+    manifestPath: opts.manifest,
+    inputsDir: opts.inputs,
+    sidecar: opts.sidecar !== false,
+  });
+  for (const check of report.checks) run.stdout(`${formatCheck(check)}\n`);
+  const failed = report.checks.filter((c) => !c.ok).length;
+  if (opts.sidecar === false) run.progress.done(`--no-sidecar: ${pdf}'s own bytes were not checked against a manifest`);
+  for (const s of report.signatures)
+    run.progress.done(
+      `${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}${s.timeStamp ? `, time-stamped ${s.timeStamp}` : ""}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)`,
     );
-  }
-  return report.ok ? 0 : 1;
+  run.progress.done(
+    failed === 0
+      ? `${pdf}: all ${report.checks.length} checks passed`
+      : `${pdf}: ${failed} of ${report.checks.length} checks failed`,
+  );
+  return report.ok ? EXIT.ok : EXIT.failOn;
 }
 
 export function registerVerify(program: Command): void {
@@ -68,6 +56,7 @@ export function registerVerify(program: Command): void {
     )
     .option("--manifest <file>", "sidecar manifest (default: <pdf>.manifest.json)")
     .option("--no-sidecar", "check only what the PDF carries: without a sidecar its own bytes cannot be checked")
-    .option("-q, --quiet", "no summary on stderr")
-    .action((pdf: string, opts: VerifyCommandOptions) => run(() => verifyCommand(pdf, opts)));
+    .action((pdf: string, opts: VerifyCommandOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => verifyCommand(run, pdf, opts)),
+    );
 }

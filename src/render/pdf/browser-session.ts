@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page, PDFOptions } from "puppeteer";
 import type { BrowserChoice } from "./find-browser.js";
+import type { Resources } from "../../run/resources.js";
+import { processAlive, STALE_AFTER_MS } from "../../shared/processes.js";
 import { RenderError } from "./errors.js";
 
 /** Flags that work on locked-down machines: no sandbox as root, no GPU, and no calls home that would only fail. */
@@ -20,6 +22,8 @@ export const CHROMIUM_ARGS = [
 export interface SessionOptions {
   /** Upper bound for one document (set content + print); default CAUTION_PDF_TIMEOUT seconds, else 60 s. */
   timeoutMs?: number;
+  /** The run's resources: the browser is closed when the run ends and killed if the process exits first. */
+  resources?: Resources;
 }
 
 /** How long one document may take before the browser counts as hung: 60 s unless CAUTION_PDF_TIMEOUT (seconds) says. */
@@ -34,45 +38,48 @@ export function pdfTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number(raw) * 1000;
 }
 
-/** Every browser this process started and has not yet ended: killed on exit, whatever path the exit takes. */
-const live = new Set<BrowserSession>();
-let exitHook = false;
-
 /**
- * Browser profile folders this process created and has not removed yet. caution makes them itself, rather than
- * letting Puppeteer make one, because Puppeteer removes its own only on a clean close: every browser killed (Ctrl-C,
- * a crash, a hang, a run cut short by bad input) left a profile of a few hundred KB in the temp folder.
+ * caution makes each browser's profile folder itself, named after its own process, rather than letting Puppeteer
+ * make one: Puppeteer removes its own only on a clean close, and every browser killed (Ctrl-C, a crash, a hang, a run
+ * cut short) left a profile of a few hundred KB in the temp folder. A later run removes those of dead processes.
  */
-const profiles = new Set<string>();
+const PROFILE_PREFIX = "caution-chromium-";
 
 function removeProfile(dir: string): void {
   try {
     // Helpers killed a moment ago may still be letting go of files: retry briefly.
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-    profiles.delete(dir);
   } catch {
-    // Left for the system's temp cleaning; nothing else depends on it.
+    // Left for the system's temp cleaning (or the next run's); nothing else depends on it.
   }
 }
 
-/**
- * Kills every browser this process started (with all their helpers) and removes their profiles. Synchronous, so safe
- * in an exit handler.
- */
-export function killAllBrowsers(): void {
-  for (const session of [...live]) session.kill();
-  for (const dir of [...profiles]) removeProfile(dir);
+/** Removes profile folders of caution runs that are gone (killed with -9, say). Only caution's own, by name. */
+export function removeStaleProfiles(dir = tmpdir(), now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = /^caution-chromium-(\d+)-[A-Za-z0-9]{6}$/.exec(name);
+    if (!match) continue;
+    const path = join(dir, name);
+    let age: number;
+    try {
+      age = now - statSync(path).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (processAlive(Number(match[1])) && age < STALE_AFTER_MS) continue;
+    removeProfile(path);
+    removed.push(name);
+  }
+  return removed;
 }
 
-function installExitHook(): void {
-  if (exitHook) return;
-  exitHook = true;
-  // Puppeteer kills its browsers on exit too; this also covers a session caution itself lost track of, and the
-  // profile of a browser still starting.
-  process.on("exit", killAllBrowsers);
-}
-
-/** Puppeteer's launch error, shortened: its first line plus the browser's own first complaint on stderr. */
 /**
  * The text of whatever was thrown. Puppeteer rejects with an Error almost always, but a browser killed while it
  * starts can end the launch with a bare event object, whose String() is "[object Object]".
@@ -89,6 +96,10 @@ function errorMessage(err: unknown): string {
 
 function launchFailure(err: unknown): string {
   const message = errorMessage(err);
+  // Over a pipe, a program that exits at once (not a browser, or one missing a library) shows up as the pipe
+  // closing during the first protocol call; Puppeteer's words for it name protocol methods.
+  if (/Target closed|Connection closed|Protocol error/i.test(message) && !/\nstderr:/.test(message))
+    return "it exited or crashed while starting (is it Chrome or Chromium?)";
   const [first = "unknown error"] = message.split("\n");
   const stderr = /\nstderr:\n([\s\S]*?)(?:\nTROUBLESHOOTING|$)/
     .exec(message)?.[1]
@@ -151,20 +162,24 @@ export interface PrintOptions {
  */
 export class BrowserSession {
   readonly blocked: string[] = [];
+  private ended = false;
+
   private constructor(
     private readonly browser: Browser,
     readonly timeoutMs: number,
     private readonly profile: string,
-  ) {
-    live.add(this);
-    installExitHook();
-  }
+  ) {}
 
   static async launch(choice: BrowserChoice, options: SessionOptions = {}): Promise<BrowserSession> {
     const timeoutMs = options.timeoutMs ?? pdfTimeoutMs();
-    installExitHook();
-    const profile = mkdtempSync(join(tmpdir(), "caution-chromium-"));
-    profiles.add(profile);
+    removeStaleProfiles();
+    const profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    // Until the browser runs, an exit must still remove the profile.
+    let session: BrowserSession | undefined;
+    options.resources?.defer(
+      () => session?.close() ?? removeProfile(profile),
+      () => (session ? session.kill() : removeProfile(profile)),
+    );
     try {
       const { default: puppeteer } = await import("puppeteer");
       const browser = await puppeteer.launch({
@@ -178,8 +193,12 @@ export class BrowserSession {
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
+        // Talk to the browser over a pipe, not a socket: when caution dies, however it dies (kill -9 included), the
+        // pipe closes and the browser exits with it.
+        pipe: true,
       });
-      return new BrowserSession(browser, timeoutMs, profile);
+      session = new BrowserSession(browser, timeoutMs, profile);
+      return session;
     } catch (err) {
       removeProfile(profile);
       throw new RenderError(
@@ -225,6 +244,7 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
+    if (this.ended) return;
     try {
       await withTimeout(this.browser.close(), 5_000);
     } catch {
@@ -237,7 +257,7 @@ export class BrowserSession {
 
   /** Ends the browser and every process it started, at once. */
   kill(): void {
-    live.delete(this);
+    this.ended = true;
     const proc = this.browser.process();
     if (!proc?.pid) {
       removeProfile(this.profile);

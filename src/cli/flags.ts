@@ -1,0 +1,77 @@
+import { RATINGS, ratingIndex, SLUG_PATTERN, type Rating } from "../schema/common.js";
+import type { Result } from "../schema/result.js";
+import { FORMATS, KINDS, PAPERS, type Format, type Kind, type Paper } from "../schema/documents.js";
+import { EXIT } from "../run/exit-codes.js";
+import { UsageError } from "../run/errors.js";
+import type { Run } from "../run/run.js";
+
+/** Flag values shared by several commands, parsed once each: a wrong value is a UsageError (exit 2). */
+
+/** "a, b" -> the allowed values listed, in their canonical order, or a UsageError naming the flag. */
+function list<T extends string>(flag: string, value: string, allowed: readonly T[], extra?: string): T[] {
+  const parts = value
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== "");
+  const bad = parts.filter((p) => !(allowed as readonly string[]).includes(p));
+  if (bad.length > 0 || parts.length === 0)
+    throw new UsageError(`${flag} ${value}: allowed ${extra ?? "values"} are ${allowed.join(", ")} (comma-separated)`);
+  return allowed.filter((a) => parts.includes(a));
+}
+
+export function parseFormats(value: string): Format[] {
+  return list("--format", value, FORMATS, "formats");
+}
+
+export function parseKinds(value: string): Kind[] {
+  const parts = value.split(",").map((p) => p.trim().toLowerCase());
+  if (parts.includes("all")) return [...KINDS];
+  const bad = parts.filter((p) => p !== "" && !(KINDS as readonly string[]).includes(p));
+  if (bad.length > 0 || parts.every((p) => p === ""))
+    throw new UsageError(`--kind ${value}: allowed kinds are ${KINDS.join(", ")} or all (comma-separated)`);
+  return KINDS.filter((k) => parts.includes(k));
+}
+
+export function parsePaper(value: string): Paper {
+  const v = value.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(v))
+    throw new UsageError(`--paper ${value}: allowed sizes are ${PAPERS.join(", ")}`);
+  return v as Paper;
+}
+
+export function parseRating(value: string, flag: string): Rating {
+  const v = value.trim().toLowerCase();
+  if (!(RATINGS as readonly string[]).includes(v))
+    throw new UsageError(`${flag} ${value}: allowed ratings are ${RATINGS.join(", ")}`);
+  return v as Rating;
+}
+
+/** A vendor id as caution.yaml lists it: the same slug rule as the schema. */
+export function parseVendorId(value: string | undefined, flag = "--vendor"): string {
+  const v = value ?? "";
+  if (!SLUG_PATTERN.test(v))
+    throw new UsageError(
+      `${flag} ${v}: must be a lower-case slug (a-z, 0-9, -), at most 63 characters, as in caution.yaml`,
+    );
+  return v;
+}
+
+/** Vendors whose rating is at or above the --fail-on threshold. */
+export function failing(result: Result, failOn: Rating | undefined): string[] {
+  if (!failOn) return [];
+  return result.vendors
+    .filter((v) => ratingIndex(v.rating) >= ratingIndex(failOn))
+    .map((v) => `${v.name} (${v.rating})`);
+}
+
+/**
+ * The exit code --fail-on (or the workspace's `failOn`) asks for: 1, with the vendors named on stderr, when any
+ * vendor is rated at the threshold or worse; else 0.
+ */
+export function failOnExit(run: Pick<Run, "stderr">, result: Result, flag: Rating | undefined): number {
+  const threshold = flag ?? result.workspace.failOn ?? undefined;
+  const failed = failing(result, threshold);
+  if (failed.length === 0) return EXIT.ok;
+  run.stderr(`caution: --fail-on ${threshold} reached by ${failed.join(", ")}\n`);
+  return EXIT.failOn;
+}

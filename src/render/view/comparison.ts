@@ -1,0 +1,125 @@
+import type { Result, VendorResult } from "../../schema/result.js";
+import { domainChart, providerGroups } from "../charts/domain-chart.js";
+import type { ChartView } from "../charts/svg.js";
+import { formatDuration, formatHours, formatMoney, formatScore } from "../format.js";
+import { anchorOf, badge, clean, percent, type Badge } from "./common.js";
+
+/**
+ * The side-by-side comparison for at most four providers: a table that fits the page width and a chart in which
+ * each provider has a look of its own. More providers give more groups, each a complete table and chart.
+ */
+export interface ComparisonGroup {
+  /** "Providers 5-8 of 18" when there is more than one group, else null. */
+  caption: string | null;
+  vendors: { name: string; anchor: string }[];
+  /** Columns of the table (measure + one per provider), for full-width group rows. */
+  columns: number;
+  rows: ComparisonRow[];
+  chart: ChartView;
+}
+
+export interface ComparisonRow {
+  label: string;
+  group: boolean;
+  /** Long text (lists of gates) wraps anywhere; otherwise a cell breaks only between its parts. */
+  wrap: boolean;
+  cells: ComparisonCell[];
+}
+
+export interface ComparisonCell {
+  /** Figures printed "a / b", each kept on one line. */
+  parts: string[];
+  badge: Badge | null;
+}
+
+export function comparisonGroups(result: Result): ComparisonGroup[] {
+  const groups = providerGroups(result.vendors);
+  let first = 1;
+  return groups.map((vs, i) => {
+    const range = vs.length === 1 ? `Provider ${first}` : `Providers ${first}-${first + vs.length - 1}`;
+    const caption = groups.length > 1 ? `${range} of ${result.vendors.length}` : null;
+    first += vs.length;
+    return {
+      caption,
+      vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })),
+      columns: vs.length + 1,
+      rows: comparisonRows(result, vs),
+      chart: domainChart(
+        result,
+        vs,
+        groups.length > 1 ? `chart-domains-${i + 1}` : "chart-domains",
+        caption === null ? null : caption.toLowerCase(),
+      ),
+    };
+  });
+}
+
+function comparisonRows(result: Result, vs: readonly VendorResult[]): ComparisonRow[] {
+  const cur = result.workspace.currency;
+  const row = (label: string, cell: (v: VendorResult) => ComparisonCell, wrap = false): ComparisonRow => ({
+    label,
+    group: false,
+    wrap,
+    cells: vs.map(cell),
+  });
+  const text = (t: string): ComparisonCell => ({ parts: [t], badge: null });
+  const rows: ComparisonRow[] = [
+    row("Rating", (v) => ({ parts: [], badge: badge(v.rating) })),
+    row("Risk score (0-100)", (v) => text(formatScore(v.score))),
+    row("Inherent exposure", (v) => ({ parts: [], badge: badge(v.inherent.level) })),
+    row("Priority", (v) => ({ parts: [], badge: badge(v.priority) })),
+    row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", ")), true),
+    row("Answered / evidenced", (v) =>
+      text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`),
+    ),
+    row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
+    row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) =>
+      text(formatMoney(v.inherent.referenceOutageCost, cur)),
+    ),
+    row("Incidents affecting you (all / major / AI agent)", (v) =>
+      text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`),
+    ),
+    row("Downtime affecting you, 12 months", (v) => text(formatHours(v.incidents.downtimeMinutes))),
+    row("SLA uptime commitment", (v) => text(v.sla.terms ? `${v.sla.terms.uptimeCommitment}%` : "no terms recorded")),
+    row("Loss / SLA credits, 12 months", (v) => ({
+      parts: [formatMoney(v.sla.annual.loss, cur), formatMoney(v.sla.annual.credits, cur)],
+      badge: null,
+    })),
+    row("Share of loss the SLA covered", (v) =>
+      text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio)),
+    ),
+    ...scenarioRows(result, vs, cur),
+    { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
+  ];
+  for (const d of result.methodology.domainWeights) {
+    rows.push(
+      row(`${d.id} ${d.title}`, (v) => {
+        const ds = v.domains.find((x) => x.id === d.id);
+        if (!ds || ds.score === null || ds.rating === null) return text("n/a");
+        return { parts: [formatScore(ds.score)], badge: badge(ds.rating) };
+      }),
+    );
+  }
+  return rows;
+}
+
+/** One row per scenario any provider has, so every group of the comparison lists the same rows. */
+function scenarioRows(result: Result, vs: readonly VendorResult[], cur: string): ComparisonRow[] {
+  const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
+  return ids.map((id) => {
+    const sc = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id);
+    return {
+      label: sc ? `What if: ${formatDuration(sc.downtimeMinutes)} outage, cause ${sc.cause} (credit / loss)` : id,
+      group: false,
+      wrap: false,
+      cells: vs.map((v) => {
+        const sc = v.scenarios.find((s) => s.id === id);
+        if (!sc) return { parts: ["n/a"], badge: null };
+        return {
+          parts: [sc.claimable ? formatMoney(sc.creditAmount, cur) : "not claimable", formatMoney(sc.loss, cur)],
+          badge: null,
+        };
+      }),
+    };
+  });
+}

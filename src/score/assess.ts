@@ -1,0 +1,39 @@
+import { loadWorkspace } from "../load/workspace.js";
+import type { Result } from "../schema/result.js";
+import { UsageError } from "../run/errors.js";
+import type { Progress } from "../run/run.js";
+import { validateWorkspace } from "../validate/workspace.js";
+import { VERSION } from "../version.js";
+import { foldIncidents, scoreWorkspace } from "./workspace.js";
+
+/**
+ * The instant a result speaks for. SOURCE_DATE_EPOCH (the reproducible-builds convention) wins; otherwise the start
+ * of the workspace's as-of date. Never the clock: the same inputs must give the same bytes.
+ */
+export function generatedAt(asOf: string, env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d{1,12}$/.test(epoch))
+      throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString().replace(".000Z", "Z");
+  }
+  return `${asOf}T00:00:00Z`;
+}
+
+/** load -> validate -> fold the incidents -> score. Throws InputError (exit 2) listing every problem. */
+export async function assessWorkspace(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Result> {
+  progress.step(`loading ${dir}`);
+  const onFile = (file: string) => progress.step(`reading ${file}`);
+  const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
+  const incidents = await foldIncidents(valid, onFile);
+  const n = valid.vendors.length;
+  progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
+  return scoreWorkspace(valid, incidents, {
+    generatedAt: generatedAt(valid.workspace.asOf, env),
+    toolVersion: VERSION,
+  });
+}

@@ -1,0 +1,39 @@
+import { ratingIndex } from "../schema/common.js";
+import type { Recommendation, VendorResult } from "../schema/result.js";
+
+/** How many conditions an action lists: the first asks are the ones that move the rating. */
+const MAX_CONDITIONS = 3;
+
+/**
+ * Procurement's question: which provider for critical workloads, and on what conditions. The best is the lowest
+ * rating, then the lowest priority, then the lowest score (the workspace's order breaks exact ties). It is preferred
+ * only when rated Moderate or better. Each provider's action follows from its rating: Low is used as is, Moderate
+ * with conditions, High and Critical keep critical workloads off until the conditions are met. The conditions are
+ * the asks of its findings, most severe first.
+ */
+export function recommend(vendors: readonly VendorResult[]): Recommendation {
+  const ranked = vendors
+    .map((v, order) => ({ v, order }))
+    .sort(
+      (a, b) =>
+        ratingIndex(a.v.rating) - ratingIndex(b.v.rating) ||
+        ratingIndex(a.v.priority) - ratingIndex(b.v.priority) ||
+        a.v.score - b.v.score ||
+        a.order - b.order,
+    )
+    .map(({ v }) => v);
+  const best = ranked[0];
+  return {
+    ranking: ranked.map((v) => v.id),
+    preferred: best && ratingIndex(best.rating) <= ratingIndex("moderate") ? best.id : null,
+    actions: vendors.map((v) => ({
+      vendor: v.id,
+      action: v.rating === "low" ? "use" : v.rating === "moderate" ? "use-with-conditions" : "keep-critical-off",
+      conditions: uniqueAsks(v).slice(0, MAX_CONDITIONS),
+    })),
+  };
+}
+
+function uniqueAsks(v: VendorResult): string[] {
+  return [...new Set(v.findings.map((f) => f.ask))];
+}

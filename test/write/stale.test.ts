@@ -1,0 +1,31 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { removeStaleTemporaries, temporaryName } from "../../src/write/stale.js";
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => child.on("exit", resolve));
+  return child.pid!;
+}
+
+describe("removeStaleTemporaries", () => {
+  it("removes caution's temporaries of dead processes and old ones, and nothing else", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caution-stale-"));
+    const dead = temporaryName("caution-report.pdf", await deadPid());
+    const mineFresh = temporaryName("caution-report.html");
+    const mineOld = temporaryName("caution-result.json");
+    const others = ["caution-report.pdf", ".hidden.tmp", ".caution-notapid-x.tmp", "notes.txt"];
+    for (const name of [dead, mineFresh, mineOld, ...others]) writeFileSync(join(dir, name), "x");
+    const twoHoursAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
+    utimesSync(join(dir, mineOld), twoHoursAgo, twoHoursAgo);
+    expect((await removeStaleTemporaries(dir)).sort()).toEqual([dead, mineOld].sort());
+    expect(readdirSync(dir).sort()).toEqual([mineFresh, ...others].sort());
+  });
+
+  it("names temporaries after the process: .caution-<pid>-<name>.tmp", () => {
+    expect(temporaryName("a.pdf", 42)).toBe(".caution-42-a.pdf.tmp");
+  });
+});
