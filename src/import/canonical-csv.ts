@@ -44,9 +44,14 @@ export function rowValues(incident: CanonicalIncident): Record<ImportColumn, str
   };
 }
 
-/** Deterministic order: by start, then by id (UTF-16 code units, independent of the locale). */
+/**
+ * Deterministic order: by start instant, then by id (UTF-16 code units, independent of the locale). Instants are
+ * compared as instants: "10:00:05Z" and "10:00:05.400Z" do not sort as strings do.
+ */
 export function compareIncidents(a: CanonicalIncident, b: CanonicalIncident): number {
-  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  const sa = Date.parse(a.startedAt);
+  const sb = Date.parse(b.startedAt);
+  if (sa !== sb) return sa < sb ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;
 }

@@ -1,3 +1,4 @@
+import { InputError } from "../load/input-issue.js";
 import { plainText, singleLine } from "./plain-text.js";
 import {
   arrayOf,
@@ -6,51 +7,66 @@ import {
   firstInstant,
   httpsOrNull,
   importRecords,
-  isObject,
   nameList,
   own,
+  updatedField,
   type JsonObject,
   type Mapped,
 } from "./records.js";
-import { ImportShapeError, type CanonicalIncident, type ImportResult } from "./types.js";
+import { guessJsonFormat, hasAnyField, LOOKS_LIKE } from "./shape.js";
+import type { CanonicalIncident, ImportContext, ImportResult } from "./types.js";
 
 export const GCP_STATUS_SITE = "https://status.cloud.google.com/";
 
 /** Google Cloud Service Health `incidents.json`: a JSON array of incidents, full history, updates newest first. */
-export function importGcp(data: unknown, vendor: string): ImportResult {
+export function importGcp(data: unknown, ctx: ImportContext): ImportResult {
   if (!Array.isArray(data)) {
-    const hint =
-      isObject(data) && Array.isArray(own(data, "incidents"))
-        ? ' with an "incidents" array, which looks like a Statuspage file; use --format statuspage'
-        : "";
-    throw new ImportShapeError(
-      `expected a Google Cloud incidents.json (a JSON array of incidents), found ${describeJsonType(data)}${hint}`,
-    );
+    const other = guessJsonFormat(data, "gcp");
+    throw new InputError([
+      {
+        file: ctx.file,
+        message: `expected a Google Cloud incidents.json (a JSON array of incidents), found ${describeJsonType(data)}${other ? `; it looks like ${other}` : ""}`,
+      },
+    ]);
   }
-  return importRecords(data, { updatedField: "modified", map: (record, id) => mapIncident(record, id, vendor) });
+  const vendor = ctx.vendor;
+  return importRecords(data, {
+    ctx,
+    what: "a Google Cloud incident",
+    looksLike: (r) => hasAnyField(r, LOOKS_LIKE.gcp.fields),
+    shapeHint: LOOKS_LIKE.gcp.fields.join(", "),
+    otherFormat: (items) => guessJsonFormat(items, "gcp"),
+    updatedAt: updatedField("modified"),
+    map: (record, id) => mapIncident(record, id, vendor),
+  });
 }
 
-const BY_IMPACT: Record<string, CanonicalIncident["severity"]> = {
+/** `status_impact` -> severity; `severity` is read only when `status_impact` is missing or unknown. */
+export const GCP_BY_IMPACT: Record<string, CanonicalIncident["severity"]> = {
   SERVICE_OUTAGE: "major",
   SERVICE_DISRUPTION: "minor",
   SERVICE_INFORMATION: "none",
 };
-const BY_SEVERITY: Record<string, CanonicalIncident["severity"]> = { high: "major", medium: "minor", low: "none" };
+export const GCP_BY_SEVERITY: Record<string, CanonicalIncident["severity"]> = {
+  high: "major",
+  medium: "minor",
+  low: "none",
+};
 
 function mapIncident(record: JsonObject, id: string, vendor: string): Mapped {
   const start = firstInstant(record, ["begin"]);
   if (start.kind === "absent") return { skip: "has no begin time" };
   if (start.kind === "bad") return { skip: start.reason };
-  const end = firstInstant(record, ["end"]);
+  const end = firstInstant(record, ["end"], "ceil");
   if (end.kind === "bad") return { skip: end.reason };
   if (end.kind === "ok" && end.ms < start.ms) return { skip: `end ${end.utc} is before begin ${start.utc}` };
 
   const impact = own(record, "status_impact");
   const nativeSeverity = own(record, "severity");
   const severity =
-    (typeof impact === "string" && Object.hasOwn(BY_IMPACT, impact) ? BY_IMPACT[impact] : undefined) ??
-    (typeof nativeSeverity === "string" && Object.hasOwn(BY_SEVERITY, nativeSeverity)
-      ? BY_SEVERITY[nativeSeverity]
+    (typeof impact === "string" && Object.hasOwn(GCP_BY_IMPACT, impact) ? GCP_BY_IMPACT[impact] : undefined) ??
+    (typeof nativeSeverity === "string" && Object.hasOwn(GCP_BY_SEVERITY, nativeSeverity)
+      ? GCP_BY_SEVERITY[nativeSeverity]
       : undefined);
   if (severity === undefined) {
     const shown = (v: unknown) =>

@@ -1,13 +1,20 @@
+import { InputError } from "../load/input-issue.js";
 import { httpsUrl } from "../schema/common.js";
-import { incidentRow } from "../schema/incident.js";
-import { IMPORT_COLUMNS, needsNeutralising, rowValues } from "./canonical-csv.js";
-import { parseInstant } from "./instant.js";
+import { incidentRow, LIST_CELL_MAX, LIST_NAME_MAX } from "../schema/incident.js";
+import { IMPORT_COLUMNS, listCell, needsNeutralising, rowValues } from "./canonical-csv.js";
+import { parseInstant, type Rounding } from "./instant.js";
 import { cut, plainText, singleLine } from "./plain-text.js";
-import type { CanonicalIncident, ImportResult, SkippedRecord } from "./types.js";
+import type { CanonicalIncident, ImportContext, ImportNote, ImportResult, SkippedRecord } from "./types.js";
 
-/** Shared plumbing of the importers: safe field access, ids, de-duplication, names, titles, links. */
+/** Shared plumbing of the importers: safe field access, ids, de-duplication, names, titles, links, limits. */
 
 export type JsonObject = Record<string, unknown>;
+
+/**
+ * Records one import reads. Statuspage keeps 50, Google Cloud's full history is about 1,500, an SRE log of ten years
+ * of hourly incidents 88,000: more is an export gone wrong, and refusing it bounds the work before it starts.
+ */
+export const MAX_RECORDS = 100_000;
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -34,21 +41,21 @@ export function describeJsonType(value: unknown): string {
 export type InstantField =
   { kind: "absent" } | { kind: "ok"; ms: number; utc: string; field: string } | { kind: "bad"; reason: string };
 
-export function instantField(obj: JsonObject, field: string): InstantField {
+export function instantField(obj: JsonObject, field: string, rounding: Rounding = "floor"): InstantField {
   const value = own(obj, field);
   if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
     return { kind: "absent" };
   if (typeof value !== "string")
     return { kind: "bad", reason: `${field} is ${describeJsonType(value)}, not a timestamp` };
-  const parsed = parseInstant(value.trim());
+  const parsed = parseInstant(value.trim(), rounding);
   if (!parsed.ok) return { kind: "bad", reason: `${field} ${quote(value)} ${parsed.problem}` };
   return { kind: "ok", ms: parsed.ms, utc: parsed.utc, field };
 }
 
 /** The first field that is present (not null); a present but unusable field is not skipped over. */
-export function firstInstant(obj: JsonObject, fields: readonly string[]): InstantField {
+export function firstInstant(obj: JsonObject, fields: readonly string[], rounding: Rounding = "floor"): InstantField {
   for (const field of fields) {
-    const result = instantField(obj, field);
+    const result = instantField(obj, field, rounding);
     if (result.kind !== "absent") return result;
   }
   return { kind: "absent" };
@@ -64,7 +71,7 @@ export function quote(value: string, max = 60): string {
 export function nameList(names: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const name of names) {
-    const clean = name.replace(/;/g, ",").trim();
+    const clean = cut(name.replace(/;/g, ",").trim(), LIST_NAME_MAX);
     if (clean !== "") out.add(clean);
   }
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -97,11 +104,36 @@ export function httpsOrNull(value: unknown): string | null {
 
 export const ID_MAX = 200;
 
-export type Mapped = { incident: CanonicalIncident } | { skip: string };
+/** A record's id as text (strings cleaned, finite numbers written out), or "" when it has none. */
+export function idText(value: unknown): string {
+  if (typeof value === "string") return singleLine(value);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return "";
+}
+
+/**
+ * What one record becomes: a row (with notes for the user), more rows when the record states several separate
+ * impact windows (Azure), or a skip with its reason.
+ */
+export type Mapped = { incident: CanonicalIncident; more?: CanonicalIncident[]; notes?: string[] } | { skip: string };
 
 export interface RecordImport {
-  /** Field holding the time of the last edit, used to keep the newest copy of a duplicated id. */
-  updatedField: string;
+  ctx: ImportContext;
+  /** The format's record in messages, with its article: "a Google Cloud incident", "an AWS Health event". */
+  what: string;
+  /**
+   * Whether a record has the format's shape at all. When the input has records and none has it, the input is not
+   * this format: the import stops with exit 2 instead of writing an empty CSV that would score as a clean record.
+   */
+  looksLike: (record: JsonObject) => boolean;
+  /** Names the fields `looksLike` looks for, for that message. */
+  shapeHint: string;
+  /** Optional: a better guess at what the input is, for that message ("use --format aws"). */
+  otherFormat?: (items: readonly unknown[]) => string | undefined;
+  /** The record's id; default its `id` field. */
+  id?: (record: JsonObject) => string;
+  /** When the record was last edited (epoch ms), to keep the newest copy of a duplicated id. */
+  updatedAt: (record: JsonObject) => { ms: number; utc: string } | null;
   map: (record: JsonObject, id: string) => Mapped;
 }
 
@@ -113,11 +145,35 @@ interface Candidate {
   updatedUtc: string | null;
 }
 
+/** The newest-edit reader for feeds with an RFC 3339 field (`updated_at`, `modified`). */
+export function updatedField(field: string) {
+  return (record: JsonObject) => {
+    const f = instantField(record, field);
+    return f.kind === "ok" ? { ms: f.ms, utc: f.utc } : null;
+  };
+}
+
 /**
- * Runs one importer over the vendor's records: ids are checked, duplicated ids keep their newest copy, every record
- * becomes a row or a skip with its reason. Skips are listed in file order.
+ * Runs one importer over the vendor's records: the shape and the count are checked, ids are checked, duplicated ids
+ * keep their newest copy, every record becomes a row or a skip with its reason. Skips are listed in file order.
  */
 export function importRecords(items: readonly unknown[], how: RecordImport): ImportResult {
+  const { file } = how.ctx;
+  if (items.length > MAX_RECORDS) {
+    throw new InputError([
+      {
+        file,
+        message: `has more than ${MAX_RECORDS} records, the limit per import: split the file, or import only the period you assess`,
+      },
+    ]);
+  }
+  if (items.length > 0 && !items.some((item) => isObject(item) && how.looksLike(item))) {
+    const other = how.otherFormat?.(items);
+    const which = items.length === 1 ? "the one record does not look" : `none of the ${items.length} records looks`;
+    throw new InputError([
+      { file, message: `${which} like ${how.what} (no ${how.shapeHint})${other ? `; it looks like ${other}` : ""}` },
+    ]);
+  }
   const skipped: { index: number; entry: SkippedRecord }[] = [];
   const candidates: Candidate[] = [];
   items.forEach((item, index) => {
@@ -126,13 +182,7 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
       skipped.push({ index, entry: { id: label, reason: `is ${describeJsonType(item)}, not an incident object` } });
       return;
     }
-    const rawId = own(item, "id");
-    const id =
-      typeof rawId === "string"
-        ? singleLine(rawId)
-        : typeof rawId === "number" && Number.isFinite(rawId)
-          ? String(rawId)
-          : "";
+    const id = how.id ? how.id(item) : idText(own(item, "id"));
     if (id === "") {
       skipped.push({ index, entry: { id: label, reason: "has no id" } });
       return;
@@ -141,14 +191,13 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
       skipped.push({ index, entry: { id: `${cut(id, 40)}…`, reason: `id is longer than ${ID_MAX} characters` } });
       return;
     }
-    const updated = instantField(item, how.updatedField);
-    const ok = updated.kind === "ok";
+    const updated = how.updatedAt(item);
     candidates.push({
       index,
       record: item,
       id,
-      updatedMs: ok ? updated.ms : Number.NEGATIVE_INFINITY,
-      updatedUtc: ok ? updated.utc : null,
+      updatedMs: updated ? updated.ms : Number.NEGATIVE_INFINITY,
+      updatedUtc: updated ? updated.utc : null,
     });
   });
 
@@ -159,6 +208,7 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
   }
 
   const incidents: CanonicalIncident[] = [];
+  const notes: { index: number; note: ImportNote }[] = [];
   for (const c of candidates) {
     const winner = winners.get(c.id);
     if (winner !== c) {
@@ -173,19 +223,47 @@ export function importRecords(items: readonly unknown[], how: RecordImport): Imp
       skipped.push({ index: c.index, entry: { id: c.id, reason: mapped.skip } });
       continue;
     }
-    const problem = rowProblem(mapped.incident);
-    if (problem) skipped.push({ index: c.index, entry: { id: c.id, reason: problem } });
-    else incidents.push(mapped.incident);
+    for (const incident of [mapped.incident, ...(mapped.more ?? [])]) {
+      const finished = fitLists(incident);
+      const problem = rowProblem(finished.incident);
+      if (problem) {
+        skipped.push({ index: c.index, entry: { id: incident.id, reason: problem } });
+        continue;
+      }
+      incidents.push(finished.incident);
+      for (const message of finished.notes) notes.push({ index: c.index, note: { id: incident.id, message } });
+    }
+    for (const message of mapped.notes ?? []) notes.push({ index: c.index, note: { id: c.id, message } });
   }
   skipped.sort((a, b) => a.index - b.index);
-  return { incidents, skipped: skipped.map((s) => s.entry) };
+  notes.sort((a, b) => a.index - b.index);
+  return { incidents, skipped: skipped.map((s) => s.entry), notes: notes.map((n) => n.note) };
+}
+
+/**
+ * A list longer than the cell limit is written empty, which caution reads as "every service" (or region): the one
+ * reading that cannot hide an outage from a buyer whose service was among those cut off.
+ */
+export function fitLists(incident: CanonicalIncident): { incident: CanonicalIncident; notes: string[] } {
+  const notes: string[] = [];
+  const fit = (names: string[], column: "services" | "regions") => {
+    const cell = listCell(names);
+    if (cell.length + (needsNeutralising(cell) ? 1 : 0) <= LIST_CELL_MAX) return names;
+    notes.push(
+      `${names.length} ${column} (${cell.length} characters) are over the ${LIST_CELL_MAX}-character limit of the ${column} column; written empty, which counts the incident against every ${column === "services" ? "service" : "region"}`,
+    );
+    return [];
+  };
+  const services = fit(incident.services, "services");
+  const regions = fit(incident.regions, "regions");
+  return { incident: { ...incident, services, regions }, notes };
 }
 
 /**
  * Last line of defence: the row, as a spreadsheet-safe cell would read back, must satisfy the canonical schema, so
  * `caution validate` never rejects what `caution incidents import` wrote.
  */
-function rowProblem(incident: CanonicalIncident): string | undefined {
+export function rowProblem(incident: CanonicalIncident): string | undefined {
   const values = rowValues(incident);
   const readBack: Record<string, string> = {};
   for (const column of IMPORT_COLUMNS)

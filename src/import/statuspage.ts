@@ -1,3 +1,4 @@
+import { InputError } from "../load/input-issue.js";
 import { plainText } from "./plain-text.js";
 import {
   arrayOf,
@@ -10,50 +11,62 @@ import {
   isObject,
   nameList,
   own,
+  updatedField,
   type InstantField,
   type JsonObject,
   type Mapped,
 } from "./records.js";
-import { ImportShapeError, type CanonicalIncident, type ImportResult } from "./types.js";
+import { guessJsonFormat, hasAnyField, LOOKS_LIKE } from "./shape.js";
+import type { CanonicalIncident, ImportContext, ImportResult } from "./types.js";
+
+const EXPECTED = 'expected a Statuspage incidents.json (an object with "page" and "incidents")';
 
 /**
  * Atlassian Statuspage v2 (`/api/v2/incidents.json`, also served by incident.io pages): an object with `page` and
  * `incidents[]`. `scheduled_maintenances[]` (from `/scheduled-maintenances.json` or `/summary.json`) is read too.
  */
-export function importStatuspage(data: unknown, vendor: string): ImportResult {
-  if (Array.isArray(data)) {
-    throw new ImportShapeError(
-      'expected a Statuspage incidents.json (an object with "page" and "incidents"), found a JSON array; for Google Cloud\'s incidents.json use --format gcp',
-    );
+export function importStatuspage(data: unknown, ctx: ImportContext): ImportResult {
+  const refuse = (message: string): never => {
+    throw new InputError([{ file: ctx.file, message }]);
+  };
+  if (!isObject(data)) {
+    const other = guessJsonFormat(data, "statuspage");
+    return refuse(`${EXPECTED}, found ${describeJsonType(data)}${other ? `; it looks like ${other}` : ""}`);
   }
-  if (!isObject(data))
-    throw new ImportShapeError(
-      `expected a Statuspage incidents.json (an object with "page" and "incidents"), found ${describeJsonType(data)}`,
-    );
   const incidents = own(data, "incidents");
   const maintenances = own(data, "scheduled_maintenances");
   for (const [key, value] of [
     ["incidents", incidents],
     ["scheduled_maintenances", maintenances],
   ] as const) {
-    if (value !== undefined && !Array.isArray(value))
-      throw new ImportShapeError(`"${key}" must be an array, found ${describeJsonType(value)}`);
+    // incident.io pages write null where Statuspage writes [].
+    if (value !== undefined && value !== null && !Array.isArray(value))
+      refuse(`"${key}" must be an array, found ${describeJsonType(value)}`);
   }
-  if (incidents === undefined && maintenances === undefined) {
-    throw new ImportShapeError(
-      'expected a Statuspage incidents.json (an object with "page" and "incidents"), found an object without an "incidents" array',
-    );
+  if (!Array.isArray(incidents) && !Array.isArray(maintenances) && !(incidents === null || maintenances === null)) {
+    const other = guessJsonFormat(data, "statuspage");
+    refuse(`${EXPECTED}, found an object without an "incidents" array${other ? `; it looks like ${other}` : ""}`);
   }
   const page = own(data, "page");
   const pageUrl = isObject(page) ? incidentBase(own(page, "url")) : null;
-  const items = [...((incidents as unknown[] | undefined) ?? []), ...((maintenances as unknown[] | undefined) ?? [])];
+  const items = [
+    ...(Array.isArray(incidents) ? (incidents as unknown[]) : []),
+    ...(Array.isArray(maintenances) ? (maintenances as unknown[]) : []),
+  ];
   return importRecords(items, {
-    updatedField: "updated_at",
-    map: (record, id) => mapIncident(record, id, vendor, pageUrl),
+    ctx,
+    what: "a Statuspage incident",
+    looksLike: (r) => hasAnyField(r, [...LOOKS_LIKE.statuspage.fields, "created_at", "started_at"]),
+    shapeHint: [...LOOKS_LIKE.statuspage.fields, "created_at", "started_at"].join(", "),
+    updatedAt: updatedField("updated_at"),
+    map: (record, id) => mapIncident(record, id, ctx.vendor, pageUrl),
   });
 }
 
-const IMPACTS = ["none", "minor", "major", "critical"] as const;
+/** Statuspage `impact` values that are severities as they stand; `maintenance` marks planned work. */
+export const STATUSPAGE_IMPACTS = ["none", "minor", "major", "critical"] as const;
+/** Maintenance statuses after which the planned `scheduled_until` stands for the end when `resolved_at` is missing. */
+const MAINTENANCE_DONE = new Set(["completed"]);
 
 function mapIncident(record: JsonObject, id: string, vendor: string, pageUrl: string | null): Mapped {
   const impact = own(record, "impact");
@@ -70,14 +83,18 @@ function mapIncident(record: JsonObject, id: string, vendor: string, pageUrl: st
       skip: `has no start time (no ${isMaintenance ? "scheduled_for, started_at or created_at" : "started_at or created_at"})`,
     };
   if (start.kind === "bad") return { skip: start.reason };
-  const end = firstInstant(record, isMaintenance ? ["resolved_at", "scheduled_until"] : ["resolved_at"]);
+  // A maintenance still in progress is open: its planned end is a plan, and one in the future would make the row
+  // fail validation ("after the as-of date") on the very day the feed was fetched.
+  const done = isMaintenance && MAINTENANCE_DONE.has(String(own(record, "status")));
+  const end = firstInstant(record, done ? ["resolved_at", "scheduled_until"] : ["resolved_at"], "ceil");
   if (end.kind === "bad") return { skip: end.reason };
   if (end.kind === "ok" && end.ms < start.ms)
     return { skip: `${end.field} ${end.utc} is before ${start.field} ${start.utc}` };
 
   let severity: CanonicalIncident["severity"];
   if (isMaintenance) severity = "maintenance";
-  else if ((IMPACTS as readonly unknown[]).includes(impact)) severity = impact as (typeof IMPACTS)[number];
+  else if ((STATUSPAGE_IMPACTS as readonly unknown[]).includes(impact))
+    severity = impact as (typeof STATUSPAGE_IMPACTS)[number];
   else if (impact === undefined || impact === null) return { skip: "has no impact" };
   else
     return {

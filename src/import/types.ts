@@ -1,11 +1,16 @@
 import type { CAUSES, SEVERITIES } from "../schema/incident.js";
 
-export const IMPORT_FORMATS = ["statuspage", "gcp"] as const;
+/**
+ * The formats `caution incidents import --format` reads. `csv` is any incident log CSV, read through a mapping file
+ * (`--map`); the others are vendor feeds.
+ */
+export const IMPORT_FORMATS = ["statuspage", "gcp", "aws", "azure", "csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
- * One incident ready for the canonical CSV. Instants are UTC strings `YYYY-MM-DDTHH:MM:SSZ`; lists hold cleaned,
- * single-line names without `;` (the CSV list separator).
+ * One incident ready for the canonical CSV. Instants are UTC strings from formatUtc (`YYYY-MM-DDTHH:MM:SSZ`, with
+ * `.mmm` when the instant has milliseconds); lists hold cleaned, single-line names without `;` (the CSV list
+ * separator).
  */
 export interface CanonicalIncident {
   vendor: string;
@@ -29,15 +34,21 @@ export interface SkippedRecord {
   reason: string;
 }
 
+/** Something a user should know about a row that was written (a list too long to keep, an assumed value). */
+export interface ImportNote {
+  id: string;
+  message: string;
+}
+
 export interface ImportResult {
   incidents: CanonicalIncident[];
   skipped: SkippedRecord[];
+  notes: ImportNote[];
 }
 
-/** The file parsed as JSON but is not the shape the format promises (e.g. an object where an array belongs). */
-export class ImportShapeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ImportShapeError";
-  }
+/** What every importer is told: whose incidents these are and where they came from (a file or a URL). */
+export interface ImportContext {
+  vendor: string;
+  /** The input as the user named it; every error names it. */
+  file: string;
 }

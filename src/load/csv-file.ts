@@ -5,6 +5,8 @@ import { pipeline } from "node:stream/promises";
 import { parse, type CsvError } from "csv-parse";
 import { describeFsError } from "../shared/fs-errors.js";
 import type { InputIssue } from "./input-issue.js";
+import { plural } from "../shared/text.js";
+import { Utf8Check } from "./utf8.js";
 
 /**
  * Limits. Records stream through in constant memory, so the file-size limit only bounds the time a run may take
@@ -36,6 +38,17 @@ export interface CsvSource {
   bytes: number;
 }
 
+/**
+ * Where readCsv reports problems as it meets them. An array will do; a caller that reads untrusted files passes a
+ * bounded one (validate/incidents.ts keeps 200 per file and counts the rest), so a file of a million malformed rows
+ * costs no memory.
+ */
+export interface IssueSink {
+  push(issue: InputIssue): unknown;
+  /** True once the caller has seen enough: the rest of the file is not read. */
+  full?(): boolean;
+}
+
 export function newCsvSource(file: string): CsvSource {
   return { file, sha256: undefined, bytes: 0 };
 }
@@ -57,7 +70,7 @@ export async function readCsv(
   path: string,
   source: CsvSource,
   requiredColumns: readonly string[],
-  issues: InputIssue[],
+  issues: IssueSink,
   onRecord: (record: CsvRecord, header: CsvHeader) => void,
 ): Promise<void> {
   const file = source.file;
@@ -74,6 +87,14 @@ export async function readCsv(
   let handlerError: unknown;
   let tooLong = false;
   let lastSkipped: number | undefined;
+  // Set when the caller's issue list is full: parsing stops there.
+  let stopped = false;
+  const stopIfFull = () => {
+    if (!stopped && issues.full?.()) {
+      stopped = true;
+      parser.destroy();
+    }
+  };
   // Byte offset of the first NUL past the sniffed head, once the byte scan of the chunks has met one.
   let nulAt: number | undefined;
   let nulReported = false;
@@ -97,13 +118,14 @@ export async function readCsv(
       const records = (err as unknown as { records?: number } | undefined)?.records;
       if (err && (records === undefined || records !== lastSkipped)) issues.push(csvErrorIssue(file, err, header));
       lastSkipped = records;
+      stopIfFull();
       return undefined;
     },
   });
   // A flowing stream emits each record synchronously while the parser is at it, so the parser's live counters
   // describe this record (no per-record snapshot is allocated, which costs as much as the parse).
   parser.on("data", (fields: string[]) => {
-    if (!headerOk) return;
+    if (!headerOk || stopped) return;
     const info = parser.info;
     if (!header) {
       header = checkHeader(fields, requiredColumns, file, issues);
@@ -133,22 +155,34 @@ export async function readCsv(
     if (fields.length !== header.names.length) {
       const message =
         fields.length < header.names.length
-          ? `has ${fields.length} fields; the header has ${header.names.length}`
+          ? `has ${plural(fields.length, "field")}; the header has ${header.names.length}`
           : `has more fields than the header's ${header.names.length}`;
       issues.push({ file, row, line, message: `malformed CSV: row ${message}` });
+      stopIfFull();
       return;
     }
     try {
       onRecord({ row, line, fields }, header);
+      stopIfFull();
     } catch (err) {
       // A failing handler is a bug, not bad input: stop reading and let it surface as it is.
       handlerError = err;
       parser.destroy(err instanceof Error ? err : new Error(String(err)));
     }
   });
-  const input = createReadStream(path);
+  // 16 KiB chunks: csv-parse parses a whole chunk before the caller can stop it, and builds an Error for every row of
+  // the wrong length even when told to pass them on, so a chunk bounds the work a hostile file causes after its
+  // caller has seen enough (a 64 KiB chunk of one-character rows is 32,000 Errors).
+  const input = createReadStream(path, { highWaterMark: 16 * 1024 });
+  const utf8 = new Utf8Check();
   input.on("data", (chunk) => {
     hash.update(chunk);
+    if (typeof chunk !== "string" && !utf8.push(chunk)) {
+      // Read no further: csv-parse would turn the bad bytes into U+FFFD and carry them into the reports.
+      input.destroy();
+      parser.destroy();
+      return;
+    }
     // A byte scan (memchr) per chunk costs nothing next to parsing; only after a hit are records searched.
     if (nulAt === undefined && typeof chunk !== "string") {
       const at = chunk.indexOf(0);
@@ -163,10 +197,16 @@ export async function readCsv(
         message: `contains a NUL byte at byte ${nulAt + 1}: the file is binary or corrupted, not CSV`,
       });
   };
+  const notUtf8 = async () => {
+    const at = utf8.invalidAt!;
+    issues.push({ file, line: await lineAt(path, at), message: notUtf8Message(at) });
+  };
   try {
     await pipeline(input, parser);
   } catch (err) {
     if (handlerError !== undefined) throw handlerError;
+    if (utf8.invalidAt !== undefined) return void (await notUtf8());
+    if (stopped) return;
     if (nulReported) return;
     nulIssue();
     if (tooLong) return;
@@ -174,6 +214,8 @@ export async function readCsv(
     else issues.push({ file, message: describeFsError(err) });
     return;
   }
+  if (stopped) return;
+  if (!utf8.end()) return void (await notUtf8());
   if (!header && headerOk) issues.push({ file, message: "file has no header row" });
   if (nulAt !== undefined) {
     nulIssue();
@@ -186,7 +228,7 @@ function checkHeader(
   fields: string[],
   required: readonly string[],
   file: string,
-  issues: InputIssue[],
+  issues: IssueSink,
 ): CsvHeader | undefined {
   const names = fields.map((h) => h.trim());
   const missing = required.filter((c) => !names.includes(c));
@@ -258,4 +300,18 @@ async function sniffEncoding(path: string): Promise<string | undefined> {
   } finally {
     await handle.close();
   }
+}
+
+/** The 1-based line holding byte `offset`: counted again from the start, only when a file is refused. */
+async function lineAt(path: string, offset: number): Promise<number> {
+  let line = 1;
+  if (offset === 0) return line;
+  for await (const chunk of createReadStream(path, { end: offset - 1 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) line += 1;
+  }
+  return line;
+}
+
+function notUtf8Message(offset: number): string {
+  return `is not valid UTF-8: byte ${offset + 1} cannot start or continue a UTF-8 character (the file may be Latin-1 or Windows-1252); save it as UTF-8 and run again. The rest of the file was not read`;
 }

@@ -1,5 +1,6 @@
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { describeFsError } from "../shared/fs-errors.js";
 import { sha256Hex } from "./digest.js";
 import { INCIDENTS_DIR, VENDORS_DIR, WORKSPACE_FILE } from "./layout.js";
 import { CURRENT_QUESTIONNAIRE } from "./package-files.js";
@@ -66,32 +67,48 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   );
 
   const vendors: LoadedWorkspace["vendors"] = [];
-  for (const name of await listFiles(join(dir, VENDORS_DIR), /\.ya?ml$/i)) {
+  for (const name of await listFiles(join(dir, VENDORS_DIR), shown(VENDORS_DIR), /\.ya?ml$/i, issues)) {
     const rel = `${VENDORS_DIR}/${name}`;
     const source = await readYaml(join(dir, rel), shown(rel), rel);
     vendors.push({ expectedId: name.replace(/\.ya?ml$/i, ""), source, file: shown(rel) });
   }
 
-  const incidentFiles = (await listFiles(join(dir, INCIDENTS_DIR), /\.csv$/i)).map((name) => ({
-    path: join(dir, INCIDENTS_DIR, name),
-    file: shown(`${INCIDENTS_DIR}/${name}`),
-    relative: relative(dir, join(dir, INCIDENTS_DIR, name))
-      .split("\\")
-      .join("/"),
-  }));
+  const incidentFiles = (await listFiles(join(dir, INCIDENTS_DIR), shown(INCIDENTS_DIR), /\.csv$/i, issues)).map(
+    (name) => ({
+      path: join(dir, INCIDENTS_DIR, name),
+      file: shown(`${INCIDENTS_DIR}/${name}`),
+      relative: relative(dir, join(dir, INCIDENTS_DIR, name))
+        .split("\\")
+        .join("/"),
+    }),
+  );
 
   return { root: dir, workspace, vendors, incidentFiles, questionnaire, inputs, issues };
 }
 
-async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
+/**
+ * The files in a workspace folder whose names match, in name order. A symbolic link to a file counts as the file (a
+ * workspace may link shared answers); a link that leads nowhere is kept, so reading it reports it. A folder that
+ * cannot be read is an issue, not a crash.
+ */
+async function listFiles(dir: string, shown: string, pattern: RegExp, issues: InputIssue[]): Promise<string[]> {
+  let entries;
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && pattern.test(e.name))
-      .map((e) => e.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT")
+      issues.push({ file: shown, message: `cannot read the folder: ${describeFsError(err, "folder")}` });
+    return [];
   }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!pattern.test(e.name)) continue;
+    if (e.isFile()) names.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const target = await stat(join(dir, e.name)).catch(() => undefined);
+      if (!target || target.isFile()) names.push(e.name);
+    }
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -6,8 +6,10 @@ import type { Evidence } from "../schema/vendor.js";
 import { NOT_APPLICABLE, type ValidQuestionnaire } from "../validate/questionnaire.js";
 import { EVIDENCE_FIELDS, allowedValues, evidenceKey } from "./columns.js";
 import { asRecord } from "./load.js";
-import type { SheetCell, SheetData, SheetRow } from "./read-sheet.js";
+import type { SheetCell, SheetData, SheetRow } from "./sheet-data.js";
 import { mapAnswer, newOrChanged, type VersionPlan } from "./version-map.js";
+import { choiceCandidates, choiceValue } from "./answer-choices.js";
+import { didYouMean } from "../validate/did-you-mean.js";
 
 /** The latest date an answer may carry: today, or the workspace's as-of date when there is a workspace. */
 export interface DateLimit {
@@ -61,7 +63,7 @@ export interface CheckContext {
   vendorId: string;
 }
 
-const MAX = { document: 300, section: 200, reason: 1000, comment: 2000 } as const;
+const MAX = { document: 300, section: 200, reason: 1000, comment: 2000, name: 200, contact: 300 } as const;
 const EDITABLE_PREFIXES = ["answer", "evidence_", "answered_at", "reason", "comment"];
 
 /** Shows untrusted text inside a message: invisible characters removed, long values cut. */
@@ -99,6 +101,13 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     if (problem) fatal.push({ file: sheet.answeredAt.ref, message: problem });
     else answeredAt = sheet.answeredAt.text;
   }
+  for (const [cell, max] of [
+    [sheet.vendorName, MAX.name],
+    [sheet.contact, MAX.contact],
+  ] as const) {
+    if (cell && cell.text.length > max)
+      fatal.push({ file: cell.ref, message: `is ${cell.text.length} characters long; at most ${max}` });
+  }
 
   interface Candidate {
     row: SheetRow;
@@ -112,7 +121,9 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     const at = (key: string, message: string, cell?: SheetCell) =>
       issues.push({ file: cell?.ref ?? sheet.ref(row.row, key), message });
     const cell = (key: string) => row.cells.get(key);
-    const editable = [...row.cells.keys()].filter((k) => EDITABLE_PREFIXES.some((p) => k.startsWith(p)));
+    // A cell that holds something unreadable (a formula) is not empty: it is reported once, as what it is.
+    const filled = [...row.cells.keys(), ...row.unreadable];
+    const editable = filled.filter((k) => EDITABLE_PREFIXES.some((p) => k.startsWith(p)));
     const idCell = cell("id");
     const candidate: Candidate = { row, id: idCell?.text ?? "", issues, answers: [] };
     candidates.push(candidate);
@@ -124,7 +135,9 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     const id = idCell.text.toUpperCase();
     candidate.id = id;
     const answerCell = cell("answer");
-    const value = answerCell?.text.toLowerCase() ?? "";
+    // The dropdowns show labels: a label (or a value typed by hand) of the question with this id stands for its value.
+    const sameId = questions.get(id);
+    const value = answerCell ? ((sameId && choiceValue(sameId, answerCell.text)) ?? answerCell.text.toLowerCase()) : "";
     // A row with nothing filled in is an unanswered question: nothing to map or check (but its id must exist).
     const blank = editable.length === 0 && issues.length === 0;
 
@@ -145,6 +158,7 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       continue;
     }
     if (!answerCell) {
+      if (row.unreadable.has("answer")) continue;
       const others = editable.filter((k) => k !== "answer");
       if (others.length > 0) {
         const allowed = allowedValues(questions.get(result.carried[0]!.id)!);
@@ -163,6 +177,8 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       const get = (field: (typeof EVIDENCE_FIELDS)[number]) => cell(evidenceKey(item, field));
       const [doc, section, url, date] = EVIDENCE_FIELDS.map(get);
       if (!doc && !section && !url && !date) continue;
+      // An unreadable evidence cell was reported as such; the rest of the item is not judged without it.
+      if (EVIDENCE_FIELDS.some((f) => row.unreadable.has(evidenceKey(item, f)))) continue;
       evidenceGiven = true;
       const label = item === 1 ? "evidence" : `evidence ${item}`;
       if (!doc) {
@@ -215,9 +231,11 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
       const from = mapped ? ` (${id} of ${plan.from}, now ${c.id})` : "";
       if (!allowed.includes(c.value)) {
         const hint = c.value === NOT_APPLICABLE ? ` (${c.id} cannot be answered not applicable)` : "";
+        const suggestion = c.value === NOT_APPLICABLE ? "" : didYouMean(answerCell.text, choiceCandidates(question));
+        const labels = sheet.kind === "xlsx" ? ", or the label the dropdown shows" : "";
         at(
           "answer",
-          `${show(answerCell.text)} is not an answer to ${c.id}${from}${hint}; allowed: ${allowed.join(", ")}`,
+          `${show(answerCell.text)} is not an answer to ${c.id}${from}${hint}${suggestion}; allowed: ${allowed.join(", ")}${labels}`,
           answerCell,
         );
         continue;
@@ -241,7 +259,7 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
     for (const a of c.answers) {
       const first = firstRow.get(a.id);
       if (first && first !== c) {
-        const firstRef = sheet.ref(first.row.row, "id");
+        const firstRef = sheet.cellName(first.row.row, "id");
         c.issues.push({
           file: sheet.ref(c.row.row, "id"),
           message: `${a.id} is answered twice: also on row ${first.row.row} (${firstRef}); keep one row per question`,
@@ -269,10 +287,25 @@ export function checkSheet(sheet: SheetData, ctx: CheckContext): CheckedSheet {
         `${id} is new or changed in ${plan.to}; it shows as unanswered until the vendor answers the current questionnaire`,
       );
   }
-  const issues = [...fatal, ...rowIssues];
+  const issues = capped([...fatal, ...rowIssues], sheet.file);
   const out: CheckedSheet = { answers, issues, fatal, rejected, notes, newOrChanged: fresh };
   if (answeredAt !== undefined) out.answeredAt = answeredAt;
   return out;
+}
+
+/** Problems listed at most: past this, a form is not worth reading line by line (and stderr stays bounded). */
+export const MAX_LISTED_ISSUES = 200;
+
+function capped(issues: InputIssue[], file: string): InputIssue[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const rest = issues.length - MAX_LISTED_ISSUES;
+  return [
+    ...issues.slice(0, MAX_LISTED_ISSUES),
+    {
+      file,
+      message: `${rest} more problem${rest === 1 ? " is" : "s are"} not listed; fix the ones above and import again`,
+    },
+  ];
 }
 
 function describeKeys(keys: readonly string[]): string {

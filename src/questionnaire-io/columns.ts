@@ -1,9 +1,21 @@
 import type { Evidence, VendorFile } from "../schema/vendor.js";
 import { NOT_APPLICABLE, UNKNOWN, type ResolvedQuestion, type ValidQuestionnaire } from "../validate/questionnaire.js";
+import { NOT_APPLICABLE_LABEL, UNKNOWN_LABEL, answerChoices } from "./answer-choices.js";
 
 /** The sheet every spreadsheet export holds the questions in, and the one `caution answers import` reads. */
 export const ANSWERS_SHEET = "Answers";
 export const INSTRUCTIONS_SHEET = "Instructions";
+
+/** Labels of the Instructions sheet's key cells (column A); import finds the values next to them (column B). */
+export const INSTRUCTION_LABELS = {
+  questionnaire: "Questionnaire",
+  version: "Version",
+  published: "Published",
+  vendor: "Vendor",
+  vendorName: "Vendor name",
+  contact: "Contact",
+  answeredAt: "Answered on",
+} as const;
 
 /**
  * One column of the answer form. `key` is the CSV header (and what CSV errors name); `title` is the spreadsheet
@@ -41,8 +53,9 @@ export function evidenceKey(item: number, field: EvidenceField): string {
 }
 
 /**
- * The columns in order. The answer is column D, so a cell reference like `Answers!D14` names the answer to the
- * question on row 14 (the 13th question: the header is row 1).
+ * The columns in order: what a person reads first (the question, its answers and their meanings), the answer in
+ * column D, the help, then what the vendor fills in, then reference columns. A cell reference like `Answers!D14`
+ * names the answer to the question on row 14 (the 13th question: the header is row 1). Printing covers A to E.
  */
 export function answerColumns(evidenceItems: number): Column[] {
   const evidence: Column[] = [];
@@ -59,17 +72,17 @@ export function answerColumns(evidenceItems: number): Column[] {
     }
   }
   return [
-    { key: "id", title: "ID", width: 10, editable: false },
-    { key: "domain", title: "Domain", width: 18, editable: false },
-    { key: "question", title: "Question", width: 60, editable: false },
-    { key: "answer", title: "Answer", width: 22, editable: true },
+    { key: "id", title: "ID", width: 9, editable: false },
+    { key: "question", title: "Question", width: 50, editable: false },
     { key: "allowed", title: "Allowed answers", width: 44, editable: false },
-    { key: "agent_kind", title: "Agent kind", width: 16, editable: false },
-    { key: "help", title: "Help", width: 60, editable: false },
+    { key: "answer", title: "Answer", width: 34, editable: true },
+    { key: "help", title: "Help", width: 50, editable: false },
     ...evidence,
     { key: "answered_at", title: "Answered on (YYYY-MM-DD)", width: 14, editable: true },
     { key: "reason", title: "Reason (required for na)", width: 36, editable: true },
     { key: "comment", title: "Comment", width: 48, editable: true },
+    { key: "domain", title: "Domain", width: 18, editable: false },
+    { key: "agent_kind", title: "Agent kind", width: 16, editable: false },
     { key: "frameworks", title: "Frameworks", width: 30, editable: false },
   ];
 }
@@ -100,13 +113,14 @@ export function allowedValues(question: ResolvedQuestion): string[] {
   return [...question.options.map((o) => o.value), UNKNOWN, ...(question.allowNotApplicable ? [NOT_APPLICABLE] : [])];
 }
 
-/** The "allowed answers" cell: one line per value with its label. */
+/**
+ * The "Allowed answers" cell: one line per answer, the label first (what the dropdown shows), then the value a
+ * vendor may type instead, then what it implies where the label does not say it.
+ */
 export function allowedText(question: ResolvedQuestion): string {
-  return [
-    ...question.options.map((o) => `${o.value}: ${o.label}`),
-    `${UNKNOWN}: don't know (scores as the worst answer)`,
-    ...(question.allowNotApplicable ? [`${NOT_APPLICABLE}: not applicable (give a reason)`] : []),
-  ].join("\n");
+  return answerChoices(question)
+    .map((c) => `${c.label} (${c.value})${c.note ? `: ${c.note}` : ""}`)
+    .join("\n");
 }
 
 /** One question as a row of the form, with a vendor's current answer when pre-filled. */
@@ -156,13 +170,13 @@ export function buildForm(questionnaire: ValidQuestionnaire, vendor?: VendorFile
 export function instructionLines(form: Form): string[] {
   const q = form.questionnaire;
   return [
-    `Answer each question in the ${ANSWERS_SHEET} sheet (one row per question) by choosing a value in the Answer column; the Allowed answers column says what each value means.`,
-    `"${UNKNOWN}" (don't know) and an unanswered question both score as the question's worst answer: an empty questionnaire never looks safe.`,
-    `"${NOT_APPLICABLE}" (not applicable) is accepted only where the Allowed answers column lists it, and needs a reason in the Reason column.`,
-    "Evidence: name the document each answer rests on, with section, https:// URL and the document's date (YYYY-MM-DD). A document needs its date. Favourable answers without evidence count only partly.",
-    "Answered on: the date you gave the answer (YYYY-MM-DD); leave it empty to use the date on this sheet. Dates must not lie in the future.",
+    `Answer each question on its row of the ${ANSWERS_SHEET} sheet: pick an answer from the list in the Answer column. The Allowed answers column shows every answer with its value in brackets; typing the value (e.g. partial) works too.`,
+    `"${UNKNOWN_LABEL}" (${UNKNOWN}) and an unanswered question both score as the question's worst answer: an empty questionnaire never looks safe.`,
+    `"${NOT_APPLICABLE_LABEL}" (${NOT_APPLICABLE}) is offered only where the question allows it, and needs a reason in the Reason column.`,
+    "Evidence: name the document each answer rests on, with section, https:// URL and the document's date. A document needs its date. Favourable answers without evidence count only partly.",
+    "Dates: type them as YYYY-MM-DD, e.g. 2026-05-01; date cells accept dates only, and no date may lie in the future. Answered on (per answer) may stay empty: the Answered on date above then applies.",
     "Comment: anything the buyer should read with the answer; it is printed with the finding.",
-    "Do not change the ID column, the header row or the Version cell: caution reads the answers back by question id and questionnaire version.",
+    "Fill in Vendor name and Contact above. Do not change the ID column, the header row, or the Vendor and Version cells: caution reads the answers back by question id and questionnaire version.",
     `Questionnaire ${q.id}, version ${q.version}, published ${q.published}.`,
   ];
 }

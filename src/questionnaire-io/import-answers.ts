@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { cleanText } from "../load/clean-text.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
 import { parseYaml } from "../load/yaml-file.js";
 import type { MappingFile } from "../schema/mapping.js";
@@ -127,7 +128,8 @@ export async function importAnswers(opts: ImportAnswersOptions): Promise<ImportA
   const merged = mergeVendorYaml({
     existingText,
     vendorId: opts.vendor,
-    name: opts.name ?? opts.vendor,
+    name: opts.name ?? (sheet.vendorName ? cleanText(sheet.vendorName.text) : opts.vendor),
+    contact: sheet.contact ? cleanText(sheet.contact.text) : undefined,
     version: questionnaire.version,
     answeredAt: checked.answeredAt,
     defaultAnsweredAt: latest ?? limit.date,

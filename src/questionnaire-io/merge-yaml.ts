@@ -8,6 +8,8 @@ export interface MergeInput {
   vendorId: string;
   /** Name for a new file. */
   name: string;
+  /** The vendor's contact from the form, written when given. */
+  contact: string | undefined;
   /** The questionnaire version the merged answers are to (the current one). */
   version: string;
   /** The file-level answer date from the sheet, when it gives one. */
@@ -46,6 +48,10 @@ export function mergeVendorYaml(input: MergeInput): MergeResult {
 
   setScalar(root, "questionnaireVersion", input.version, false);
   if (input.answeredAt !== undefined) setScalar(root, "answeredAt", input.answeredAt, true);
+  if (input.contact !== undefined) {
+    if (root.has("contact")) setScalar(root, "contact", input.contact, true);
+    else insertAfter(root, "name", new Pair("contact", quoted(input.contact)));
+  }
   const fileDate = scalarString(root.get("answeredAt", true));
 
   const found: unknown = root.get("answers", true);
@@ -153,6 +159,13 @@ function sameEvidence(node: unknown, evidence: readonly Evidence[]): boolean {
     return JSON.stringify([r.document, r.section, r.url, r.date]);
   };
   return current.length === evidence.length && current.every((e, i) => normal(e) === normal(evidence[i]));
+}
+
+/** Inserts a top-level pair right after `key` (or at the end when the key is missing). */
+function insertAfter(map: YAMLMap, key: string, pair: Pair): void {
+  const index = map.items.findIndex((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+  if (index === -1) map.items.push(pair);
+  else map.items.splice(index + 1, 0, pair);
 }
 
 /** Inserts a new answer before the first existing answer that comes later in the questionnaire. */

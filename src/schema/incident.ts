@@ -51,7 +51,21 @@ export function splitList(s: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-const list = z.string().transform(splitList);
+/**
+ * `services` and `regions` cells: bounded so that one incident cannot fill a report (a feed listing 12,000
+ * components gave a 1.17 MB row). 10,000 characters hold every real list seen (AWS's region-wide events name about
+ * 140 services, Cloudflare's widest about 300 data centres); importers write a longer list empty, which caution reads
+ * as "affects every service" (or region), the cautious reading.
+ */
+export const LIST_CELL_MAX = 10_000;
+/** One name in a `services` or `regions` list. */
+export const LIST_NAME_MAX = 200;
+
+const list = z
+  .string()
+  .max(LIST_CELL_MAX, `must be at most ${LIST_CELL_MAX} characters; leave it empty for "all"`)
+  .transform(splitList)
+  .pipe(z.array(z.string().max(LIST_NAME_MAX, `each name must be at most ${LIST_NAME_MAX} characters`)));
 
 /** One CSV row's fields after validation, before they become an Incident. */
 interface CheckedRow {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { incidentMap } from "./incident-map.js";
 import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
 import { result } from "./result.js";
@@ -23,6 +24,11 @@ export const SCHEMA_KINDS = {
     schema: frameworkCatalogue,
     file: "frameworks.schema.json",
     title: "caution framework catalogue (questionnaires/framework-catalogue.yaml)",
+  },
+  "incident-map": {
+    schema: incidentMap,
+    file: "incident-map.schema.json",
+    title: "caution incident log mapping (caution incidents import --format csv --map <file>)",
   },
 } as const;
 

@@ -1,4 +1,12 @@
-import { CAUSES, SEVERITIES, splitList, toIncident, type Incident } from "../schema/incident.js";
+import {
+  CAUSES,
+  LIST_CELL_MAX,
+  LIST_NAME_MAX,
+  SEVERITIES,
+  splitList,
+  toIncident,
+  type Incident,
+} from "../schema/incident.js";
 import { isoInstant, SLUG_PATTERN } from "../schema/common.js";
 
 /**
@@ -48,6 +56,13 @@ function validUrl(s: string): boolean {
 
 const at = (fields: readonly string[], i: number) => (i < 0 ? "" : (fields[i] ?? ""));
 
+/** A list cell within the limits, split; null sends the row to zod, which words the error. */
+function fastList(cell: string): string[] | null {
+  if (cell.length > LIST_CELL_MAX) return null;
+  const names = splitList(cell);
+  return cell.length <= LIST_NAME_MAX || names.every((n) => n.length <= LIST_NAME_MAX) ? names : null;
+}
+
 export function fastIncident(fields: readonly string[], x: FieldIndex): Incident | null {
   const vendor = at(fields, x.vendor);
   const id = at(fields, x.id);
@@ -67,6 +82,9 @@ export function fastIncident(fields: readonly string[], x: FieldIndex): Incident
   if (!SEVERITY.has(severity) || !INVOLVED.has(involved)) return null;
   if (cause !== "" && !CAUSE.has(cause)) return null;
   if (url !== "" && !validUrl(url)) return null;
+  const services = fastList(at(fields, x.services));
+  const regions = fastList(at(fields, x.regions));
+  if (services === null || regions === null) return null;
   return toIncident({
     vendor,
     id,
@@ -74,8 +92,8 @@ export function fastIncident(fields: readonly string[], x: FieldIndex): Incident
     started_at: started,
     resolved_at: resolved === "" ? undefined : resolved,
     severity: severity as Incident["severity"],
-    services: splitList(at(fields, x.services)),
-    regions: splitList(at(fields, x.regions)),
+    services,
+    regions,
     cause: (cause === "" ? "unknown" : cause) as Incident["cause"],
     ai_agent_involved: involved as Incident["aiAgentInvolved"],
     source_url: url === "" ? undefined : url,

@@ -9,8 +9,14 @@ import { zodIssuesToInput } from "./zod-issues.js";
 
 /** Past this many errors in one file the rest are counted, not listed: a wrong export repeats the same fault. */
 const MAX_ISSUES_PER_FILE = 200;
+/**
+ * Past this many errors in one file it is not read further: a file that is wrong on a thousand rows is not a
+ * canonical incident file, and reading thirty million more malformed rows would only take minutes to say so.
+ */
+export const MAX_ERRORS_READ_PER_FILE = 1_000;
 
 const COLUMNS = [...INCIDENT_COLUMNS, ...OPTIONAL_INCIDENT_COLUMNS];
+const IGNORE = { push: () => undefined };
 
 export interface IncidentContext {
   /** null when caution.yaml could not be read: vendor ids are then not checked. */
@@ -39,13 +45,13 @@ export async function validateIncidentFile(
     if (issues.length < MAX_ISSUES_PER_FILE) issues.push(issue);
     else suppressed += 1;
   };
-  const parseIssues: InputIssue[] = [];
+  // Parse errors go straight to the bounded list: a file of malformed rows keeps 200 issues and a count, however long.
+  const parseIssues = { push: report, full: () => issues.length + suppressed >= MAX_ERRORS_READ_PER_FILE };
   let unchecked = 0;
   const source = newCsvSource(ref.file);
   let index: FieldIndex | undefined;
   let indexFor: CsvHeader | undefined;
   await readCsv(ref.path, source, INCIDENT_COLUMNS, parseIssues, (record: CsvRecord, header: CsvHeader) => {
-    if (parseIssues.length > 0) for (const issue of parseIssues.splice(0)) report(issue);
     if (indexFor !== header) {
       indexFor = header;
       index = Object.fromEntries(COLUMNS.map((c) => [c, header.index.get(c) ?? -1])) as unknown as FieldIndex;
@@ -106,14 +112,18 @@ export async function validateIncidentFile(
     if (rcaPublishedAt !== null && rcaPublishedAt >= ctx.asOfEnd)
       fail("rca_published_at", `${value("rca_published_at")} is after the workspace as-of date ${ctx.asOf}`);
   });
-  for (const issue of parseIssues.splice(0)) report(issue);
   if (unchecked > 0) {
     issues.push({
       file: ref.file,
       message: `${unchecked} more row${unchecked === 1 ? "" : "s"} look${unchecked === 1 ? "s" : ""} like a repeat of an incident id seen earlier; past ${String(MAX_SUSPECTS).replace(/\B(?=(\d{3})+$)/g, ",")} possible repeats they are counted, not checked: fix the repeats listed and run again`,
     });
   }
-  if (suppressed > 0)
+  if (issues.length + suppressed >= MAX_ERRORS_READ_PER_FILE)
+    issues.push({
+      file: ref.file,
+      message: `${suppressed} more errors in this file not listed; after ${MAX_ERRORS_READ_PER_FILE.toLocaleString("en")} errors the rest of the file was not read: is it a canonical incident CSV? (caution incidents import converts status-page feeds)`,
+    });
+  else if (suppressed > 0)
     issues.push({
       file: ref.file,
       message: `${suppressed} more error${suppressed === 1 ? "" : "s"} in this file not listed`,
@@ -135,7 +145,8 @@ export async function findDuplicates(
   for (const ref of refs) {
     let listed = 0;
     let more = 0;
-    await readCsv(ref.path, newCsvSource(ref.file), INCIDENT_COLUMNS, [], (record, header) => {
+    // The first pass reported every parse problem; this one only looks for the suspects.
+    await readCsv(ref.path, newCsvSource(ref.file), INCIDENT_COLUMNS, IGNORE, (record, header) => {
       const v = recordValues(record, header);
       const vendor = v.vendor ?? "";
       const id = (v.id ?? "").trim();

@@ -2,7 +2,8 @@ import type { InputIssue } from "../load/input-issue.js";
 import type { YamlSource } from "../load/yaml-file.js";
 import { vendorFile as vendorSchema, type VendorFile } from "../schema/vendor.js";
 import { NOT_APPLICABLE, UNKNOWN, type ValidQuestionnaire } from "./questionnaire.js";
-import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
+import { didYouMean } from "./did-you-mean.js";
+import { show, yamlLocator, zodIssuesToInput } from "./zod-issues.js";
 
 /** Validates one vendor file against the schema and against the questionnaire it answers. */
 export function validateVendor(
@@ -13,14 +14,26 @@ export function validateVendor(
 ): { vendor?: VendorFile; issues: InputIssue[] } {
   const locate = yamlLocator(source);
   const parsed = vendorSchema.safeParse(source.data, { reportInput: true });
-  const issues: InputIssue[] = parsed.success ? [] : zodIssuesToInput(vendorSchema, parsed.error, locate);
+  const raw = asRecord(source.data);
+  // An answer value that is a string is judged against its question below, which can list the allowed answers and
+  // name the likely one; the schema's generic "must be a lower-case slug" would say neither.
+  const judgedBelow = (field: string | undefined) => {
+    const m = /^answers\.([A-Z]{3}-\d{2})\.answer$/.exec(field ?? "");
+    return (
+      m !== null &&
+      questionnaire.questions.some((q) => q.id === m[1]) &&
+      typeof asRecord(asRecord(raw.answers)[m[1]!]).answer === "string"
+    );
+  };
+  const issues: InputIssue[] = parsed.success
+    ? []
+    : zodIssuesToInput(vendorSchema, parsed.error, locate).filter((i) => !judgedBelow(i.field));
   // The checks against the questionnaire run on the raw data too, so a file with a schema error still gets every
   // other error reported in the same run. A field the schema already complained about is not reported twice.
   const reported = new Set(issues.map((i) => i.field));
   const at = (path: PropertyKey[], field: string, message: string) => {
     if (!reported.has(field)) issues.push({ ...locate(path), field, message });
   };
-  const raw = asRecord(source.data);
 
   if (typeof raw.id === "string" && raw.id !== expectedId)
     at(
@@ -63,11 +76,19 @@ export function validateVendor(
       ...(question.allowNotApplicable ? [NOT_APPLICABLE] : []),
     ];
     if (typeof answer.answer === "string" && !allowed.includes(answer.answer)) {
-      const hint = answer.answer === NOT_APPLICABLE ? ` (${id} cannot be answered not applicable)` : "";
+      const candidates = [
+        ...question.options.map((o) => ({ value: o.value, aliases: [o.label] })),
+        { value: UNKNOWN, aliases: ["don't know"] },
+        ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, aliases: ["not applicable"] }] : []),
+      ];
+      const hint =
+        answer.answer === NOT_APPLICABLE
+          ? ` (${id} cannot be answered not applicable)`
+          : didYouMean(answer.answer, candidates);
       at(
         path("answer"),
         field("answer"),
-        `"${answer.answer}" is not an answer to ${id}${hint}; allowed: ${allowed.join(", ")}`,
+        `${show(answer.answer)} is not an answer to ${id}${hint}; allowed: ${allowed.join(", ")}`,
       );
     }
     if (answer.answer === NOT_APPLICABLE && answer.reason === undefined)

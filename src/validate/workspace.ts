@@ -1,5 +1,6 @@
 import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
 import { vendorFile, WORKSPACE_FILE } from "../load/layout.js";
+import { isoDate } from "../schema/common.js";
 import type { InputFile, LoadedWorkspace } from "../load/workspace.js";
 import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
@@ -125,6 +126,8 @@ function salvage(data: unknown): { vendors: { id: string }[]; asOf: string; vend
           : [],
       )
     : [];
-  const asOf = typeof raw.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.asOf) ? raw.asOf : "9999-12-31";
+  // A date the schema refuses (2026-02-30, which Date.parse would roll over into March) dates nothing: checking
+  // incidents against it would only add errors that are not there.
+  const asOf = isoDate.safeParse(raw.asOf).success ? (raw.asOf as string) : "9999-12-31";
   return { vendors, asOf, vendorsKnown: Array.isArray(raw.vendors) };
 }

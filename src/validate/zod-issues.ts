@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { cleanText } from "../load/clean-text.js";
 import type { InputIssue } from "../load/input-issue.js";
 import type { YamlSource } from "../load/yaml-file.js";
+import { didYouMean } from "./did-you-mean.js";
 
 type Path = readonly PropertyKey[];
 
@@ -20,7 +21,14 @@ export function zodIssuesToInput(
         out.push({
           ...locate(path),
           field: fieldName(path),
-          message: `unknown field${allowed ? `; allowed: ${allowed.join(", ")}` : ""}`,
+          message: `unknown field${
+            allowed
+              ? `${didYouMean(
+                  key,
+                  allowed.map((value) => ({ value })),
+                )}; allowed: ${allowed.join(", ")}`
+              : ""
+          }`,
         });
       }
       continue;
@@ -48,8 +56,17 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     case "invalid_type":
       if (input === undefined) return "is required";
       return `expected ${issue.expected}, got ${got}`;
-    case "invalid_value":
-      return `${got} is not allowed; allowed: ${issue.values.map((v) => String(v)).join(", ")}`;
+    case "invalid_value": {
+      const values = issue.values.map((v) => String(v));
+      const near =
+        typeof input === "string"
+          ? didYouMean(
+              input,
+              values.map((value) => ({ value })),
+            )
+          : "";
+      return `${got} is not allowed${near}; allowed: ${values.join(", ")}`;
+    }
     case "too_small":
       if (issue.origin === "array") return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
       if (issue.origin === "number" || issue.origin === "int")

@@ -62,9 +62,9 @@ describe("caution incidents import (built CLI)", () => {
 
   it("exits 2 for a bad --format, a bad --vendor, a missing option and a file of the other format", () => {
     const sp = join(FIXTURES, "statuspage-incidents.json");
-    const format = importCli([sp, "--format", "aws", "--vendor", "nimbus"]);
+    const format = importCli([sp, "--format", "rss", "--vendor", "nimbus"]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("caution: --format aws: allowed formats are statuspage, gcp");
+    expect(format.stderr).toContain("caution: --format rss: allowed formats are statuspage, gcp, aws, azure, csv");
     const vendor = importCli([sp, "--format", "statuspage", "--vendor", "Nimbus Cloud"]);
     expect(vendor.code).toBe(2);
     expect(vendor.stderr).toContain("caution: --vendor Nimbus Cloud: must be a lower-case slug");
@@ -72,7 +72,7 @@ describe("caution incidents import (built CLI)", () => {
     const shape = importCli([sp, "--format", "gcp", "--vendor", "nimbus"]);
     expect(shape.code).toBe(2);
     expect(shape.stderr).toContain(
-      `${sp}: expected a Google Cloud incidents.json (a JSON array of incidents), found an object with an "incidents" array`,
+      `${sp}: expected a Google Cloud incidents.json (a JSON array of incidents), found an object; it looks like a Statuspage incidents.json: use --format statuspage`,
     );
     expect(shape.stdout).toBe("");
   });

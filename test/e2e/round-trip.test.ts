@@ -13,9 +13,9 @@ async function workbook(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** The first option of every question, read from the Allowed answers column ("value: label" lines). */
+/** The first option of every question, read from the Allowed answers column ("Label (value)" lines, column C). */
 function firstOption(row: ExcelJS.Row): string {
-  return String(row.getCell(5).value).split("\n")[0]!.split(":")[0]!;
+  return /\(([a-z0-9-]+)\)(?::.*)?$/.exec(String(row.getCell(3).value).split("\n")[0]!)![1]!;
 }
 
 describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
@@ -40,11 +40,11 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
       const row = sheet.getRow(r);
       if (!row.getCell(1).value) continue;
       row.getCell(4).value = firstOption(row);
-      row.getCell(8).value = `Nordwind control standard, section ${r}`;
-      row.getCell(11).value = "2026-09-01";
+      row.getCell(6).value = `Nordwind control standard, section ${r}`; // F: evidence document
+      row.getCell(9).value = "2026-09-01"; // I: evidence date
       answered++;
     }
-    sheet.getCell("R3").value = "=cmd|' /C calc'!A0 typed by the vendor";
+    sheet.getCell("P3").value = "=cmd|' /C calc'!A0 typed by the vendor"; // P: comment
     await wb.xlsx.writeFile(form);
 
     const imported = caution([
@@ -118,9 +118,13 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     ).toBe(0);
     const sheet = (await workbook(form)).getWorksheet("Answers")!;
     expect(sheet.getCell("A6").value).toBe("DEL-01");
-    expect(sheet.getCell("D6").value).toBe("runbook-stateless-only");
+    // The answer shows its label, as the dropdown lists it.
+    expect(sheet.getCell("D6").value).toBe(
+      "Only pre-approved runbook steps on single stateless components, never data or environments",
+    );
     const md = caution(["questionnaire", "export", "--format", "md", "--vendor", "altavale", "--ws", "samples/demo"]);
-    expect(md.stdout).toContain("| DEL-01 | DEL Destructive actions |");
+    expect(md.stdout).toContain("| DEL-01 | Can any AI operator agent delete");
+    expect(md.stdout).toContain("| DEL Destructive actions |");
     const html = caution(["questionnaire", "export", "--format", "html"]);
     expect(html.stdout.startsWith("<!DOCTYPE html>")).toBe(true);
   });
@@ -139,14 +143,14 @@ describe("vendor round trip (built CLI)", { timeout: 180_000 }, () => {
     const r = caution(["answers", "import", form, "--vendor", "nimbus", "--into", ws]);
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toContain(
-      'Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown',
+      `${form} Answers!D14 (Answer): "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown, or the label the dropdown shows`,
     );
     expect(r.stderr).toContain("caution: 1 error in the input; nothing was written.");
     expect(existsSync(join(ws, "vendors", "nimbus.yaml"))).toBe(false);
 
     const partial = caution(["answers", "import", form, "--vendor", "nimbus", "--into", ws, "--partial"]);
     expect(partial.code).toBe(2);
-    expect(partial.stderr).toContain('Answers!D14: "maybe" is not an answer to NET-04');
+    expect(partial.stderr).toContain(`${form} Answers!D14 (Answer): "maybe" is not an answer to NET-04`);
     expect(partial.stderr).toContain(
       "--partial: 1 row was not imported (row 14 (NET-04)), the valid answers were written",
     );

@@ -81,10 +81,10 @@ describe("caution incidents import", () => {
   });
 
   it("refuses a bad --format or --vendor as a usage error", async () => {
-    for (const format of ["aws", "", undefined]) {
+    for (const format of ["rss", "", undefined]) {
       const err = await failure(SP, { format, vendor: "nimbus" });
       expect(err).toBeInstanceOf(UsageError);
-      expect(err.message).toBe(`--format ${format ?? ""}: allowed formats are statuspage, gcp`);
+      expect(err.message).toBe(`--format ${format ?? ""}: allowed formats are statuspage, gcp, aws, azure, csv`);
     }
     for (const vendor of ["Nimbus", "nimbus cloud", "-nimbus", "", "a".repeat(64), "nimbus/../x", undefined]) {
       const err = await failure(SP, { format: "statuspage", vendor });
@@ -124,7 +124,7 @@ describe("caution incidents import", () => {
       {
         file: GCP,
         message:
-          'expected a Statuspage incidents.json (an object with "page" and "incidents"), found a JSON array; for Google Cloud\'s incidents.json use --format gcp',
+          'expected a Statuspage incidents.json (an object with "page" and "incidents"), found an array; it looks like a Google Cloud incidents.json: use --format gcp',
       },
     ]);
 

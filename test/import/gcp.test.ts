@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCanonicalCsv } from "../../src/import/canonical-csv.js";
 import { importGcp, isIncidentReport } from "../../src/import/gcp.js";
-import { ImportShapeError } from "../../src/import/types.js";
-import { fixtureJson, fixtureText, MINUTE, parseRows } from "./support.js";
+import { ctx, fixtureJson, fixtureText, inputIssues, inputMessage, MINUTE, parseRows } from "./support.js";
 
 function incident(fields: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -26,7 +25,7 @@ function incident(fields: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const one = (fields: Record<string, unknown>) => importGcp([incident(fields)], "google-cloud");
+const one = (fields: Record<string, unknown>) => importGcp([incident(fields)], ctx("google-cloud"));
 const mapped = (fields: Record<string, unknown>) => {
   const r = one(fields);
   expect(r.skipped).toEqual([]);
@@ -34,7 +33,7 @@ const mapped = (fields: Record<string, unknown>) => {
 };
 
 describe("Google Cloud fixture", () => {
-  const result = importGcp(fixtureJson("gcp-incidents.json"), "google-cloud");
+  const result = importGcp(fixtureJson("gcp-incidents.json"), ctx("google-cloud"));
   const csv = formatCanonicalCsv(result.incidents);
 
   it("produces exactly the hand-computed CSV", () => {
@@ -206,7 +205,7 @@ describe("Google Cloud mapping rules", () => {
         incident({ external_desc: "old", modified: "2026-03-01T11:00:00+00:00" }),
         incident({ external_desc: "new", modified: "2026-03-01T12:00:00+00:00" }),
       ],
-      "g",
+      ctx("g"),
     );
     expect(r.incidents.map((i) => i.title)).toEqual(["new"]);
     expect(r.skipped).toEqual([
@@ -214,14 +213,33 @@ describe("Google Cloud mapping rules", () => {
     ]);
   });
 
-  it("refuses a file that is not a JSON array, pointing at --format statuspage for a Statuspage file", () => {
-    expect(() => importGcp({ page: {}, incidents: [] }, "g")).toThrow(ImportShapeError);
-    expect(() => importGcp({ page: {}, incidents: [] }, "g")).toThrow(
-      'expected a Google Cloud incidents.json (a JSON array of incidents), found an object with an "incidents" array, which looks like a Statuspage file; use --format statuspage',
-    );
-    expect(() => importGcp({}, "g")).toThrow(
+  it("refuses a file that is not a JSON array as an input error naming the file, pointing at the right format", () => {
+    expect(inputIssues(() => importGcp({ page: {}, incidents: [] }, ctx("g", "history.json")))).toEqual([
+      {
+        file: "history.json",
+        message:
+          "expected a Google Cloud incidents.json (a JSON array of incidents), found an object; it looks like a Statuspage incidents.json: use --format statuspage",
+      },
+    ]);
+    expect(inputMessage(() => importGcp({}, ctx("g")))).toBe(
       "expected a Google Cloud incidents.json (a JSON array of incidents), found an object",
     );
-    expect(() => importGcp(42, "g")).toThrow("found a number");
+    expect(inputMessage(() => importGcp(42, ctx("g")))).toMatch(/found a number$/);
+  });
+
+  it("refuses a JSON array none of whose records is a Google Cloud incident (an AWS events file), never 0 incidents", () => {
+    const aws = [{ arn: "arn:aws:health:us-east-1::event/EC2/X/1", date: "1772369485", status: "3", event_log: [] }];
+    expect(inputIssues(() => importGcp(aws, ctx("g", "currentevents.json")))).toEqual([
+      {
+        file: "currentevents.json",
+        message:
+          "the one record does not look like a Google Cloud incident (no begin, external_desc, status_impact, most_recent_update); it looks like an AWS Health events file: use --format aws",
+      },
+    ]);
+    expect(inputMessage(() => importGcp([{ a: 1 }, { b: 2 }], ctx("g")))).toBe(
+      "none of the 2 records looks like a Google Cloud incident (no begin, external_desc, status_impact, most_recent_update)",
+    );
+    // An empty history is a history with no incidents, not a wrong file.
+    expect(importGcp([], ctx("g"))).toEqual({ incidents: [], skipped: [], notes: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc, parseInstant } from "../../src/import/instant.js";
+import { formatUtc, parseEpoch, parseInstant } from "../../src/import/instant.js";
 
 const utc = (value: string) => {
   const r = parseInstant(value);
@@ -18,9 +18,19 @@ describe("parseInstant", () => {
     expect(utc("2028-02-28T23:00:00-02:00")).toBe("2028-02-29T01:00:00Z");
   });
 
-  it("drops fractions of a second (so the order of instants is kept) and accepts minutes without seconds", () => {
-    expect(utc("2026-04-01T01:15:27.902-07:00")).toBe("2026-04-01T08:15:27Z");
-    expect(utc("2026-04-01T01:15:27.999999Z")).toBe("2026-04-01T01:15:27Z");
+  it("keeps milliseconds, rounds finer fractions down (a start) or up (an end), accepts minutes without seconds", () => {
+    expect(utc("2026-04-01T01:15:27.902-07:00")).toBe("2026-04-01T08:15:27.902Z");
+    expect(utc("2026-04-01T10:04:00.4Z")).toBe("2026-04-01T10:04:00.400Z");
+    expect(utc("2026-04-01T01:15:27.999999Z")).toBe("2026-04-01T01:15:27.999Z");
+    expect(utc("2026-04-01T01:15:27.000Z")).toBe("2026-04-01T01:15:27Z");
+    const ceil = (v: string) => {
+      const r = parseInstant(v, "ceil");
+      return r.ok ? r.utc : r.problem;
+    };
+    expect(ceil("2026-04-01T10:04:00.0001Z")).toBe("2026-04-01T10:04:00.001Z");
+    expect(ceil("2026-04-01T10:04:00.9990001Z")).toBe("2026-04-01T10:04:01Z");
+    expect(ceil("2026-04-01T10:04:00.123000Z")).toBe("2026-04-01T10:04:00.123Z");
+    expect(ceil("2026-12-31T23:59:59.9999Z")).toBe("2027-01-01T00:00:00Z");
     expect(utc("2026-04-01T01:15Z")).toBe("2026-04-01T01:15:00Z");
     const r = parseInstant("2026-04-01T01:15:27.902-07:00");
     expect(r.ok && r.ms).toBe(Date.UTC(2026, 3, 1, 8, 15, 27, 902));
@@ -56,7 +66,35 @@ describe("parseInstant", () => {
     expect(utc("9999-12-31T23:00:00-05:00")).toBe("error: is outside the years 0000 to 9999 in UTC");
   });
 
-  it("formats epoch milliseconds as second-precision UTC", () => {
-    expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe("2026-01-02T03:04:05Z");
+  it("formats epoch milliseconds as UTC, with .mmm only when there are milliseconds", () => {
+    expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe("2026-01-02T03:04:05.678Z");
+    expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5, 0))).toBe("2026-01-02T03:04:05Z");
+    expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4, 5, 40))).toBe("2026-01-02T03:04:05.040Z");
+  });
+});
+
+describe("parseEpoch", () => {
+  const epoch = (v: unknown, unit: "s" | "ms" = "s", rounding: "floor" | "ceil" = "floor") => {
+    const r = parseEpoch(v, unit, rounding);
+    return r.ok ? r.utc : `error: ${r.problem}`;
+  };
+
+  it("reads seconds as a string or a number, exactly, fractions included", () => {
+    expect(epoch("1772369485")).toBe("2026-03-01T12:51:25Z");
+    expect(epoch(1772369485)).toBe("2026-03-01T12:51:25Z");
+    // Read as decimal text, not through floating point (1587462325.096 * 1000 is not 1587462325096).
+    expect(epoch("1587462325.096")).toBe("2020-04-21T09:45:25.096Z");
+    expect(epoch(1587462325.096)).toBe("2020-04-21T09:45:25.096Z");
+    expect(epoch("1587462325.0961", "s", "ceil")).toBe("2020-04-21T09:45:25.097Z");
+    expect(epoch("1772369485123", "ms")).toBe("2026-03-01T12:51:25.123Z");
+  });
+
+  it("refuses what is not an epoch", () => {
+    expect(epoch("")).toBe("error: is not an epoch timestamp (digits, optionally with a fraction)");
+    expect(epoch("-5")).toBe("error: is not an epoch timestamp (digits, optionally with a fraction)");
+    expect(epoch("1e9")).toBe("error: is not an epoch timestamp (digits, optionally with a fraction)");
+    expect(epoch(1e25)).toBe("error: is not an epoch timestamp (digits, optionally with a fraction)");
+    expect(epoch(null)).toBe("error: is not an epoch timestamp");
+    expect(epoch("999999999999999")).toBe("error: is outside the years 0000 to 9999 in UTC");
   });
 });

@@ -94,17 +94,33 @@ describe("readJsonFile", () => {
     expect(await readJsonFile(path, "ok.json")).toEqual({ incidents: [] });
   });
 
-  it("refuses a missing, empty, binary or UTF-16 file, naming it", async () => {
+  it("refuses a missing, empty or binary file, naming it", async () => {
     await expect(readJsonFile("/nonexistent/incidents.json", "incidents.json")).rejects.toMatchObject({
       issues: [{ file: "incidents.json", message: "file not found" }],
     });
-    expect(await readIssues("")).toEqual([{ file: "shown/incidents.json", message: "file is empty" }]);
+    expect(await readIssues("")).toEqual([{ file: "shown/incidents.json", message: "is empty" }]);
     expect(await readIssues(Buffer.from([0x7b, 0x00, 0x7d]))).toEqual([
-      { file: "shown/incidents.json", message: "file contains NUL bytes: it is binary, not text" },
+      {
+        file: "shown/incidents.json",
+        line: 1,
+        message: "contains a NUL byte at byte 2: the file is binary or corrupted, not text",
+      },
     ]);
-    expect(await readIssues(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("[]", "utf16le")]))).toEqual([
-      { file: "shown/incidents.json", message: "file is UTF-16 encoded; save it as UTF-8" },
+  });
+
+  it("reads UTF-16 (AWS serves it) and refuses what nests deeper than any feed", async () => {
+    const path = join(tempDir(), "events.json");
+    await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[{"a":"\u00e9"}]', "utf16le")]));
+    expect(await readJsonFile(path, "events.json")).toEqual([{ a: "é" }]);
+    expect(issuesOf(() => parseJsonText(`${"[".repeat(65)}${"]".repeat(65)}`, "f.json"))).toEqual([
+      {
+        file: "f.json",
+        line: 1,
+        message: "nests arrays and objects more than 64 deep (character 65): not an incident feed",
+      },
     ]);
+    // Brackets inside strings are text, not nesting.
+    expect(parseJsonText(`["${"[".repeat(100)}"]`, "f.json")).toEqual(["[".repeat(100)]);
   });
 
   it("refuses a file over the size limit without parsing it; the default limit is 50 MiB", async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCanonicalCsv } from "../../src/import/canonical-csv.js";
 import { importStatuspage } from "../../src/import/statuspage.js";
-import { ImportShapeError } from "../../src/import/types.js";
-import { fixtureJson, fixtureText, MINUTE, parseRows } from "./support.js";
+import { ctx, fixtureJson, fixtureText, inputIssues, inputMessage, MINUTE, parseRows } from "./support.js";
 
 const PAGE = {
   id: "p1",
@@ -31,10 +30,10 @@ function incident(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 const one = (fields: Record<string, unknown>, page: unknown = PAGE) =>
-  importStatuspage({ page, incidents: [incident(fields)] }, "acme");
+  importStatuspage({ page, incidents: [incident(fields)] }, ctx("acme"));
 
 describe("Statuspage fixture", () => {
-  const result = importStatuspage(fixtureJson("statuspage-incidents.json"), "nimbus");
+  const result = importStatuspage(fixtureJson("statuspage-incidents.json"), ctx("nimbus"));
   const csv = formatCanonicalCsv(result.incidents);
 
   it("produces exactly the hand-computed CSV", () => {
@@ -58,17 +57,18 @@ describe("Statuspage fixture", () => {
       const r = byId.get(id)!;
       return r.resolvedAt === null ? null : (r.resolvedAt - r.startedAt) / MINUTE;
     };
-    // 2026-03-31T22:30:00-07:00 = 2026-04-01T05:30:00Z to 2026-04-01T01:15:27.902-07:00 = 08:15:27Z: 2 h 45 min 27 s.
+    // 2026-03-31T22:30:00-07:00 = 2026-04-01T05:30:00Z to 2026-04-01T01:15:27.902-07:00 = 08:15:27.902Z: the
+    // milliseconds are kept, 2 h 45 min 27.902 s.
     expect(byId.get("p3x5v7n9b1m2")!.startedAt).toBe(Date.UTC(2026, 3, 1, 5, 30));
-    expect(minutes("p3x5v7n9b1m2")).toBe(165 + 27 / 60);
+    expect(byId.get("p3x5v7n9b1m2")!.resolvedAt).toBe(Date.UTC(2026, 3, 1, 8, 15, 27, 902));
     // No started_at in the payload: created_at 09:15+05:30 = 03:45Z to 11:05:30+05:30 = 05:35:30Z: 110.5 min.
     expect(minutes("r6t8y0u2i4o6")).toBe(110.5);
     // The newer copy of the duplicate: 09:48-07:00 to 11:20-07:00.
     expect(minutes("d1u2p3l4i5c6")).toBe(92);
     // Maintenance window from scheduled_for 01:00-07:00 to resolved_at 02:41:09-07:00.
     expect(minutes("mt4h9s2b6c1d")).toBe(101 + 9 / 60);
-    // In progress: scheduled_for 23:00-07:00 to scheduled_until 01:00-07:00 the next day.
-    expect(minutes("mt2w8e6r4t0y")).toBe(120);
+    // In progress: open, never ended at its planned scheduled_until (01:00-07:00 the next day).
+    expect(minutes("mt2w8e6r4t0y")).toBeNull();
     expect(minutes("01HZX3K9QW7E5R2T8Y6U4V0N1P")).toBe(30);
     expect(minutes("kd8f2m1qz7xw")).toBeNull();
   });
@@ -127,7 +127,7 @@ describe("Statuspage mapping rules", () => {
     });
     const bySchedule = one({
       impact: "none",
-      status: "verifying",
+      status: "completed",
       scheduled_for: "2026-03-02T01:00:00+01:00",
       scheduled_until: "2026-03-02T03:00:00+01:00",
       resolved_at: null,
@@ -137,6 +137,18 @@ describe("Statuspage mapping rules", () => {
       startedAt: "2026-03-02T00:00:00Z",
       resolvedAt: "2026-03-02T02:00:00Z",
     });
+    // In progress or verifying: still open. The planned end is a plan; taken as the end, a summary.json fetched
+    // today would fail validation today ("after the as-of date").
+    for (const status of ["in_progress", "verifying"]) {
+      const running = one({
+        impact: "maintenance",
+        status,
+        scheduled_for: "2026-03-02T00:00:00Z",
+        scheduled_until: "2099-03-02T04:00:00Z",
+        resolved_at: null,
+      });
+      expect(running.incidents[0]).toMatchObject({ startedAt: "2026-03-02T00:00:00Z", resolvedAt: null });
+    }
     const completedEarly = one({
       impact: "maintenance",
       status: "completed",
@@ -213,7 +225,7 @@ describe("Statuspage mapping rules", () => {
         page: PAGE,
         incidents: [incident({ id: "" }), incident({ id: undefined }), incident({ id: "x".repeat(201) }), "junk", null],
       },
-      "acme",
+      ctx("acme"),
     );
     expect(r.incidents).toEqual([]);
     expect(r.skipped).toEqual([
@@ -288,7 +300,9 @@ describe("Statuspage mapping rules", () => {
       one({ shortlink: null }, { ...PAGE, url: "https://acme.example/status/?ref=x#top" }).incidents[0]!.sourceUrl,
     ).toBe("https://acme.example/status/incidents/abc123def456");
     expect(one({ shortlink: null }, { ...PAGE, url: "http://status.acme.example" }).incidents[0]!.sourceUrl).toBeNull();
-    expect(importStatuspage({ incidents: [incident({ shortlink: null })] }, "acme").incidents[0]!.sourceUrl).toBeNull();
+    expect(
+      importStatuspage({ incidents: [incident({ shortlink: null })] }, ctx("acme")).incidents[0]!.sourceUrl,
+    ).toBeNull();
   });
 
   it("sets rca_published_at from the first postmortem update's display_at, else its created_at", () => {
@@ -331,7 +345,7 @@ describe("Statuspage mapping rules", () => {
     const copies = (a: unknown, b: unknown) =>
       importStatuspage(
         { incidents: [incident({ name: "first", updated_at: a }), incident({ name: "second", updated_at: b })] },
-        "acme",
+        ctx("acme"),
       );
     const newer = copies("2026-03-01T12:00:00Z", "2026-03-01T13:00:00+02:00");
     expect(newer.incidents.map((i) => i.title)).toEqual(["first"]);
@@ -360,7 +374,7 @@ describe("Statuspage mapping rules", () => {
           }),
         ],
       },
-      "acme",
+      ctx("acme"),
     );
     expect(r.incidents[0]).toMatchObject({
       id: "m1",
@@ -370,23 +384,47 @@ describe("Statuspage mapping rules", () => {
     });
   });
 
-  it("refuses a file that is not a Statuspage incidents.json", () => {
-    expect(() => importStatuspage([], "acme")).toThrow(ImportShapeError);
-    expect(() => importStatuspage([], "acme")).toThrow(
-      /found a JSON array; for Google Cloud's incidents.json use --format gcp/,
+  it("refuses a file that is not a Statuspage incidents.json as an input error naming the file", () => {
+    const gcp = [{ id: "x", begin: "2026-03-01T10:00:00+00:00", external_desc: "x" }];
+    expect(inputIssues(() => importStatuspage(gcp, ctx("acme", "in.json")))).toEqual([
+      {
+        file: "in.json",
+        message:
+          'expected a Statuspage incidents.json (an object with "page" and "incidents"), found an array; it looks like a Google Cloud incidents.json: use --format gcp',
+      },
+    ]);
+    expect(inputMessage(() => importStatuspage({ page: PAGE }, ctx("acme")))).toMatch(
+      /found an object without an "incidents" array$/,
     );
-    expect(() => importStatuspage({ page: PAGE }, "acme")).toThrow('found an object without an "incidents" array');
-    expect(() => importStatuspage({ incidents: {} }, "acme")).toThrow('"incidents" must be an array, found an object');
-    expect(() => importStatuspage("text", "acme")).toThrow("found a string");
-    expect(() => importStatuspage(null, "acme")).toThrow("found null");
+    expect(inputMessage(() => importStatuspage({ incidents: {} }, ctx("acme")))).toBe(
+      '"incidents" must be an array, found an object',
+    );
+    expect(inputMessage(() => importStatuspage("text", ctx("acme")))).toMatch(/found a string$/);
+    expect(inputMessage(() => importStatuspage(null, ctx("acme")))).toMatch(/found null$/);
+    expect(inputMessage(() => importStatuspage({ incidents: [{ x: 1 }] }, ctx("acme")))).toMatch(
+      /^the one record does not look like a Statuspage incident \(no impact, incident_updates/,
+    );
+  });
+
+  it("reads incident.io's null lists as empty", () => {
+    expect(importStatuspage({ page: PAGE, incidents: null, scheduled_maintenances: null }, ctx("acme"))).toEqual({
+      incidents: [],
+      skipped: [],
+      notes: [],
+    });
   });
 
   it("does not read inherited properties", () => {
     const r = importStatuspage(
-      JSON.parse('{"incidents":[{"__proto__":{"id":"x","started_at":"2026-03-01T10:00:00Z","impact":"major"}}]}'),
-      "acme",
+      JSON.parse(
+        '{"incidents":[{"__proto__":{"id":"x","started_at":"2026-03-01T10:00:00Z","impact":"major"}},{"impact":"none"}]}',
+      ),
+      ctx("acme"),
     );
     expect(r.incidents).toEqual([]);
-    expect(r.skipped).toEqual([{ id: "#1", reason: "has no id" }]);
+    expect(r.skipped).toEqual([
+      { id: "#1", reason: "has no id" },
+      { id: "#2", reason: "has no id" },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
+import { InputError, type InputIssue } from "../../src/load/input-issue.js";
 import { incidentRow, type Incident } from "../../src/schema/incident.js";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -29,3 +30,26 @@ export function parseRows(csv: string): Incident[] {
 }
 
 export const MINUTE = 60_000;
+
+/** What an importer is told: the vendor, and a file name its errors name. */
+export function ctx(vendor: string, file = "feed.json"): { vendor: string; file: string } {
+  return { vendor, file };
+}
+
+/** The issues of the InputError `fn` throws; fails the test when it throws anything else or nothing. */
+export function inputIssues(fn: () => unknown): InputIssue[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return [...err.issues];
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+/** The single message of the InputError `fn` throws. */
+export function inputMessage(fn: () => unknown): string {
+  const issues = inputIssues(fn);
+  expect(issues).toHaveLength(1);
+  return issues[0]!.message;
+}

@@ -41,7 +41,7 @@ describe("caution questionnaire export (command)", () => {
       `caution: wrote ${out}: questionnaire 1.0.0, 54 questions, pre-filled with 54 answers of altavale\n`,
     );
     expect(readdirSync(join(dir, "sub"))).toEqual(["altavale-2027.xlsx"]);
-    expect((await readWorkbook(out)).getWorksheet("Answers")!.getCell("D2").value).toBe("yes");
+    expect((await readWorkbook(out)).getWorksheet("Answers")!.getCell("D2").value).toBe("Yes");
   });
 
   it("rejects bad flags with exit-2 errors", async () => {
@@ -66,7 +66,7 @@ describe("caution questionnaire export (command)", () => {
   it("writes csv to --out", async () => {
     const out = join(tempDir(), "q.csv");
     expect((await runExport({ format: "csv", vendor: "cirrane", ws: DEMO, out })).code).toBe(0);
-    expect(readFileSync(out, "utf8").split("\n")[0]).toMatch(/^id,domain,question,answer,/);
+    expect(readFileSync(out, "utf8").split("\n")[0]).toMatch(/^id,question,allowed,answer,help,/);
   });
 });
 

@@ -34,7 +34,11 @@ describe("questionnaire export: XLSX", () => {
   it("has an Instructions sheet with the Version and an Answers sheet with a header row and one question per row", async () => {
     const q = await questionnaire();
     const wb = await readWorkbook(await exportXlsx());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Instructions", "Answers"]);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["Instructions", "visible"],
+      ["Answers", "visible"],
+      ["Lists", "hidden"],
+    ]);
     const info = wb.getWorksheet("Instructions")!;
     const labels = new Map<string, unknown>();
     info.eachRow((row) => labels.set(String(row.getCell(1).value), row.getCell(2).value));
@@ -43,38 +47,75 @@ describe("questionnaire export: XLSX", () => {
 
     const sheet = wb.getWorksheet("Answers")!;
     const header = sheet.getRow(1).values as unknown[];
-    expect(header.slice(1, 8)).toEqual(["ID", "Domain", "Question", "Answer", "Allowed answers", "Agent kind", "Help"]);
+    // The question, what each answer means, the answer (column D) and the help come first: they are what is printed.
+    expect(header.slice(1, 6)).toEqual(["ID", "Question", "Allowed answers", "Answer", "Help"]);
     expect(header).toContain("Evidence document");
     expect(header).toContain("Evidence section");
     expect(header).toContain("Evidence URL");
     expect(header).toContain("Evidence date (YYYY-MM-DD)");
     expect(header).toContain("Answered on (YYYY-MM-DD)");
     expect(header).toContain("Comment");
+    expect(header).toContain("Domain");
     expect(header.at(-1)).toBe("Frameworks");
     // Question N stands on row N+1 and its answer in column D.
     q.questions.forEach((question, i) => expect(sheet.getRow(i + 2).getCell(1).value).toBe(question.id));
     expect(sheet.getCell("A14").value).toBe(q.questions[12]!.id);
     expect(sheet.getRow(q.questions.length + 2).getCell(1).value).toBeNull();
-    expect(String(sheet.getCell("E2").value)).toContain("unknown: don't know");
+    expect(String(sheet.getCell("C2").value).split("\n")).toEqual([
+      "Yes (yes)",
+      "Partly (partial)",
+      "No (no)",
+      "Don't know (unknown): scores as the worst answer",
+    ]);
     expect(sheet.getRow(2).getCell(col(sheet, "Frameworks")).value).toContain("NIST AI RMF GOVERN 1.6");
   });
 
-  it("offers the allowed answers as a dropdown, with unknown always and na only where allowed", async () => {
+  it("offers each question's answer labels as a dropdown from a named list on the hidden sheet", async () => {
     const q = await questionnaire();
-    const sheet = (await readWorkbook(await exportXlsx())).getWorksheet("Answers")!;
+    const wb = await readWorkbook(await exportXlsx());
+    const sheet = wb.getWorksheet("Answers")!;
+    const lists = wb.getWorksheet("Lists")!;
+    const names = new Map(
+      (wb.definedNames.model as { name: string; ranges: string[] }[]).map((d) => [d.name, d.ranges]),
+    );
     for (const [i, question] of q.questions.entries()) {
       const dv = sheet.getCell(`D${i + 2}`).dataValidation;
       expect(dv.type).toBe("list");
       expect(dv.showErrorMessage).toBe(true);
-      const values = String(dv.formulae[0]).replace(/^"|"$/g, "").split(",");
-      expect(values).toEqual([
-        ...question.options.map((o) => o.value),
-        "unknown",
-        ...(question.allowNotApplicable ? ["na"] : []),
+      const name = `Choices_${question.id.replace("-", "_")}`;
+      expect(dv.formulae).toEqual([name]);
+      const [range] = names.get(name)!;
+      const m = /^Lists!\$([A-Z]+)\$2:\$\1\$(\d+)$/.exec(range!)!;
+      expect(m, range).not.toBeNull();
+      const labels = Array.from({ length: Number(m[2]) - 1 }, (_, k) => lists.getCell(`${m[1]}${k + 2}`).value);
+      expect(labels).toEqual([
+        ...question.options.map((o) => o.label),
+        "Don't know",
+        ...(question.allowNotApplicable ? ["Not applicable"] : []),
       ]);
+      expect(lists.getCell(`${m[1]}1`).value).toBe(question.id);
     }
-    expect(sheet.getCell("D4").dataValidation.formulae[0]).toContain(",na"); // INV-03 allows na
-    expect(sheet.getCell("D2").dataValidation.formulae[0]).toBe('"yes,partial,no,unknown"');
+    // Labels hold commas and run past Excel's 255-character inline limit; a named range has neither problem.
+    const del01 = q.questions.find((x) => x.id === "DEL-01")!;
+    expect(del01.options.some((o) => o.label.includes(","))).toBe(true);
+    expect(protection(lists)?.sheet).toBe(true);
+  });
+
+  it("validates date cells as dates, stores them as dates and shows them as YYYY-MM-DD", async () => {
+    const wb = await readWorkbook(await exportXlsx({ vendor: "altavale" }));
+    const sheet = wb.getWorksheet("Answers")!;
+    for (const title of ["Evidence date", "Evidence 2 date", "Answered on"]) {
+      const cell = rowOf(sheet, "INV-01").getCell(col(sheet, title));
+      expect(cell.dataValidation, title).toMatchObject({ type: "date", operator: "between", showErrorMessage: true });
+      expect(cell.numFmt).toBe("yyyy-mm-dd");
+    }
+    expect(rowOf(sheet, "INV-01").getCell(col(sheet, "Answered on")).value).toEqual(new Date("2026-09-18T00:00:00Z"));
+    const info = wb.getWorksheet("Instructions")!;
+    expect(info.getCell("A9").value).toBe("Answered on");
+    expect(info.getCell("B9").dataValidation).toMatchObject({ type: "date" });
+    expect(info.getCell("B9").value).toEqual(new Date("2026-09-18T00:00:00Z"));
+    // Text cells stay text, so a section "4.10" is not turned into the number 4.1.
+    expect(rowOf(sheet, "INV-01").getCell(col(sheet, "Evidence section")).numFmt).toBe("@");
   });
 
   it("locks the question columns and protects the sheet; answer, evidence, dates, reason and comment stay editable", async () => {
@@ -101,15 +142,37 @@ describe("questionnaire export: XLSX", () => {
       expect(sheet.getRow(5).getCell(header.indexOf(locked) + 1).protection?.locked, locked).not.toBe(false);
     }
     expect(sheet.getRow(1).getCell(4).protection?.locked).not.toBe(false);
-    // Frozen header row (and ID column), readable widths, wrapped text.
+    // Frozen header row (and ID column), readable widths, wrapped text, rows as tall as their text.
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(50);
-    expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(15);
-    expect(sheet.getCell("C2").alignment?.wrapText).toBe(true);
-    expect(protection(wb.getWorksheet("Instructions")!)?.sheet).toBe(true);
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(50);
+    expect(sheet.getColumn(4).width).toBeGreaterThanOrEqual(30);
+    expect(sheet.getCell("B2").alignment?.wrapText).toBe(true);
+    expect(sheet.getRow(2).height).toBeGreaterThan(15 * 4);
+
+    // Instructions: only the vendor's name, contact and answer date can be typed in; no cell relies on a note.
+    const info = wb.getWorksheet("Instructions")!;
+    expect(protection(info)?.sheet).toBe(true);
+    const open: string[] = [];
+    info.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.note, cell.address).toBeUndefined();
+        if (cell.protection?.locked === false) open.push(String(row.getCell(1).value));
+      }),
+    );
+    expect(open).toEqual(["Vendor name", "Contact", "Answered on"]);
   });
 
-  it("pre-fills a vendor's answers, evidence and dates for a re-assessment (altavale from samples/demo)", async () => {
+  it("prints landscape, one page wide, the header row on every page, question to help columns", async () => {
+    const q = await questionnaire();
+    const wb = await readWorkbook(await exportXlsx());
+    const setup = wb.getWorksheet("Answers")!.pageSetup;
+    expect(setup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(setup.printTitlesRow).toBe("1:1");
+    expect(setup.printArea).toBe(`A1:E${q.questions.length + 1}`);
+    expect(wb.getWorksheet("Instructions")!.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+  });
+
+  it("pre-fills a vendor's answers (as labels), evidence and dates for a re-assessment (altavale from samples/demo)", async () => {
     const q = await questionnaire();
     const vendor = await loadVendorAnswers(DEMO, "altavale", q, TODAY);
     const wb = await readWorkbook(await exportXlsx({ vendor: "altavale" }));
@@ -119,15 +182,18 @@ describe("questionnaire export: XLSX", () => {
     info.eachRow((row) => labels.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(labels.get("Vendor")).toBe("altavale");
     expect(labels.get("Vendor name")).toBe("Altavale Cloud SE");
-    expect(labels.get("Answered on")).toBe("2026-09-18");
+    expect(labels.get("Answered on")).toEqual(new Date("2026-09-18T00:00:00Z"));
+    const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : "");
     for (const [id, answer] of Object.entries(vendor.answers)) {
       const row = rowOf(sheet, id);
-      expect(row.getCell(4).value, id).toBe(answer.answer);
-      expect(row.getCell(col(sheet, "Answered on")).value).toBe(answer.answeredAt ?? vendor.answeredAt);
+      const question = q.questions.find((x) => x.id === id)!;
+      const label = question.options.find((o) => o.value === answer.answer)?.label;
+      expect(row.getCell(4).value, id).toBe(label ?? { unknown: "Don't know", na: "Not applicable" }[answer.answer]);
+      expect(row.getCell(col(sheet, "Answered on")).value).toEqual(date(answer.answeredAt ?? vendor.answeredAt));
       const first = answer.evidence[0];
       if (first) {
         expect(row.getCell(col(sheet, "Evidence document")).value).toBe(first.document);
-        expect(row.getCell(col(sheet, "Evidence date")).value).toBe(first.date);
+        expect(row.getCell(col(sheet, "Evidence date")).value).toEqual(date(first.date));
       }
       if (answer.comment) expect(row.getCell(col(sheet, "Comment")).value).toBe(answer.comment);
     }
@@ -136,12 +202,12 @@ describe("questionnaire export: XLSX", () => {
     );
   });
 
-  it("moves a dropdown list too long for Excel's inline limit to a hidden Lists sheet", async () => {
+  it("lists a long answer set whole: 30 options with commas in their labels", async () => {
     const q = await questionnaire();
     const first = q.questions[0]!;
     const options = Array.from({ length: 30 }, (_, i) => ({
       value: `option-number-${i}`,
-      label: `Option ${i}`,
+      label: `Option ${i}, with a comma`,
       points: i,
     }));
     const long = { ...q, questions: [{ ...first, options, worst: options.at(-1)! }, ...q.questions.slice(1)] };
@@ -149,10 +215,10 @@ describe("questionnaire export: XLSX", () => {
     writeFileSync(path, await exportForm("xlsx", long));
     const wb = await readWorkbook(path);
     const lists = wb.getWorksheet("Lists")!;
-    expect(lists.state).toBe("hidden");
-    expect(lists.getCell("A1").value).toBe("option-number-0");
-    expect(wb.getWorksheet("Answers")!.getCell("D2").dataValidation.formulae[0]).toBe("Lists!$A$1:$AE$1");
-    expect(String(wb.getWorksheet("Answers")!.getCell("D3").dataValidation.formulae[0])).toMatch(/^"suggest-only,/);
+    expect(lists.getCell("A2").value).toBe("Option 0, with a comma");
+    expect(lists.getCell("A32").value).toBe("Don't know");
+    const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+    expect(names.find((n) => n.name === "Choices_INV_01")!.ranges).toEqual(["Lists!$A$2:$A$32"]);
   });
 
   it("writes cells that would start a formula as plain strings with a leading apostrophe", async () => {
@@ -177,7 +243,7 @@ describe("questionnaire export: CSV, HTML, Markdown", () => {
     const q = await questionnaire();
     const text = readFileSync(await exportCsv({ vendor: "altavale" }), "utf8");
     const header = text.split("\n")[0]!.split(",");
-    expect(header.slice(0, 4)).toEqual(["id", "domain", "question", "answer"]);
+    expect(header.slice(0, 5)).toEqual(["id", "question", "allowed", "answer", "help"]);
     expect(header).toEqual(
       expect.arrayContaining([
         "allowed",
@@ -194,7 +260,8 @@ describe("questionnaire export: CSV, HTML, Markdown", () => {
         "questionnaire_version",
       ]),
     );
-    expect(text).toContain(`INV-01,INV Agent inventory & autonomy,`);
+    expect(text).toContain(`,INV Agent inventory & autonomy,`);
+    expect(text.split("\n")[1]).toMatch(/^INV-01,/);
     expect(text.trimEnd().endsWith(`,${q.version}`)).toBe(true);
   });
 

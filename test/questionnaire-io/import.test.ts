@@ -27,9 +27,11 @@ function vendorData(path: string) {
   return vendorFile.parse(parseYamlText(read(path)));
 }
 
-function lines(err: Error): string[] {
+/** The issues as printed, with the form's temporary path shown as `form.xlsx` / `form.csv`. */
+function lines(err: Error, path?: string): string[] {
   expect(err).toBeInstanceOf(InputError);
-  return (err as InputError).issues.map(formatIssue);
+  const all = (err as InputError).issues.map(formatIssue);
+  return path ? all.map((l) => l.split(path).join(path.endsWith(".csv") ? "form.csv" : "form.xlsx")) : all;
 }
 
 describe("answers import: round trip", () => {
@@ -148,20 +150,21 @@ describe("answers import: errors name the sheet and cell and say what is allowed
     });
     const dir = tempDir();
     const err = await failure(runImport(form, { vendor: "nimbus", into: dir }));
-    expect(lines(err)).toEqual(
+    const dropdown = ", or the label the dropdown shows";
+    expect(lines(err, form)).toEqual(
       [
-        'Answers!A3: unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05',
-        "Answers!Q4: an answer of na needs a reason saying why INV-03 does not apply",
-        'Answers!K8: evidence "Backup policy" needs the document\'s date (YYYY-MM-DD, not after 2026-11-25)',
-        "Answers!P9: answered on 2027-01-01 is after today's date 2026-11-25; a date must not lie in the future",
-        'Answers!K11: evidence date "01/05/2026" must be a date YYYY-MM-DD, e.g. 2026-11-25',
-        'Answers!D12: "na" is not an answer to NET-02 (NET-02 cannot be answered not applicable); allowed: yes, partial, no, unknown',
-        'Answers!J13: "http://insecure.example" must be an https:// URL (at most 2048 characters)',
-        "Answers!L13: evidence 2 has a section but no document; name the document the answer rests on",
-        'Answers!D14: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown',
-        "Answers!R15: holds a formula; type the value itself (formulas are never evaluated)",
-        "Answers!D16: RST-02 has a comment but no answer; choose one of: yes, partial, no, unknown (or clear the row)",
-        "Answers!A7: DEL-01 is answered twice: also on row 6 (Answers!A6); keep one row per question",
+        'form.xlsx Answers!A3 (ID): unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05',
+        "form.xlsx Answers!O4 (Reason): an answer of na needs a reason saying why INV-03 does not apply",
+        'form.xlsx Answers!I8 (Evidence date): evidence "Backup policy" needs the document\'s date (YYYY-MM-DD, not after 2026-11-25)',
+        "form.xlsx Answers!N9 (Answered on): answered on 2027-01-01 is after today's date 2026-11-25; a date must not lie in the future",
+        'form.xlsx Answers!I11 (Evidence date): evidence date "01/05/2026" must be a date YYYY-MM-DD, e.g. 2026-11-25',
+        `form.xlsx Answers!D12 (Answer): "na" is not an answer to NET-02 (NET-02 cannot be answered not applicable); allowed: yes, partial, no, unknown${dropdown}`,
+        'form.xlsx Answers!H13 (Evidence URL): "http://insecure.example" must be an https:// URL (at most 2048 characters)',
+        "form.xlsx Answers!J13 (Evidence 2 document): evidence 2 has a section but no document; name the document the answer rests on",
+        `form.xlsx Answers!D14 (Answer): "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown${dropdown}`,
+        "form.xlsx Answers!P15 (Comment): holds a formula; type the value itself (formulas are never evaluated)",
+        "form.xlsx Answers!D16 (Answer): RST-02 has a comment but no answer; choose one of: yes, partial, no, unknown (or clear the row)",
+        "form.xlsx Answers!A7 (ID): DEL-01 is answered twice: also on row 6 (Answers!A6); keep one row per question",
       ].sort(byRow),
     );
     expect(existsSync(join(dir, "vendors"))).toBe(false);
@@ -176,9 +179,9 @@ describe("answers import: errors name the sheet and cell and say what is allowed
       rowOf(sheet, "DEL-02").getCell(col(sheet, "Evidence document")).value = "Policy";
     });
     const err = await failure(runImport(form, { vendor: "quarrion", into: ws }));
-    expect(lines(err)).toEqual([
-      "Answers!P2: answered on 2026-11-10 is after the workspace as-of date 2026-11-01; a date must not lie in the future",
-      "Answers!K7: evidence date 2026-11-02 is after the workspace as-of date 2026-11-01; a date must not lie in the future",
+    expect(lines(err, form)).toEqual([
+      "form.xlsx Answers!N2 (Answered on): answered on 2026-11-10 is after the workspace as-of date 2026-11-01; a date must not lie in the future",
+      "form.xlsx Answers!I7 (Evidence date): evidence date 2026-11-02 is after the workspace as-of date 2026-11-01; a date must not lie in the future",
     ]);
     expect(read(join(ws, "vendors", "quarrion.yaml"))).toBe(before);
   });
@@ -197,23 +200,23 @@ describe("answers import: errors name the sheet and cell and say what is allowed
     at(9, "answered_at", "2026-13-01");
     writeFileSync(path, `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`);
     const err = await failure(runImport(path, { vendor: "nimbus", into: tempDir() }));
-    expect(lines(err)).toEqual([
-      `${path} row 3, column id: unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05`,
-      `${path} row 8, column evidence_date: evidence "Backup policy" needs the document's date (YYYY-MM-DD, not after 2026-11-25)`,
-      `${path} row 9, column answered_at: answered on "2026-13-01" must be a date YYYY-MM-DD, e.g. 2026-11-25`,
-      `${path} row 14, column answer: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown`,
+    expect(lines(err, path)).toEqual([
+      `form.csv row 3, column id: unknown question id "XYZ-99"; questionnaire 1.0.0 has INV-01 to CON-05`,
+      `form.csv row 8, column evidence_date: evidence "Backup policy" needs the document's date (YYYY-MM-DD, not after 2026-11-25)`,
+      `form.csv row 9, column answered_at: answered on "2026-13-01" must be a date YYYY-MM-DD, e.g. 2026-11-25`,
+      `form.csv row 14, column answer: "maybe" is not an answer to NET-04; allowed: yes, partial, no, unknown`,
     ]);
   });
 
   it("refuses a form exported for another vendor, a workbook without the Answers sheet and other files", async () => {
     const form = await exportXlsx({ vendor: "altavale" });
     const err = await failure(runImport(form, { vendor: "cirrane", into: demoCopy() }));
-    expect(lines(err)).toEqual([
-      'Instructions!B6: this form was exported for vendor "altavale", not cirrane; import it with --vendor altavale or export a form for cirrane',
+    expect(lines(err, form)).toEqual([
+      'form.xlsx Instructions!B6 (Vendor): this form was exported for vendor "altavale", not cirrane; import it with --vendor altavale or export a form for cirrane',
     ]);
     const renamed = await fillXlsx(await exportXlsx(), (sheet) => (sheet.name = "Sheet1"));
     expect(lines(await failure(runImport(renamed, { vendor: "x", into: tempDir() })))[0]).toBe(
-      `${renamed}: has no sheet named Answers (it has Instructions, Sheet1); import the workbook caution questionnaire export wrote`,
+      `${renamed}: has no sheet named Answers (it has "Instructions", "Sheet1", "Lists"); import the workbook caution questionnaire export wrote`,
     );
     const txt = join(tempDir(), "answers.txt");
     writeFileSync(txt, "hello");
@@ -222,9 +225,9 @@ describe("answers import: errors name the sheet and cell and say what is allowed
     );
     const broken = join(tempDir(), "broken.xlsx");
     writeFileSync(broken, "not a zip");
-    expect(lines(await failure(runImport(broken, { vendor: "x", into: tempDir() })))[0]).toContain(
-      "is not a readable XLSX workbook",
-    );
+    expect(lines(await failure(runImport(broken, { vendor: "x", into: tempDir() })))).toEqual([
+      `${broken}: is not an .xlsx workbook (not a zip archive); save it as Excel Workbook (.xlsx)`,
+    ]);
   });
 });
 
@@ -245,8 +248,10 @@ describe("answers import: --partial", () => {
 
     const r = await runImport(form, { vendor: "quarrion", into: ws, partial: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Answers!D5: "maybe" is not an answer to INV-04; allowed: yes, partial, no, unknown');
-    expect(r.stderr).toContain('Answers!K7: evidence "Undated memo" needs the document\'s date');
+    expect(r.stderr).toContain(
+      `${form} Answers!D5 (Answer): "maybe" is not an answer to INV-04; allowed: yes, partial, no, unknown, or the label the dropdown shows`,
+    );
+    expect(r.stderr).toContain(`${form} Answers!I7 (Evidence date): evidence "Undated memo" needs the document's date`);
     expect(r.stderr).toContain(
       "--partial: 2 rows were not imported (row 5 (INV-04), row 7 (DEL-02)), the valid answers were written",
     );
@@ -262,7 +267,9 @@ describe("answers import: --partial", () => {
       sheet.getCell("D2").value = "yes";
     });
     const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir(), partial: true }));
-    expect(lines(err)).toEqual(['Instructions!B8: "yesterday" must be a date YYYY-MM-DD, e.g. 2026-11-25']);
+    expect(lines(err, form)).toEqual([
+      'form.xlsx Instructions!B9 (Answered on): "yesterday" must be a date YYYY-MM-DD, e.g. 2026-11-25',
+    ]);
   });
 });
 
@@ -315,7 +322,7 @@ describe("answers import: the vendor file keeps what the form does not change", 
     );
     const form = await fillXlsx(await exportXlsx(), (sheet) => {
       sheet.getCell("D2").value = "yes";
-      sheet.getCell("P2").value = "2026-10-01";
+      sheet.getCell("N2").value = "2026-10-01";
     });
     expect((await runImport(form, { vendor: "example-cloud", into: dir })).code).toBe(0);
     expect(read(path)).toBe(
@@ -358,8 +365,103 @@ describe("answers import: formula injection on the way in", () => {
 
 function byRow(a: string, b: string): number {
   const key = (s: string) => {
-    const m = /^Answers!([A-Z]+)(\d+)/.exec(s);
+    const m = /Answers!([A-Z]+)(\d+)/.exec(s);
     return m ? Number(m[2]) : 0;
   };
   return key(a) - key(b);
 }
+
+describe("answers import: encodings, the row limit and unreadable cells", () => {
+  /** The exported CSV with `edit` applied to its rows (header = row 1). */
+  async function csvWith(edit: (rows: string[][], header: string[]) => void): Promise<{ path: string; text: string }> {
+    const path = await exportCsv();
+    const rows = parseCsv(readFileSync(path, "utf8")) as string[][];
+    edit(rows, rows[0]!);
+    const text = `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
+    writeFileSync(path, text);
+    return { path, text };
+  }
+
+  it("refuses a Latin-1 CSV, naming the first invalid byte by row, line and offset; nothing is written", async () => {
+    const { path, text } = await csvWith((rows, header) => {
+      rows[4]![header.indexOf("answer")] = "yes";
+      rows[4]![header.indexOf("comment")] = "Zuverlässigkeit geprüft";
+    });
+    writeFileSync(path, Buffer.from(text, "latin1"));
+    const offset = Buffer.from(text, "latin1").indexOf(0xe4);
+    const dir = tempDir();
+    const err = await failure(runImport(path, { vendor: "nimbus", into: dir }));
+    const [line, ...rest] = lines(err, path);
+    expect(rest).toEqual([]);
+    // The record of row 5 spans several lines (the allowed answers hold line breaks); both are named.
+    const lineNo = text.slice(0, offset).split("\n").length;
+    expect(line).toBe(
+      `form.csv row 5 (line ${lineNo}): is not valid UTF-8: byte 0xE4 at offset ${offset.toLocaleString("en-US")} (column ${offset - text.lastIndexOf("\n", offset)} of the line) is not part of a UTF-8 character; the file looks like Latin-1 or Windows-1252. Save it as "CSV UTF-8" (Excel) or with character set UTF-8 (LibreOffice) and import it again`,
+    );
+    expect(existsSync(join(dir, "vendors"))).toBe(false);
+  });
+
+  it("reads a UTF-8 CSV with a byte-order mark, as Excel's 'CSV UTF-8' writes it", async () => {
+    const { path, text } = await csvWith((rows, header) => {
+      rows[1]![header.indexOf("answer")] = "Partly";
+      rows[1]![header.indexOf("comment")] = "Zuverlässigkeit geprüft";
+    });
+    writeFileSync(path, `\ufeff${text}`);
+    const dir = tempDir();
+    expect((await runImport(path, { vendor: "nimbus", into: dir })).code).toBe(0);
+    expect(vendorData(join(dir, "vendors", "nimbus.yaml")).answers["INV-01"]).toEqual({
+      answer: "partial",
+      evidence: [],
+      comment: "Zuverlässigkeit geprüft",
+    });
+  });
+
+  it("says once that rows past the limit were not read", async () => {
+    const { path } = await csvWith((rows, header) => {
+      for (let i = 0; i < 5100; i++) rows.push(header.map((h) => (h === "id" ? "XYZ-99" : "")));
+    });
+    const err = await failure(runImport(path, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, path)).toEqual([
+      "form.csv row 5002: the file holds answers below row 5,001; caution reads at most 5,000 rows below the header and read none of the rest. Keep one row per question",
+    ]);
+  });
+
+  it("reports a formula in the answer cell once, not also as evidence without an answer", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      const row = rowOf(sheet, "DEL-01");
+      row.getCell(4).value = { formula: 'IF(TRUE,"named-approval")', result: "named-approval" };
+      row.getCell(col(sheet, "Evidence document")).value = "Ops standard";
+      row.getCell(col(sheet, "Evidence date")).value = "2026-05-01";
+    });
+    const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, form)).toEqual([
+      "form.xlsx Answers!D6 (Answer): holds a formula; type the value itself (formulas are never evaluated)",
+    ]);
+  });
+
+  it("suggests the nearest answer for a typo, in a spreadsheet as in a CSV", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      rowOf(sheet, "DEL-01").getCell(4).value = "named approval";
+      rowOf(sheet, "INV-01").getCell(4).value = "Partially";
+    });
+    const err = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
+    expect(lines(err, form)).toEqual([
+      'form.xlsx Answers!D2 (Answer): "Partially" is not an answer to INV-01 (did you mean `partial`?); allowed: yes, partial, no, unknown, or the label the dropdown shows',
+      'form.xlsx Answers!D6 (Answer): "named approval" is not an answer to DEL-01 (did you mean `named-approval`?); allowed: named-approval, runbook-stateless-only, bounded-no-approval, unrestricted, unknown, or the label the dropdown shows',
+    ]);
+  });
+});
+
+describe("answers import: a form with hundreds of problems", () => {
+  it("lists the first 200 and says how many more there are", async () => {
+    const form = await fillXlsx(await exportXlsx(), (sheet) => {
+      for (let r = 60; r < 360; r++) sheet.getCell(`A${r}`).value = `XYZ-${r}`;
+    });
+    const got = lines(await failure(runImport(form, { vendor: "nimbus", into: tempDir() })), form);
+    expect(got).toHaveLength(201);
+    expect(got[0]).toBe(
+      'form.xlsx Answers!A60 (ID): unknown question id "XYZ-60"; questionnaire 1.0.0 has INV-01 to CON-05',
+    );
+    expect(got[200]).toBe("form.xlsx: 100 more problems are not listed; fix the ones above and import again");
+  });
+});

@@ -166,8 +166,8 @@ describe("version mappings at import time", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("mapped from questionnaire 0.9.0 onto 1.0.0");
     expect(r.stderr.split("\n").filter((l) => l.startsWith("caution: note:"))).toEqual([
-      "caution: note: Answers!A10: DEL-09 was removed in 1.0.0; the answer was not imported",
-      "caution: note: Answers!A20: APR-02 changed in 1.0.0, so the answer given to 0.9.0 does not carry over; the answer was not imported",
+      `caution: note: ${form} Answers!A10 (ID): DEL-09 was removed in 1.0.0; the answer was not imported`,
+      `caution: note: ${form} Answers!A20 (ID): APR-02 changed in 1.0.0, so the answer given to 0.9.0 does not carry over; the answer was not imported`,
       "caution: note: APR-02 is new or changed in 1.0.0; it shows as unanswered until the vendor answers the current questionnaire",
       "caution: note: CUS-04 is new or changed in 1.0.0; it shows as unanswered until the vendor answers the current questionnaire",
     ]);
@@ -192,11 +192,11 @@ describe("version mappings at import time", () => {
       runImport(form, { vendor: "nimbus", into: tempDir() }, { mappings: await historyMappings() }),
     );
     expect((err as InputError).issues.map(formatIssue)).toEqual([
-      'Answers!A2: unknown question id "OLD-01" (the form answers 0.9.0; mapped onto 1.0.0 it is OLD-01); questionnaire 1.0.0 has INV-01 to CON-05',
+      `${form} Answers!A2 (ID): unknown question id "OLD-01" (the form answers 0.9.0; mapped onto 1.0.0 it is OLD-01); questionnaire 1.0.0 has INV-01 to CON-05`,
     ]);
     const shipped = await failure(runImport(form, { vendor: "nimbus", into: tempDir() }));
     expect((shipped as InputError).issues.map(formatIssue)[0]).toMatch(
-      /^Instructions!B4: answers are to questionnaire version 0\.9\.0, and there is no mapping from 0\.9\.0 towards the current version 1\.0\.0/,
+      /Instructions!B4 \(Version\): answers are to questionnaire version 0\.9\.0, and there is no mapping from 0\.9\.0 towards the current version 1\.0\.0/,
     );
   });
 

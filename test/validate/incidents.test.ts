@@ -4,7 +4,7 @@ import { formatIssue, type InputIssue } from "../../src/load/input-issue.js";
 import type { IncidentFileRef } from "../../src/load/workspace.js";
 import type { Incident } from "../../src/schema/incident.js";
 import { CAUSES, INCIDENT_COLUMNS, SEVERITIES } from "../../src/schema/incident.js";
-import { findDuplicates, validateIncidentFile } from "../../src/validate/incidents.js";
+import { findDuplicates, MAX_ERRORS_READ_PER_FILE, validateIncidentFile } from "../../src/validate/incidents.js";
 import { CSV_HEADER, csvRow, demoWorkspace, tempDir, writeIn } from "./workspace-fixture.js";
 
 const F = "incidents/cirrane.csv";
@@ -342,5 +342,34 @@ describe("DuplicateFilter", () => {
     expect(answers.filter((ok) => !ok)).toHaveLength(1);
     // A suspect already on the list is still checked when it repeats again.
     expect(filter.add("v", "id-0")).toBe(true);
+  });
+});
+
+describe("validateIncidentFile: hostile files end fast, in bounded memory", () => {
+  const ctx = { vendorIds: new Set(["cirrane"]), asOfEnd: Date.parse("2026-11-02T00:00:00Z"), asOf: "2026-11-01" };
+
+  it("refuses a Latin-1 file with the line of its first non-UTF-8 byte, and reads no further", async () => {
+    const dir = await tempDir();
+    const latin1 = Buffer.concat([
+      Buffer.from(CSV_HEADER + csvRow("cirrane", "OK-1")),
+      Buffer.from(csvRow("cirrane", "BAD-1", { title: "Störung im Rechenzentrum Zürich" }), "latin1"),
+    ]);
+    const ref = { path: await writeIn(dir, "l.csv", latin1), file: "l.csv", relative: "incidents/l.csv" };
+    const handed: string[] = [];
+    const { issues } = await validateIncidentFile(ref, ctx, new DuplicateFilter(), (i) => handed.push(i.id));
+    expect(issues.map(formatIssue)).toEqual([
+      `l.csv line 3: is not valid UTF-8: byte ${latin1.indexOf(0xf6) + 1} cannot start or continue a UTF-8 character (the file may be Latin-1 or Windows-1252); save it as UTF-8 and run again. The rest of the file was not read`,
+    ]);
+    expect(handed).not.toContain("BAD-1");
+  });
+
+  it(`stops reading a file after ${MAX_ERRORS_READ_PER_FILE.toLocaleString("en")} errors, lists 200 and says why`, async () => {
+    const dir = await tempDir();
+    const rows = 50_000;
+    const ref = { path: await writeIn(dir, "m.csv", CSV_HEADER + "x\n".repeat(rows)), file: "m.csv", relative: "m" };
+    const { issues } = await validateIncidentFile(ref, ctx, new DuplicateFilter(), () => undefined);
+    expect(issues).toHaveLength(201);
+    expect(issues[199]?.row).toBe(201);
+    expect(issues.at(-1)?.message).toMatch(/^800 more errors in this file not listed; after 1,000 errors the rest/);
   });
 });

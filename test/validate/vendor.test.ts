@@ -59,6 +59,29 @@ describe("vendor files in a workspace", () => {
     ]);
   });
 
+  it("names the likely answer of a typo, also when the typo is not even a slug", async () => {
+    const named = "answers.DEL-01.answer";
+    const allowed = "allowed: named-approval, runbook-stateless-only, bounded-no-approval, unrestricted, unknown";
+    const typo = (value: string) =>
+      vendorErrors((y) => y.replace("answer: runbook-stateless-only", `answer: ${value}`));
+    expect(await typo('"named approval"')).toEqual([
+      `ws/vendors/cirrane.yaml line 12: ${named}: "named approval" is not an answer to DEL-01 (did you mean \`named-approval\`?); ${allowed}`,
+    ]);
+    expect(await typo("named-aproval")).toEqual([
+      `ws/vendors/cirrane.yaml line 12: ${named}: "named-aproval" is not an answer to DEL-01 (did you mean \`named-approval\`?); ${allowed}`,
+    ]);
+    // A label typed instead of its value points to the value.
+    expect(await typo('"Yes, without approval or limits"')).toEqual([
+      `ws/vendors/cirrane.yaml line 12: ${named}: "Yes, without approval or limits" is not an answer to DEL-01 (did you mean \`unrestricted\`?); ${allowed}`,
+    ]);
+    // Nothing near: no guess, only the allowed values.
+    expect(await typo("sometimes")).toEqual([
+      `ws/vendors/cirrane.yaml line 12: ${named}: "sometimes" is not an answer to DEL-01; ${allowed}`,
+    ]);
+    // A value that is not a string is still the schema's to report.
+    expect(await typo("[a, b]")).toEqual([`ws/vendors/cirrane.yaml line 12: ${named}: expected string, got a list`]);
+  });
+
   it("accepts unknown for any question", async () => {
     expect(await vendorErrors((y) => y.replace("answer: partial", "answer: unknown"))).toEqual([]);
   });

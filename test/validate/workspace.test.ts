@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rename, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/load/input-issue.js";
@@ -98,7 +98,7 @@ describe("validateWorkspace: caution.yaml", () => {
         ),
       ),
     ).toEqual([
-      `ws/caution.yaml line 16: vendors[2].region: unknown field; allowed: ${allowedFields(workspaceVendor)}`,
+      `ws/caution.yaml line 16: vendors[2].region: unknown field (did you mean \`regions\`?); allowed: ${allowedFields(workspaceVendor)}`,
     ]);
   });
 
@@ -198,6 +198,27 @@ describe("validateWorkspace: caution.yaml", () => {
     const ws = await demoWorkspace();
     await ws.remove("caution.yaml");
     expect(await ws.run()).toEqual(["ws/caution.yaml: file not found"]);
+  });
+
+  // BUG (issue 11): an impossible as-of date passed the salvage regex and Date.parse rolled it into March, so every
+  // incident after early March was reported as "after the as-of date".
+  it("reports an impossible as-of date once, without a cascade of incident errors", async () => {
+    const ws = await demoWorkspace();
+    await ws.replace("caution.yaml", 'asOf: "2026-11-01"', 'asOf: "2026-02-30"');
+    expect(await ws.run()).toEqual([
+      'ws/caution.yaml line 17: asOf: "2026-02-30" must be a date in the form YYYY-MM-DD',
+    ]);
+  });
+
+  // BUG (issue 11): a vendor file that is a symbolic link was skipped ("no answers file") though it was there.
+  it("reads a vendor file that is a symbolic link, and reports one that leads nowhere", async () => {
+    const ws = await demoWorkspace();
+    const shared = join(ws.dir, "shared-cirrane.yaml");
+    await rename(join(ws.dir, "vendors", "cirrane.yaml"), shared);
+    await symlink(shared, join(ws.dir, "vendors", "cirrane.yaml"));
+    expect(await ws.run()).toEqual([]);
+    await rm(shared);
+    expect(await ws.run()).toEqual(["ws/vendors/cirrane.yaml: file not found"]);
   });
 });
 

@@ -1,15 +1,12 @@
 import { statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../../load/input-issue.js";
-import { formatCanonicalCsv } from "../../import/canonical-csv.js";
-import { importIncidents } from "../../import/import-incidents.js";
-import { readJsonFile } from "../../import/read-json.js";
-import { IMPORT_FORMATS, ImportShapeError, type ImportFormat } from "../../import/types.js";
+import { pullIncidents } from "../../import/pull/pull.js";
+import { importReport, runImport } from "../../import/run-import.js";
+import { IMPORT_FORMATS, type ImportFormat } from "../../import/types.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { execute, globals } from "../execute.js";
 import { parseVendorId } from "../flags.js";
@@ -18,6 +15,7 @@ export interface ImportOptions {
   format?: string;
   vendor?: string;
   out?: string;
+  map?: string;
 }
 
 /**
@@ -28,19 +26,39 @@ export async function importIncidentsCommand(run: Run, file: string, opts: Impor
   const format = parseFormat(opts.format);
   const vendor = parseVendorId(opts.vendor);
   const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
-  const data = await readJsonFile(file, file);
-  let result;
-  try {
-    result = importIncidents(data, format, vendor);
-  } catch (err) {
-    if (err instanceof ImportShapeError) throw new InputError([{ file, message: err.message }]);
-    throw err;
-  }
-  const csv = formatCanonicalCsv(result.incidents);
-  for (const s of result.skipped) run.progress.note(`skipped ${s.id}: ${s.reason}`);
+  const { csv, result } = await runImport({ file, format, vendor, map: opts.map });
+  const report = importReport(result);
+  for (const line of report.slice(0, -1)) run.progress.note(line);
   if (out === undefined) run.stdout(csv);
   else await writeOutputs(dirname(out), [{ name: basename(out), data: csv }], run);
-  run.progress.note(`imported ${plural(result.incidents.length, "incident")}, skipped ${result.skipped.length}`);
+  run.progress.note(report.at(-1)!);
+  return EXIT.ok;
+}
+
+export interface PullOptions {
+  vendor?: string;
+  into?: string;
+  since?: string;
+  timeout?: string;
+}
+
+/** `caution incidents pull`: the work is in import/pull; this passes the flags and prints what it says. */
+export async function pullIncidentsCommand(run: Run, source: string, opts: PullOptions): Promise<number> {
+  const vendor = parseVendorId(opts.vendor);
+  const seconds = Number(opts.timeout ?? "30");
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 600)
+    throw new UsageError(`--timeout ${opts.timeout ?? ""}: give a number of seconds from 1 to 600`);
+  const outcome = await pullIncidents({
+    source,
+    vendor,
+    into: opts.into ?? ".",
+    since: opts.since,
+    fetch: { timeoutMs: seconds * 1000 },
+    env: run.env,
+    signal: run.signal,
+  });
+  for (const line of outcome.notes) run.progress.note(line);
+  run.progress.done(outcome.done);
   return EXIT.ok;
 }
 
@@ -48,16 +66,28 @@ export function registerIncidents(program: Command): void {
   const incidents = program.command("incidents").description("work with vendor incident histories");
   incidents
     .command("import")
-    .description("turn a status page's incidents.json into canonical incident CSV (stdout, or --out)")
-    .argument("<file>", "incidents.json saved from the vendor's status page")
+    .description("turn a status page's feed or an incident log into canonical incident CSV (stdout, or --out)")
+    .argument("<file>", "the feed saved from the vendor's status page, or an incident log CSV")
     .requiredOption(
       "--format <format>",
-      "statuspage (Atlassian Statuspage v2, incident.io) or gcp (Google Cloud Service Health)",
+      "statuspage (Atlassian Statuspage v2, incident.io), gcp (Google Cloud Service Health), aws (AWS Health events or the legacy dashboard's data.json), azure (Azure status RSS), csv (any incident log, with --map)",
     )
+    .option("--map <mapping.yaml>", "for --format csv: which column is which, time zone, impact vocabulary")
     .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml, written into every row")
     .option("--out <csv>", "write the CSV to this file (atomically) instead of stdout")
     .action((file: string, opts: ImportOptions, cmd: Command) =>
       execute(globals(cmd), (run) => importIncidentsCommand(run, file, opts)),
+    );
+  incidents
+    .command("pull")
+    .description("fetch a provider's incident feed and merge it into incidents/<vendor>.csv of a workspace")
+    .argument("<source>", "aws, azure, gcp, or a Statuspage base URL (e.g. https://www.githubstatus.com)")
+    .requiredOption("--vendor <id>", "vendor id as listed in caution.yaml; the rows go to incidents/<id>.csv")
+    .option("--into <workspace>", "the workspace folder", ".")
+    .option("--since <date>", "leave out incidents that ended before this day (YYYY-MM-DD)")
+    .option("--timeout <seconds>", "time limit per attempt (1-600)", "30")
+    .action((source: string, opts: PullOptions, cmd: Command) =>
+      execute(globals(cmd), (run) => pullIncidentsCommand(run, source, opts)),
     );
 }
 
