@@ -1,6 +1,5 @@
 import {
   AFRelationship,
-  decodePDFRawStream,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -14,6 +13,7 @@ import {
 } from "pdf-lib";
 import { embeddedManifest } from "../schema/manifest.js";
 import { sha256Hex } from "../load/digest.js";
+import { inflateBounded, InflateLimitError, LIMITS } from "./inflate.js";
 import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "./names.js";
 
 export interface ArchiveFiles {
@@ -109,12 +109,15 @@ export interface ArchiveContents {
   unreadable: { name: string; reason: string }[];
   /** Every text entry of the document information dictionary (Title, Author, CautionResultSHA256, ...). */
   info: Record<string, string>;
+  /** The document as pdf-lib parsed it, for the checks that walk its objects; absent when it did not parse. */
+  doc?: PDFDocument;
 }
 
 /**
  * Reads the attachments and the document information of a PDF with pdf-lib's low-level API: the catalog's
- * /Names /EmbeddedFiles name tree (with /Kids), each file specification's /EF /F stream, decoded with
- * `decodePDFRawStream` (FlateDecode and pdf-lib's other filters). Never throws for a malformed file.
+ * /Names /EmbeddedFiles name tree (with /Kids), each file specification's /EF /F stream, inflated with a cap
+ * (LIMITS.attachmentBytes). Never throws for a malformed file; throws InflateLimitError for an attachment that
+ * unpacks past the cap, so that the caller refuses the file instead of reading on.
  */
 export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents> {
   const contents: ArchiveContents = {
@@ -144,6 +147,7 @@ export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents
     return contents;
   }
   contents.parsed = true;
+  contents.doc = doc;
 
   try {
     const info = infoDict(doc, false);
@@ -170,23 +174,37 @@ export async function readArchive(pdfBytes: Uint8Array): Promise<ArchiveContents
       continue;
     }
     try {
-      contents.files.set(name, readEmbeddedFile(doc, spec));
+      contents.files.set(name, readEmbeddedFile(doc, spec, name));
     } catch (err) {
+      if (err instanceof InflateLimitError) throw err;
       contents.unreadable.push({ name, reason: err instanceof Error ? err.message : String(err) });
     }
   }
   return contents;
 }
 
-function readEmbeddedFile(doc: PDFDocument, specObject: PDFObject | undefined): Uint8Array {
+function readEmbeddedFile(doc: PDFDocument, specObject: PDFObject | undefined, name: string): Uint8Array {
   const spec = specObject instanceof PDFRef ? doc.context.lookup(specObject) : specObject;
   if (!(spec instanceof PDFDict)) throw new Error("the file specification is not a dictionary");
   const ef = spec.lookup(PDFName.of("EF"));
   if (!(ef instanceof PDFDict)) throw new Error("the file specification has no /EF dictionary");
   const stream = ef.lookup(PDFName.of("F")) ?? ef.lookup(PDFName.of("UF"));
-  if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();
+  if (stream instanceof PDFRawStream) return decodeStream(stream, `the attachment ${name}`);
   if (stream instanceof PDFStream) return stream.getContents();
   throw new Error("the /EF /F entry is not a stream");
+}
+
+/**
+ * A stream's bytes: stored as they are, or FlateDecode without a predictor (what caution and every common writer
+ * use for attachments), inflated with the cap. Other filters are not read: caution never writes them.
+ */
+export function decodeStream(stream: PDFRawStream, what: string, limit: number = LIMITS.attachmentBytes): Uint8Array {
+  const filter = stream.dict.lookup(PDFName.of("Filter"));
+  const filters = filter instanceof PDFArray ? filter.asArray().map(String) : filter ? [String(filter)] : [];
+  if (filters.length === 0) return stream.getContents();
+  if (filters.length === 1 && filters[0] === "/FlateDecode" && !stream.dict.has(PDFName.of("DecodeParms")))
+    return inflateBounded(stream.getContents(), limit, what);
+  throw new Error(`${what} uses the filter ${filters.join(" ")}, which caution does not write`);
 }
 
 /** Walks a name tree: leaves hold /Names [key value ...], inner nodes /Kids. Depth and cycles are bounded. */

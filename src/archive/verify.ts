@@ -1,17 +1,17 @@
-import { UsageError } from "../run/errors.js";
-import { describeFsError } from "../shared/fs-errors.js";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, posix } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import type { ZodError } from "zod";
 import { QUESTIONNAIRE_DIR } from "../load/package-files.js";
 import { embeddedManifest, manifest, type EmbeddedManifest, type Manifest } from "../schema/manifest.js";
 import { result as resultSchema, type Result } from "../schema/result.js";
 import { sha256Hex } from "../load/digest.js";
 import { readArchive, type ArchiveContents } from "./attach.js";
+import { InflateLimitError } from "./inflate.js";
+import { parseJson, readArgumentFile, readOptional, requireDirectory, VerifyArgumentError } from "./verify-io.js";
 import { buildEmbeddedManifest, computeReportId } from "./manifest.js";
+import { DOCUMENT_CHECK, documentChecks, type SignatureSummary } from "./verify-document.js";
 import {
   INFO_REPORT_ID,
   INFO_RESULT_SHA256,
@@ -32,6 +32,8 @@ export interface VerifyReport {
   /** True when every check passed. */
   ok: boolean;
   checks: VerifyCheck[];
+  /** The signatures found (empty when the PDF is not signed), with whether each matches the document. */
+  signatures: SignatureSummary[];
 }
 
 export interface VerifyOptions {
@@ -46,8 +48,7 @@ export interface VerifyOptions {
   sidecar?: boolean;
 }
 
-/** An argument verify cannot work with (a missing PDF, manifest or workspace folder): exit 2, not a failed check. */
-export class VerifyArgumentError extends UsageError {}
+export { VerifyArgumentError };
 
 /** Names of the checks, in the order they are reported. Per-input checks are `input <path>`. */
 export const CHECK = {
@@ -59,6 +60,7 @@ export const CHECK = {
   resultSchema: "result matches schema",
   manifestVsResult: "embedded manifest matches result",
   reportId: "report id",
+  ...DOCUMENT_CHECK,
   sidecar: "sidecar manifest",
   sidecarVsPdf: "sidecar matches pdf",
   sidecarVsManifest: "sidecar matches embedded manifest",
@@ -87,12 +89,22 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
   if (options.inputsDir !== undefined) await requireDirectory(options.inputsDir);
 
   const checks: VerifyCheck[] = [];
+  const signatures: SignatureSummary[] = [];
   const pass = (name: string) => checks.push({ name, ok: true, detail: "" });
   const fail = (name: string, detail: string) => checks.push({ name, ok: false, detail });
   const check = (name: string, problems: string[]) =>
     problems.length === 0 ? pass(name) : fail(name, problems.join("; "));
 
-  const archive = await readArchive(pdfBytes);
+  let archive: ArchiveContents;
+  try {
+    archive = await readArchive(pdfBytes);
+  } catch (err) {
+    if (err instanceof InflateLimitError)
+      throw new VerifyArgumentError(
+        `${pdfPath}: ${err.message}; caution never writes one that large, so the file is refused unread`,
+      );
+    throw err;
+  }
   if (archive.parsed) pass(CHECK.parses);
   else fail(CHECK.parses, `pdf-lib cannot read ${pdfPath}: ${archive.error ?? "unknown error"}`);
 
@@ -157,6 +169,17 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
         problems.push(`the document information says ${recorded}, the attached result gives ${expected}`);
       check(CHECK.reportId, problems);
     }
+
+    if (archive.doc) {
+      const document = await documentChecks(
+        pdfBytes,
+        { ...archive, doc: archive.doc },
+        embedded,
+        parsedResult && resultText !== undefined ? { parsed: parsedResult, text: resultText } : undefined,
+      );
+      checks.push(...document.checks);
+      signatures.push(...document.signatures);
+    }
   }
 
   let sidecar: Manifest | undefined;
@@ -197,7 +220,7 @@ export async function verifyPdf(pdfPath: string, options: VerifyOptions = {}): P
     else checks.push(...(await compareInputs(options.inputsDir, listed)));
   }
 
-  return { pdf: pdfPath, ok: checks.every((c) => c.ok), checks };
+  return { pdf: pdfPath, ok: checks.every((c) => c.ok), checks, signatures };
 }
 
 function attachmentProblems(archive: ArchiveContents): string[] {
@@ -330,61 +353,4 @@ function hashFile(path: string): Promise<{ sha256: string; bytes: number } | str
     stream.on("error", (err: NodeJS.ErrnoException) => resolve(err.code === "ENOENT" ? "missing" : err.message));
     stream.on("end", () => resolve({ sha256: hash.digest("hex"), bytes }));
   });
-}
-
-type Parsed<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
-
-function parseJson<T>(
-  bytes: Uint8Array,
-  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } },
-): Parsed<T> {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: "not UTF-8 text" };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, error: `not JSON: ${(err as Error).message}` };
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) return { ok: false, error: formatZodError(parsed.error) };
-  return { ok: true, value: parsed.data, text };
-}
-
-function formatZodError(error: ZodError): string {
-  const shown = error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(top level)"}: ${i.message}`);
-  const more = error.issues.length - shown.length;
-  return `does not match the schema: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
-}
-
-async function readArgumentFile(path: string, what: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new VerifyArgumentError(`cannot read the ${what} ${path}: ${describeFsError(err)}`);
-  }
-}
-
-async function readOptional(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new VerifyArgumentError(`cannot read the sidecar manifest ${path}: ${describeFsError(err)}`);
-  }
-}
-
-async function requireDirectory(dir: string): Promise<void> {
-  try {
-    if ((await stat(dir)).isDirectory()) return;
-  } catch (err) {
-    throw new VerifyArgumentError(`cannot read the workspace folder ${dir}: ${describeFsError(err, "folder")}`);
-  }
-  throw new VerifyArgumentError(`--inputs ${dir} is not a folder`);
 }

@@ -6,6 +6,7 @@ import type { OutputFile } from "../write/atomic.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/manifest.js";
 import { sidecarFileName } from "../archive/names.js";
 import type { EmbeddedManifest } from "../schema/manifest.js";
+import type { PdfSigner } from "../archive/sign.js";
 import {
   documentContext,
   FORMATS,
@@ -40,6 +41,8 @@ export interface RenderOptions {
   resources?: Resources;
   /** A browser already starting (startRenderer); renderReport closes it. Without one, it starts its own. */
   renderer?: EarlyRenderer;
+  /** Signs every PDF (`--sign`): loaded and checked before anything is printed (archive/sign.ts loadSigner). */
+  signer?: PdfSigner;
 }
 
 /** A browser being started before it is needed. */
@@ -156,7 +159,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
         const { spec, html, embedded } = docs[i]!;
         const id = embedded.reportId;
         const raw = await renderer.render(html, { paper: options.paper }, slot);
-        const pdf = await stampPdf(
+        const stamped = await stampPdf(
           raw,
           {
             title: `${spec.title}: ${view.organisation}, as of ${view.asOf}`,
@@ -174,9 +177,10 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
             creator: `caution ${result.tool.version}`,
             date: new Date(result.generatedAt),
           },
-          html,
           { resultJson: json, manifestJson: serializeManifest(embedded), reportId: id },
+          options.signer ? { signatureBytes: options.signer.reservedBytes } : {},
         );
+        const pdf = options.signer ? await options.signer.sign(stamped) : stamped.bytes;
         done += 1;
         options.progress.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
         return { pdf, embedded };

@@ -5,7 +5,7 @@ import { UsageError } from "../../src/run/errors.js";
 import { runCommand } from "../support/run.js";
 import { verifyCommand } from "../../src/cli/commands/verify.js";
 import { CLI, caution, tempDir } from "../support/cli.js";
-import { archive, demoCopy, flipByte, scoreDir, simplePdf, writeArchive, type Archived } from "./fixture.js";
+import { renderArchived, demoCopy, flipByte, scoreDir, writeArchive, type Archived } from "./fixture.js";
 
 async function runVerify(pdf: string, opts: Parameters<typeof verifyCommand>[2] & { quiet?: boolean } = {}) {
   return runCommand((run) => verifyCommand(run, pdf, opts), { quiet: Boolean(opts.quiet) });
@@ -17,7 +17,7 @@ describe("caution verify", () => {
   let pdfPath: string;
   beforeAll(async () => {
     ws = demoCopy();
-    archived = await archive(await simplePdf("command test"), await scoreDir(ws));
+    archived = await renderArchived(await scoreDir(ws));
     pdfPath = writeArchive(archived);
   });
 
@@ -42,7 +42,8 @@ describe("caution verify", () => {
     expect(r.stdout).toMatch(
       /^FAIL sidecar matches pdf: the PDF has SHA-256 [0-9a-f]{64} \(\d+ bytes\), the sidecar records/m,
     );
-    expect(r.stderr).toMatch(/1 of \d+ checks failed/);
+    expect(r.stdout).toMatch(/^FAIL pdf is as caution wrote it: /m);
+    expect(r.stderr).toMatch(/2 of \d+ checks failed/);
   });
 
   it("says when there is no sidecar, and checks the contents alone with --no-sidecar", async () => {

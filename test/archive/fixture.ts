@@ -1,8 +1,6 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
-import { attachArchive } from "../../src/archive/attach.js";
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib";
 import {
   buildEmbeddedManifest,
   serializeManifest,
@@ -11,6 +9,9 @@ import {
   type ReportKind,
 } from "../../src/archive/manifest.js";
 import { sidecarFileName } from "../../src/archive/names.js";
+import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
+import { renderReport } from "../../src/render/report.js";
+import type { PdfSigner } from "../../src/archive/sign.js";
 import { assessWorkspace } from "../../src/score/assess.js";
 import type { Manifest } from "../../src/schema/manifest.js";
 import type { Result } from "../../src/schema/result.js";
@@ -56,15 +57,14 @@ export interface Archived {
 }
 
 /**
- * What the report step does with a printed PDF: stamp the metadata (fixed dates, derived ID), attach the result and
- * the embedded manifest, save, then compute the sidecar from the final bytes.
+ * What the report step does with a printed PDF: stampPdf (PDF/A metadata, fixed dates, derived ID, the result and
+ * the embedded manifest attached), then the sidecar computed from the final bytes.
  */
 export async function archive(
   raw: Uint8Array,
   result: Result,
   opts: { kind?: ReportKind; vendor?: string | null; paper?: Paper; pdfFile?: string } = {},
 ): Promise<Archived> {
-  const date = new Date(result.generatedAt);
   const resultJson = serializeResult(result);
   const embedded = buildEmbeddedManifest({
     result,
@@ -74,25 +74,51 @@ export async function archive(
     paper: opts.paper ?? "a4",
   });
   const manifestJson = serializeManifest(embedded);
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  stamp(doc, result, date);
-  await attachArchive(doc, { resultJson, manifestJson }, date);
-  const pdf = await doc.save({ useObjectStreams: false });
+  const stamped = await stampPdf(
+    raw,
+    {
+      title: `Archive test: ${result.workspace.organisation}`,
+      author: result.workspace.organisation,
+      subject: "caution archive test",
+      keywords: ["caution", "test"],
+      creator: `caution ${result.tool.version}`,
+      date: new Date(result.generatedAt),
+    },
+    { resultJson, manifestJson, reportId: embedded.reportId },
+  );
+  const pdf = stamped.bytes;
   return { pdf, resultJson, manifestJson, sidecar: withPdf(embedded, opts.pdfFile ?? "caution-report.pdf", pdf) };
 }
 
-/** What stampPdf does (kept here so these tests do not depend on the renderer): metadata, fixed dates, fixed ID. */
-function stamp(doc: PDFDocument, result: Result, date: Date): void {
-  doc.setTitle(`Archive test: ${result.workspace.organisation}`, { showInWindowTitleBar: true });
-  doc.setAuthor(result.workspace.organisation);
-  doc.setCreator(`caution ${result.tool.version}`);
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
-  const ids = PDFArray.withContext(doc.context);
-  const id = createHash("sha256").update(result.generatedAt).digest("hex").slice(0, 32);
-  ids.push(PDFHexString.of(id));
-  ids.push(PDFHexString.of(id));
-  doc.context.trailerInfo.ID = ids;
+/**
+ * A real report as `caution report` writes it (Chromium prints, caution stamps): the PDF, the JSON result, the
+ * embedded manifest and the sidecar. Needs the browser (about a second).
+ */
+export async function renderArchived(
+  result: Result,
+  kind: "executive" | "full" | "comparison" | "vendor" = "executive",
+  signer?: PdfSigner,
+): Promise<Archived & { name: string }> {
+  const files = await renderReport(result, {
+    formats: ["pdf"],
+    kinds: [kind],
+    paper: "a4",
+    progress: { step() {} },
+    ...(signer ? { signer } : {}),
+  });
+  const pdfFile = files.find((f) => f.name.endsWith(".pdf"))!;
+  const sidecar = files.find((f) => f.name === sidecarFileName(pdfFile.name))!;
+  const pdf = pdfFile.data as Uint8Array;
+  const { readArchive } = await import("../../src/archive/attach.js");
+  const contents = await readArchive(pdf);
+  const decode = (name: string) => new TextDecoder().decode(contents.files.get(name));
+  return {
+    name: pdfFile.name,
+    pdf,
+    resultJson: decode("caution-result.json"),
+    manifestJson: decode("caution-manifest.json"),
+    sidecar: JSON.parse(sidecar.data as string) as Manifest,
+  };
 }
 
 /** Writes the PDF and its sidecar into a fresh folder; returns the PDF's path. */

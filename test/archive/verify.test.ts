@@ -9,7 +9,7 @@ import { CHECK, inputCheckName, verifyPdf, VerifyArgumentError, type VerifyRepor
 import type { Result } from "../../src/schema/result.js";
 import { tempDir } from "../support/cli.js";
 import {
-  archive,
+  renderArchived,
   contentStreamRange,
   demoCopy,
   flipByte,
@@ -52,7 +52,7 @@ describe("verifyPdf", () => {
   beforeAll(async () => {
     ws = demoCopy();
     result = await scoreDir(ws);
-    archived = await archive(await simplePdf("caution archive test"), result);
+    archived = await renderArchived(result);
     pdfPath = writeArchive(archived);
   });
 
@@ -69,6 +69,10 @@ describe("verifyPdf", () => {
       CHECK.resultSchema,
       CHECK.manifestVsResult,
       CHECK.reportId,
+      CHECK.update,
+      CHECK.actions,
+      CHECK.foreignFiles,
+      CHECK.pages,
       CHECK.sidecar,
       CHECK.sidecarVsPdf,
       CHECK.sidecarVsManifest,
@@ -81,9 +85,14 @@ describe("verifyPdf", () => {
     const path = writeTampered(flipByte(archived.pdf, Math.floor((start + end) / 2)), pdfPath);
     const report = await verifyPdf(path);
     expect(report.ok).toBe(false);
-    // The attachments are intact: only the sidecar's digest of the whole file can see this change.
-    expect(failed(report).map((c) => c.name)).toEqual([CHECK.sidecarVsPdf]);
+    // The attachments are intact: the sidecar's digest of the whole file sees the change, and so does the document's
+    // own /ID, a digest of the printed pages.
+    expect(failed(report).map((c) => c.name)).toEqual(expect.arrayContaining([CHECK.update, CHECK.sidecarVsPdf]));
+    expect(failed(report).map((c) => c.name)).not.toContain(CHECK.resultVsManifest);
     expect(named(report, CHECK.sidecarVsPdf)?.detail).toMatch(/the PDF was changed after it was written/);
+    expect(named(report, CHECK.update)?.detail).toMatch(
+      /the trailer \/ID no longer matches the digest of the pages before it: the printed pages were changed/,
+    );
   });
 
   it("fails when a byte in the middle of the file changes", async () => {
@@ -129,7 +138,14 @@ describe("verifyPdf", () => {
       const { pdf: _pdf, ...embedded } = archived.sidecar;
       writeFileSync(sidecarFileName(path), serializeManifest(withPdf(embedded, "caution-report.pdf", swapped)));
       const report = await verifyPdf(path);
-      expect(failed(report).map((c) => c.name)).toEqual([CHECK.resultVsInfo, CHECK.resultVsManifest, CHECK.reportId]);
+      // pdf-lib re-wrote the whole file: caution's update is gone, and the detached result is still in the file.
+      expect(failed(report).map((c) => c.name)).toEqual([
+        CHECK.resultVsInfo,
+        CHECK.resultVsManifest,
+        CHECK.reportId,
+        CHECK.update,
+        CHECK.foreignFiles,
+      ]);
     });
   });
 
@@ -224,6 +240,13 @@ describe("verifyPdf", () => {
         ok: false,
         detail: "caution-result.json is not attached; caution-manifest.json is not attached",
       },
+      {
+        name: CHECK.update,
+        ok: false,
+        detail: expect.stringMatching(/^the file lacks what caution writes/) as unknown,
+      },
+      { name: CHECK.actions, ok: true, detail: "" },
+      { name: CHECK.foreignFiles, ok: true, detail: "" },
     ]);
   });
 

@@ -11,7 +11,7 @@ import { CLI, tempDir } from "../support/cli.js";
  * path: `caution --version`, `validate` or `score` do not pay for them. This walks the static imports of the
  * sources (value imports only; `import type` is erased) from the entry point.
  */
-const HEAVY = ["puppeteer", "exceljs", "pdf-lib"];
+const HEAVY = ["puppeteer", "exceljs", "pdf-lib", "pdfjs-dist", "pkijs", "asn1js"];
 
 function staticImports(file: string): string[] {
   const text = readFileSync(file, "utf8");

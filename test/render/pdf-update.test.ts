@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { readArchive } from "../../src/archive/attach.js";
-import { appendUpdate, normalizeNodeIds, pdfDate } from "../../src/render/pdf/pdf-update.js";
+import { stampPdf } from "../../src/render/pdf/pdf-metadata.js";
+import { appendUpdate, documentId, normalizeNodeIds, pdfDate } from "../../src/render/pdf/pdf-update.js";
 
 /** A minimal PDF shaped like Chromium's: info object first, plain catalog, classic xref table, no /ID. */
 function chromiumLike(): Uint8Array {
@@ -35,7 +36,6 @@ const args = {
     CautionReportId: "0123456789abcdef",
   },
   date,
-  id: "0123456789abcdef0123456789abcdef",
   attachments: [
     {
       name: "caution-result.json",
@@ -47,7 +47,7 @@ const args = {
       name: "caution-manifest.json",
       data: Buffer.from('{"m":2}\n'),
       description: "manifest",
-      relationship: "Supplement" as const,
+      relationship: "Source" as const,
     },
   ],
 };
@@ -58,11 +58,15 @@ describe("incremental PDF update", () => {
   });
 
   it("appends metadata and attachments that pdf-lib and caution's reader see, and fixes the print time", async () => {
-    const out = appendUpdate(chromiumLike(), args);
-    expect(out).not.toBeNull();
+    const update = appendUpdate(chromiumLike(), args);
+    const out = update?.bytes;
+    expect(out).toBeDefined();
     const text = Buffer.from(out!).toString("latin1");
     expect(text).not.toContain("20261125095244"); // Chromium's print time is gone, even from the old info object
-    expect(text).toMatch(/\/Prev \d+ \/ID \[<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>\]/);
+    // The ID digests the pages as finally written (print time replaced), which the update follows.
+    const id = documentId(out!.subarray(0, update!.printedLength), args);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(text).toMatch(new RegExp(`/Prev \\d+ /ID \\[<${id}> <${id}>\\]`));
     const doc = await PDFDocument.load(out!, { updateMetadata: false });
     expect(doc.getTitle()).toBe("Report: Ünïcode ✓");
     expect(doc.getAuthor()).toBe("Nordhafen");
@@ -76,7 +80,9 @@ describe("incremental PDF update", () => {
 
   it("gives the same bytes twice", () => {
     expect(
-      Buffer.from(appendUpdate(chromiumLike(), args)!).equals(Buffer.from(appendUpdate(chromiumLike(), args)!)),
+      Buffer.from(appendUpdate(chromiumLike(), args)!.bytes).equals(
+        Buffer.from(appendUpdate(chromiumLike(), args)!.bytes),
+      ),
     ).toBe(true);
   });
 
@@ -94,5 +100,49 @@ describe("incremental PDF update", () => {
     expect(text).toContain("(node00000002)>>"); // was 3491
     expect(text).toContain("(node00000001)>>"); // was 3490
     expect(text.indexOf("node00000002")).toBeLessThan(text.indexOf("node00000001"));
+  });
+});
+
+describe("stampPdf on a PDF the update writer does not know", () => {
+  it("re-writes a PDF with a cross-reference stream plainly, then appends the same kind of update", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([200, 200]);
+    const withXrefStream = await doc.save({ useObjectStreams: true });
+    expect(appendUpdate(withXrefStream, args)).toBeNull();
+    const meta = { title: "T", author: "A", subject: "S", keywords: ["k"], creator: "c", date };
+    const stamped = await stampPdf(withXrefStream, meta, {
+      resultJson: '{"a":1}\n',
+      manifestJson: "{}\n",
+      reportId: "r",
+    });
+    const again = await stampPdf(withXrefStream, meta, {
+      resultJson: '{"a":1}\n',
+      manifestJson: "{}\n",
+      reportId: "r",
+    });
+    expect(Buffer.from(stamped.bytes).equals(Buffer.from(again.bytes))).toBe(true);
+    // The printed part is now a plain file, and the update follows it as it follows Chromium's.
+    const printed = Buffer.from(stamped.bytes.subarray(0, stamped.printedLength)).toString("latin1");
+    expect(printed).toMatch(/\nxref\n0 \d+\n/);
+    const contents = await readArchive(stamped.bytes);
+    expect(Buffer.from(contents.files.get("caution-result.json")!).toString()).toBe('{"a":1}\n');
+    expect(contents.info.Title).toBe("T");
+  });
+});
+
+describe("a signature field reserved in the update", () => {
+  it("leaves out exactly the zeroed /Contents string from its /ByteRange, which covers the rest of the file", () => {
+    const update = appendUpdate(chromiumLike(), { ...args, signatureBytes: 100 })!;
+    const text = Buffer.from(update.bytes).toString("latin1");
+    const { start, end } = update.signatureContents!;
+    expect(text.slice(start, end)).toBe(`<${"0".repeat(200)}>`);
+    const range = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+) *\]/.exec(text)!.slice(1).map(Number);
+    expect(range).toEqual([0, start, end, update.bytes.length - end]);
+    // The field is the first page's widget, printed but invisible (zero rectangle), and the form says it is signed.
+    expect(text).toMatch(
+      /\/Type \/Annot \/Subtype \/Widget \/FT \/Sig \/T <[0-9A-F]+> \/V \d+ 0 R \/F 132 \/Rect \[0 0 0 0\] \/P 4 0 R/,
+    );
+    expect(text).toMatch(/\/AcroForm <<\/Fields \[\d+ 0 R\] \/SigFlags 3>>/);
+    expect(text).toMatch(/\n4 0 obj\n<<\/Type \/Page[^]*\/Annots \[\d+ 0 R\]>>\nendobj/);
   });
 });

@@ -17,6 +17,8 @@ export interface ReportOptions {
   fromResult?: string;
   browser?: string;
   failOn?: string;
+  sign?: string;
+  tsa?: string;
 }
 
 /**
@@ -31,6 +33,13 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
   if (dir !== undefined && opts.fromResult !== undefined)
     throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
+  if (opts.tsa !== undefined && opts.sign === undefined)
+    throw new UsageError("--tsa time-stamps a signature: give --sign <file.p12> with it");
+  // The signing key is read before the browser starts: a wrong password ends the run before anything is printed.
+  const signer =
+    opts.sign === undefined
+      ? undefined
+      : await (await import("../../archive/sign-file.js")).signerFromFile(opts.sign, formats, opts.tsa, run.env);
   const { renderReport, startRenderer } = await import("../../render/report.js");
   const context = {
     ...(opts.browser ? { browser: opts.browser } : {}),
@@ -42,7 +51,14 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const result = opts.fromResult
     ? await readResultFile(opts.fromResult)
     : await assessWorkspace(dir ?? ".", run.progress, run.env);
-  const files = await renderReport(result, { formats, kinds, paper, ...context, ...(renderer ? { renderer } : {}) });
+  const files = await renderReport(result, {
+    formats,
+    kinds,
+    paper,
+    ...context,
+    ...(renderer ? { renderer } : {}),
+    ...(signer ? { signer } : {}),
+  });
   const written = await writeOutputs(opts.out, files, run);
   const first = openFirst(written);
   run.progress.done(`wrote ${plural(written.length, "file")} to ${opts.out}${first ? `; open ${first} first` : ""}`);
@@ -64,12 +80,21 @@ export function registerReport(program: Command): void {
       "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)",
     )
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
+    .option(
+      "--sign <file.p12>",
+      "sign every PDF (PAdES baseline) with the key and certificate in a PKCS#12 file; its password comes from CAUTION_SIGN_PASSWORD",
+    )
+    .option(
+      "--tsa <url>",
+      "with --sign: add an RFC 3161 time-stamp from this time-stamp authority (the PDFs then differ per run)",
+    )
     .addHelpText(
       "after",
       examples([
         ["caution report", "every report of the workspace in this folder into reports/"],
         ["caution report my-assessment --out reports/2026-q4 --kind executive", "only the executive summary"],
         ["caution report --from-result reports/caution-result.json --paper letter", "again, from a saved result"],
+        ["CAUTION_SIGN_PASSWORD=... caution report --sign signer.p12", "signed PDFs any PDF reader can check"],
       ]),
     )
     .action((dir: string | undefined, opts: ReportOptions, cmd: Command) =>

@@ -31,6 +31,10 @@ export async function verifyCommand(run: Run, pdf: string, opts: VerifyCommandOp
   for (const check of report.checks) run.stdout(`${formatCheck(check)}\n`);
   const failed = report.checks.filter((c) => !c.ok).length;
   if (opts.sidecar === false) run.progress.done(`--no-sidecar: ${pdf}'s own bytes were not checked against a manifest`);
+  for (const s of report.signatures)
+    run.progress.done(
+      `${s.ok ? "signed by" : "a signature that does not match the document, by"} ${s.signer}${s.timeStamp ? `, time-stamped ${s.timeStamp}` : ""}; whether to trust that certificate is not checked here (pdfsig checks it against your trust store)`,
+    );
   run.progress.done(
     failed === 0
       ? `${pdf}: all ${report.checks.length} checks passed`

@@ -1,14 +1,8 @@
-import { createHash } from "node:crypto";
 import { resultDigest } from "../../archive/manifest.js";
-import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "../../archive/names.js";
-import { appendUpdate, normalizeNodeIds } from "./pdf-update.js";
+import { archiveAttachments, documentInfo, type DocumentMetadata } from "../../archive/pdf-contents.js";
+import { appendUpdate, normalizeNodeIds, type Update } from "./pdf-update.js";
 
-export interface PdfMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  creator: string;
+export interface PdfMetadata extends DocumentMetadata {
   /** The instant the report speaks for; replaces the print time so that the same inputs give the same bytes. */
   date: Date;
 }
@@ -20,76 +14,45 @@ export interface ArchiveInput {
   reportId: string;
 }
 
+export interface StampOptions {
+  /** Reserve a signature field of this many bytes (see archive/sign.ts); the update is returned unsigned. */
+  signatureBytes?: number;
+}
+
 /**
- * Sets the document information, attaches the archive files and makes the file reproducible: Chromium stamps the
- * print time into its dates, so they are replaced with the report's own instant, and the document ID is a digest
- * of what the document was made from. The fast path appends an incremental update; a PDF it does not recognise is
- * re-written whole with pdf-lib.
+ * Makes a printed PDF an archival document (PDF/A-3b): document information and XMP metadata, the sRGB output
+ * intent, the attachments, a trailer /ID derived from the content, dates set to the report's own instant, all in
+ * one incremental update after the printed bytes. A PDF the update writer does not recognise (a cross-reference
+ * stream, say) is first re-written plainly with pdf-lib, then updated the same way.
  */
 export async function stampPdf(
   raw: Uint8Array,
   meta: PdfMetadata,
-  sourceHtml: string,
   archive?: ArchiveInput,
-): Promise<Uint8Array> {
+  options: StampOptions = {},
+): Promise<Update> {
   const pdf = normalizeNodeIds(raw);
-  const resultSha256 = archive ? resultDigest(archive.resultJson) : undefined;
-  const id = createHash("sha256")
-    .update(sourceHtml)
-    .update(JSON.stringify(meta))
-    .update(resultSha256 ?? "")
-    .digest("hex")
-    .slice(0, 32);
-  const fast = appendUpdate(pdf, {
-    info: {
-      Title: meta.title,
-      Author: meta.author,
-      Subject: meta.subject,
-      Keywords: meta.keywords.join(" "),
-      Creator: meta.creator,
-      Producer: "Chromium (Skia/PDF), caution",
-      ...(archive && resultSha256 ? { [INFO_RESULT_SHA256]: resultSha256, [INFO_REPORT_ID]: archive.reportId } : {}),
-    },
+  const args = {
+    info: documentInfo(
+      meta,
+      archive ? { resultSha256: resultDigest(archive.resultJson), reportId: archive.reportId } : undefined,
+    ),
     date: meta.date,
-    id,
-    attachments: archive
-      ? [
-          {
-            name: MANIFEST_ATTACHMENT,
-            data: Buffer.from(archive.manifestJson, "utf8"),
-            description: `caution manifest: what report ${archive.reportId} was computed from, with the SHA-256 of every input`,
-            relationship: "Supplement",
-          },
-          {
-            name: RESULT_ATTACHMENT,
-            data: Buffer.from(archive.resultJson, "utf8"),
-            description: `caution JSON result (SHA-256 ${resultSha256}): every figure in this report with its trail`,
-            relationship: "Data",
-          },
-        ]
-      : [],
-  });
+    attachments: archive ? archiveAttachments(archive.resultJson, archive.manifestJson, archive.reportId) : [],
+    ...(options.signatureBytes !== undefined ? { signatureBytes: options.signatureBytes } : {}),
+  };
+  const fast = appendUpdate(pdf, args);
   if (fast) return fast;
 
-  // parseSpeed/objectsPerTick Infinity: pdf-lib otherwise yields to the event loop every few objects, which
-  // doubles the time on a tagged PDF of a few thousand objects.
-  // pdf-lib is loaded for this path only: the fast path above covers every PDF Chromium writes.
-  const { PDFArray, PDFDocument, PDFHexString } = await import("pdf-lib");
-  const { attachArchive } = await import("../../archive/attach.js");
+  // pdf-lib is loaded for this path only: the fast path covers every PDF Chromium writes. parseSpeed and
+  // objectsPerTick Infinity: pdf-lib otherwise yields to the event loop every few objects.
+  const { PDFDocument } = await import("pdf-lib");
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setCreator(meta.creator);
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
-  doc.setLanguage("en");
-  const ids = PDFArray.withContext(doc.context);
-  ids.push(PDFHexString.of(id));
-  ids.push(PDFHexString.of(id));
-  doc.context.trailerInfo.ID = ids;
-  if (archive)
-    await attachArchive(doc, { resultJson: archive.resultJson, manifestJson: archive.manifestJson }, meta.date);
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const plain = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const update = appendUpdate(plain, args);
+  if (!update)
+    throw new Error(
+      "stampPdf: the printed PDF has a catalog caution cannot extend (it already names attachments, metadata, a form or actions)",
+    );
+  return update;
 }
