@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Command } from "commander";
 import { CautionError, InterruptedError } from "../run/errors.js";
 import { EXIT } from "../run/exit-codes.js";
@@ -28,6 +29,8 @@ const CLEANUP_LIMIT_MS = 10_000;
 export async function execute(options: { quiet: boolean }, action: CommandAction): Promise<never> {
   const run = createRun({
     stdout: (text) => process.stdout.write(text),
+    drain: () =>
+      process.stdout.writableNeedDrain ? once(process.stdout, "drain").then(() => undefined) : Promise.resolve(),
     stderr: (text) => process.stderr.write(text),
     quiet: options.quiet,
   });

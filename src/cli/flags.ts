@@ -56,21 +56,25 @@ export function parseVendorId(value: string | undefined, flag = "--vendor"): str
   return v;
 }
 
+type Rated = Pick<Result["vendors"][number], "name" | "rating">;
+
 /** Vendors whose rating is at or above the --fail-on threshold. */
-export function failing(result: Result, failOn: Rating | undefined): string[] {
+export function failing(vendors: readonly Rated[], failOn: Rating | undefined): string[] {
   if (!failOn) return [];
-  return result.vendors
-    .filter((v) => ratingIndex(v.rating) >= ratingIndex(failOn))
-    .map((v) => `${v.name} (${v.rating})`);
+  return vendors.filter((v) => ratingIndex(v.rating) >= ratingIndex(failOn)).map((v) => `${v.name} (${v.rating})`);
 }
 
 /**
  * The exit code --fail-on (or the workspace's `failOn`) asks for: 1, with the vendors named on stderr, when any
  * vendor is rated at the threshold or worse; else 0.
  */
-export function failOnExit(run: Pick<Run, "stderr">, result: Result, flag: Rating | undefined): number {
+export function failOnExit(
+  run: Pick<Run, "stderr">,
+  result: { workspace: Pick<Result["workspace"], "failOn">; vendors: readonly Rated[] },
+  flag: Rating | undefined,
+): number {
   const threshold = flag ?? result.workspace.failOn ?? undefined;
-  const failed = failing(result, threshold);
+  const failed = failing(result.vendors, threshold);
   if (failed.length === 0) return EXIT.ok;
   run.stderr(`caution: --fail-on ${threshold} reached by ${failed.join(", ")}\n`);
   return EXIT.failOn;

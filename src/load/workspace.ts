@@ -24,11 +24,24 @@ export interface IncidentFileRef {
   relative: string;
 }
 
+/** A vendor answer file of the workspace, found but not yet read. */
+export interface VendorFileRef {
+  /** The vendor id its name promises (`vendors/<id>.yaml`). */
+  expectedId: string;
+  /** Absolute path on disk. */
+  path: string;
+  /** Path as shown to the user. */
+  file: string;
+  /** Path relative to the workspace, for the manifest. */
+  relative: string;
+}
+
 /** Everything read from a workspace folder: parsed but not yet validated. */
 export interface LoadedWorkspace {
   root: string;
   workspace: YamlSource | undefined;
-  vendors: { expectedId: string; source: YamlSource | undefined; file: string }[];
+  /** The vendor answer files, listed but not read: validation reads them one at a time (readVendorFile). */
+  vendors: VendorFileRef[];
   incidentFiles: IncidentFileRef[];
   questionnaire: YamlSource | undefined;
   inputs: InputFile[];
@@ -47,16 +60,10 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   const shown = (rel: string) => join(dir, rel);
 
   const readYaml = async (path: string, file: string, manifestPath: string) => {
-    const text = await readTextFile(path, file, MAX_YAML_BYTES);
-    if (!text.ok) {
-      issues.push(text.issue);
-      return undefined;
-    }
-    const digest = sha256Hex(text.bytes);
-    inputs.push({ path: manifestPath, sha256: digest, bytes: text.bytes.length });
-    const parsed = parseYamlFile(path, file, text.text, text.bytes, digest);
-    issues.push(...parsed.issues);
-    return parsed.source;
+    const read = await readYamlInput(path, file, manifestPath);
+    issues.push(...read.issues);
+    if (read.input) inputs.push(read.input);
+    return read.source;
   };
 
   const workspace = await readYaml(join(dir, WORKSPACE_FILE), shown(WORKSPACE_FILE), WORKSPACE_FILE);
@@ -66,12 +73,10 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
     `questionnaire:${questionnairePath.split(/[\\/]/).pop()}`,
   );
 
-  const vendors: LoadedWorkspace["vendors"] = [];
-  for (const name of await listFiles(join(dir, VENDORS_DIR), shown(VENDORS_DIR), /\.ya?ml$/i, issues)) {
+  const vendors = (await listFiles(join(dir, VENDORS_DIR), shown(VENDORS_DIR), /\.ya?ml$/i, issues)).map((name) => {
     const rel = `${VENDORS_DIR}/${name}`;
-    const source = await readYaml(join(dir, rel), shown(rel), rel);
-    vendors.push({ expectedId: name.replace(/\.ya?ml$/i, ""), source, file: shown(rel) });
-  }
+    return { expectedId: name.replace(/\.ya?ml$/i, ""), path: join(dir, rel), file: shown(rel), relative: rel };
+  });
 
   const incidentFiles = (await listFiles(join(dir, INCIDENTS_DIR), shown(INCIDENTS_DIR), /\.csv$/i, issues)).map(
     (name) => ({
@@ -84,6 +89,26 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   );
 
   return { root: dir, workspace, vendors, incidentFiles, questionnaire, inputs, issues };
+}
+
+/** Reads and parses one YAML input file, with its digest for the manifest; every problem becomes an issue. */
+async function readYamlInput(
+  path: string,
+  file: string,
+  manifestPath: string,
+): Promise<{ source?: YamlSource; input?: InputFile; issues: InputIssue[] }> {
+  const text = await readTextFile(path, file, MAX_YAML_BYTES);
+  if (!text.ok) return { issues: [text.issue] };
+  const digest = sha256Hex(text.bytes);
+  const parsed = parseYamlFile(path, file, text.text, text.bytes, digest);
+  return { ...parsed, input: { path: manifestPath, sha256: digest, bytes: text.bytes.length } };
+}
+
+/** Reads one vendor answer file: its parsed YAML (when readable), its digest, and every read or syntax problem. */
+export function readVendorFile(
+  ref: VendorFileRef,
+): Promise<{ source?: YamlSource; input?: InputFile; issues: InputIssue[] }> {
+  return readYamlInput(ref.path, ref.file, ref.relative);
 }
 
 /**

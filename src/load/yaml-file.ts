@@ -41,7 +41,17 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
     issues.push({ file, message: "file holds no YAML document" });
     return { issues };
   }
-  return { source: { file, data, lineOf: (path) => lineOf(doc, lineCounter, path) }, issues };
+  // The document, with its node tree and positions, is not kept: a workspace of ten thousand vendor files would hold
+  // gigabytes of it. Lines are needed only for an error message; the text is parsed again then.
+  let positions: { doc: Document; counter: LineCounter } | undefined;
+  const locate = (path: readonly PropertyKey[]) => {
+    if (!positions) {
+      const counter = new LineCounter();
+      positions = { doc: parseDocument(text, { lineCounter: counter, uniqueKeys: true }), counter };
+    }
+    return lineOf(positions.doc, positions.counter, path);
+  };
+  return { source: { file, data, lineOf: locate }, issues };
 }
 
 /** Past this many aliases the search for the nested one stops: the file is refused either way. */

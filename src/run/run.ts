@@ -10,6 +10,8 @@ import { Resources } from "./resources.js";
 export interface Run {
   /** The command's product: a table, JSON, CSV. Nothing else goes here, so `score --json | jq` works. */
   readonly stdout: (text: string) => void;
+  /** Resolves when stdout can take more: a command writing a large product in pieces waits here between them. */
+  readonly drain: () => Promise<void>;
   /** Messages for the person at the terminal. */
   readonly stderr: (text: string) => void;
   readonly progress: Progress;
@@ -36,6 +38,7 @@ export interface Progress {
 
 export interface RunOptions {
   stdout: (text: string) => void;
+  drain?: () => Promise<void>;
   stderr: (text: string) => void;
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -54,6 +57,7 @@ export function createRun(options: RunOptions): OwnedRun {
   const line = (message: string) => stderr(`caution: ${message}\n`);
   return {
     stdout: options.stdout,
+    drain: options.drain ?? (() => Promise.resolve()),
     stderr,
     progress: {
       step: (m) => (quiet ? undefined : line(m)),

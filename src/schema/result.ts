@@ -416,6 +416,17 @@ export type IncidentSummary = z.infer<typeof incidentSummary>;
 export type VendorResult = z.infer<typeof vendorResult>;
 export type Methodology = z.infer<typeof methodology>;
 export type Result = z.infer<typeof result>;
+
+/** The parts of a result decided before any vendor is scored, in contract order. */
+export const resultHead = result.pick({
+  schemaVersion: true,
+  tool: true,
+  generatedAt: true,
+  workspace: true,
+  inputs: true,
+  methodology: true,
+});
+export type ResultHead = z.infer<typeof resultHead>;
 export type Recommendation = z.infer<typeof recommendation>;
 export type SlaMonth = z.infer<typeof slaMonth>;
 export type SlaSummary = z.infer<typeof slaSummary>;

@@ -4,7 +4,7 @@ import { UsageError } from "../run/errors.js";
 import type { Progress } from "../run/run.js";
 import { validateWorkspace } from "../validate/workspace.js";
 import { VERSION } from "../version.js";
-import { foldIncidents, scoreWorkspace } from "./workspace.js";
+import { foldIncidents, scoring, type Scoring } from "./workspace.js";
 
 /**
  * The instant a result speaks for. SOURCE_DATE_EPOCH (the reproducible-builds convention) wins; otherwise the start
@@ -20,20 +20,32 @@ export function generatedAt(asOf: string, env: NodeJS.ProcessEnv = process.env):
   return `${asOf}T00:00:00Z`;
 }
 
-/** load -> validate -> fold the incidents -> score. Throws InputError (exit 2) listing every problem. */
-export async function assessWorkspace(
+/**
+ * load -> validate -> fold the incidents -> a scoring that yields each vendor as it is reached. Throws InputError
+ * (exit 2) listing every problem before any vendor is scored.
+ */
+export async function startAssessment(
   dir: string,
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Result> {
+): Promise<Scoring> {
   progress.step(`loading ${dir}`);
   const onFile = (file: string) => progress.step(`reading ${file}`);
   const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
   const incidents = await foldIncidents(valid, onFile);
   const n = valid.vendors.length;
   progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  return scoreWorkspace(valid, incidents, {
-    generatedAt: generatedAt(valid.workspace.asOf, env),
-    toolVersion: VERSION,
-  });
+  return scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+}
+
+/** The whole assessment as one Result (what the reports need). */
+export async function assessWorkspace(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Result> {
+  const run = await startAssessment(dir, progress, env);
+  const vendors = [];
+  for await (const v of run.vendors) vendors.push(v);
+  return { ...run.head, vendors, ...run.tail() };
 }

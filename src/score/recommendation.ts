@@ -1,6 +1,26 @@
 import { ratingIndex } from "../schema/common.js";
 import type { Recommendation, VendorResult } from "../schema/result.js";
 
+/** What the recommendation needs of a vendor's result: kept for every vendor while the others are scored. */
+export interface RecommendationInput {
+  id: string;
+  rating: VendorResult["rating"];
+  priority: VendorResult["priority"];
+  score: number;
+  /** The first distinct asks of its findings, in their order. */
+  asks: string[];
+}
+
+export function recommendationInput(v: VendorResult): RecommendationInput {
+  return {
+    id: v.id,
+    rating: v.rating,
+    priority: v.priority,
+    score: v.score,
+    asks: uniqueAsks(v).slice(0, MAX_CONDITIONS),
+  };
+}
+
 /** How many conditions an action lists: the first asks are the ones that move the rating. */
 const MAX_CONDITIONS = 3;
 
@@ -11,7 +31,7 @@ const MAX_CONDITIONS = 3;
  * with conditions, High and Critical keep critical workloads off until the conditions are met. The conditions are
  * the asks of its findings, most severe first.
  */
-export function recommend(vendors: readonly VendorResult[]): Recommendation {
+export function recommend(vendors: readonly RecommendationInput[]): Recommendation {
   const ranked = vendors
     .map((v, order) => ({ v, order }))
     .sort(
@@ -29,7 +49,7 @@ export function recommend(vendors: readonly VendorResult[]): Recommendation {
     actions: vendors.map((v) => ({
       vendor: v.id,
       action: v.rating === "low" ? "use" : v.rating === "moderate" ? "use-with-conditions" : "keep-critical-off",
-      conditions: uniqueAsks(v).slice(0, MAX_CONDITIONS),
+      conditions: v.asks,
     })),
   };
 }

@@ -9,6 +9,9 @@ export function roundTo(x: number, digits: number): number {
   // A whole number needs no rounding (the common 0 and 100 skip the text round trip); from 2^52 up every double is
   // one, and shifting it could overflow to Infinity.
   if (Number.isInteger(x) || Math.abs(x) >= 2 ** 52) return x === 0 ? 0 : x;
+  // Past 2^52 once shifted, a double has no digit left at that place: x is already as rounded as it can be, and
+  // rounding the shifted value would move it by the spacing of doubles instead (13661205613212.564 at 6 places).
+  if (Math.abs(x) * 10 ** digits >= 2 ** 52) return x;
   const sign = x < 0 ? -1 : 1;
   const rounded = sign * shift(Math.round(shift(Math.abs(x), digits)), -digits);
   return rounded === 0 ? 0 : rounded;

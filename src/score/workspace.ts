@@ -1,16 +1,16 @@
 import type { Incident } from "../schema/incident.js";
-import type { Result, VendorResult } from "../schema/result.js";
-import { RESULT_SCHEMA_VERSION, result as resultSchema } from "../schema/result.js";
+import type { Result, ResultHead, VendorResult } from "../schema/result.js";
+import { RESULT_SCHEMA_VERSION, resultHead, vendorResult } from "../schema/result.js";
 import type { Workspace } from "../schema/workspace.js";
 import { incidentFile } from "../load/layout.js";
 import type { InputFile } from "../load/workspace.js";
 import type { IncidentSink } from "../validate/incident-source.js";
-import type { ValidVendor, ValidWorkspace } from "../validate/workspace.js";
+import type { VendorEntry, ValidWorkspace } from "../validate/workspace.js";
 import { describeMethodology, resolveConfig } from "./config.js";
 import { IncidentAggregate } from "./incident-aggregate.js";
 import { incidentAnswers, withIncidentDomain } from "./incident-signals.js";
 import { summarizeIncidents } from "./incidents.js";
-import { recommend } from "./recommendation.js";
+import { recommend, recommendationInput, type RecommendationInput } from "./recommendation.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
@@ -31,11 +31,9 @@ export interface ScoreOptions {
 export class IncidentAggregates implements IncidentSink {
   readonly byVendor: ReadonlyMap<string, IncidentAggregate>;
 
-  constructor(ws: Workspace, vendors: readonly Pick<ValidVendor, "config" | "file">[], asOfEnd: number) {
+  constructor(ws: Workspace, vendors: readonly Pick<VendorEntry, "config" | "sla">[], asOfEnd: number) {
     const months = slaMonths(asOfEnd);
-    this.byVendor = new Map(
-      vendors.map((v) => [v.config.id, new IncidentAggregate(v.config, v.file.sla, months, asOfEnd)]),
-    );
+    this.byVendor = new Map(vendors.map((v) => [v.config.id, new IncidentAggregate(v.config, v.sla, months, asOfEnd)]));
   }
 
   add(incident: Incident): void {
@@ -57,9 +55,19 @@ export async function foldIncidents(valid: ValidWorkspace, onFile?: (file: strin
 }
 
 /**
- * The whole workspace, scored: a pure function of the validated input and its folded incidents.
+ * A workspace being scored, in the order of the JSON result: the head (everything decided before any vendor), the
+ * vendors one at a time as they are reached, then what needs all of them (the recommendation). Nothing holds every
+ * vendor's result at once, so ten thousand vendors are scored in the memory of a few.
  */
-export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Result {
+export interface Scoring {
+  head: ResultHead;
+  /** Each vendor's result, in the workspace's order; iterate once. */
+  vendors: AsyncIterable<VendorResult>;
+  /** After the vendors: what is decided from all of them. */
+  tail(): Pick<Result, "recommendation">;
+}
+
+export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Scoring {
   const { workspace: ws } = valid;
   const q = withIncidentDomain(valid.questionnaire);
   const cfg = resolveConfig(ws, q);
@@ -68,28 +76,10 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
   const inputs = [...valid.inputs, ...incidents.inputs].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  const vendors = valid.vendors.map((v): VendorResult => {
-    const agg = incidents.aggregates.byVendor.get(v.config.id)!;
-    const supplied = inputs.some((i) => i.path === incidentFile(v.config.id));
-    const controls = scoreVendor(v, q, cfg, ws, incidentAnswers(agg, ws.asOf, supplied));
-    const basis = {
-      monthlySpend: v.config.monthlySpend,
-      downtimeCostPerHour: ws.downtimeCostPerHour,
-      outageShare: controls.inherent.outageShare,
-    };
-    return {
-      ...controls,
-      incidents: summarizeIncidents(agg),
-      sla: vendorSla(agg, v.file.sla, basis, assumptions),
-      scenarios: scenarios
-        .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
-        .map((s) => runScenario(s, v.config, v.file.sla, basis)),
-      regulatory: regulatoryGaps(ws.regulations, v.file.sla),
-    };
-  });
-  // Passing the result through its own schema puts every key in contract order and proves the output keeps the
+  const supplied = new Set(inputs.map((i) => i.path));
+  // Passing each part through its schema puts every key in contract order and proves the output keeps the
   // contract; a saved result read back (`report --from-result`) then serialises to the same bytes.
-  return resultSchema.parse({
+  const head = resultHead.parse({
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: "caution", version: options.toolVersion },
     generatedAt: options.generatedAt,
@@ -105,7 +95,55 @@ export function scoreWorkspace(valid: ValidWorkspace, incidents: ScoredIncidents
       ...describeMethodology(cfg, q),
       slaAssumptions: { ...assumptions, source: ws.slaAssumptions ? "workspace" : "default" },
     },
-    vendors,
-    recommendation: recommend(vendors),
   });
+  const summaries: RecommendationInput[] = [];
+  async function* vendors(): AsyncGenerator<VendorResult> {
+    for (const entry of valid.vendors) {
+      const v = await entry.read();
+      const agg = incidents.aggregates.byVendor.get(v.config.id)!;
+      const controls = scoreVendor(
+        v,
+        q,
+        cfg,
+        ws,
+        incidentAnswers(agg, ws.asOf, supplied.has(incidentFile(v.config.id))),
+      );
+      const basis = {
+        monthlySpend: v.config.monthlySpend,
+        downtimeCostPerHour: ws.downtimeCostPerHour,
+        outageShare: controls.inherent.outageShare,
+      };
+      const result = vendorResult.parse({
+        ...controls,
+        incidents: summarizeIncidents(agg),
+        sla: vendorSla(agg, v.file.sla, basis, assumptions),
+        scenarios: scenarios
+          .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
+          .map((s) => runScenario(s, v.config, v.file.sla, basis)),
+        regulatory: regulatoryGaps(ws.regulations, v.file.sla),
+      });
+      summaries.push(recommendationInput(result));
+      yield result;
+    }
+  }
+  return {
+    head,
+    vendors: vendors(),
+    tail: () => {
+      if (summaries.length !== valid.vendors.length) throw new Error("scoring: the vendors were not all scored");
+      return { recommendation: recommend(summaries) };
+    },
+  };
+}
+
+/** The whole workspace scored into one Result: a pure function of the validated input and its folded incidents. */
+export async function scoreWorkspace(
+  valid: ValidWorkspace,
+  incidents: ScoredIncidents,
+  options: ScoreOptions,
+): Promise<Result> {
+  const run = scoring(valid, incidents, options);
+  const vendors: VendorResult[] = [];
+  for await (const v of run.vendors) vendors.push(v);
+  return { ...run.head, vendors, ...run.tail() };
 }

@@ -1,7 +1,8 @@
 import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
 import { vendorFile, WORKSPACE_FILE } from "../load/layout.js";
 import { isoDate } from "../schema/common.js";
-import type { InputFile, LoadedWorkspace } from "../load/workspace.js";
+import { readVendorFile, type InputFile, type LoadedWorkspace } from "../load/workspace.js";
+import type { YamlSource } from "../load/yaml-file.js";
 import type { VendorFile } from "../schema/vendor.js";
 import { workspace as workspaceSchema, type Workspace, type WorkspaceVendor } from "../schema/workspace.js";
 import { incidentSource, type IncidentSource } from "./incident-source.js";
@@ -11,9 +12,26 @@ import { usesCatalogue } from "./sla.js";
 import { validateVendor } from "./vendor.js";
 import { yamlLocator, zodIssuesToInput } from "./zod-issues.js";
 
+/** One vendor, read and checked: its line in caution.yaml and its answers file. */
 export interface ValidVendor {
   config: WorkspaceVendor;
   file: VendorFile;
+}
+
+/**
+ * A vendor of a valid workspace. Its answers file passed every check but is not kept: scoring reads it again when it
+ * reaches the vendor (`read`), so a workspace of ten thousand vendors never holds ten thousand answer files. Its
+ * SLA terms are kept, because folding the incidents needs them for every vendor at once.
+ */
+export interface VendorEntry {
+  config: WorkspaceVendor;
+  sla: VendorFile["sla"];
+  read(): Promise<ValidVendor>;
+}
+
+/** An entry over a vendor already in memory (a program that builds a workspace itself, a test). */
+export function vendorEntry(vendor: ValidVendor): VendorEntry {
+  return { config: vendor.config, sla: vendor.file.sla, read: async () => vendor };
 }
 
 /**
@@ -25,7 +43,7 @@ export interface ValidWorkspace {
   /** End of the as-of day, UTC, epoch ms (exclusive): the instant "now" means in every computation. */
   asOfEnd: number;
   questionnaire: ValidQuestionnaire;
-  vendors: ValidVendor[];
+  vendors: VendorEntry[];
   /** caution.yaml, the questionnaire and the vendor files with their digests; the fold adds the incident files'. */
   inputs: InputFile[];
   incidents: IncidentSource;
@@ -75,44 +93,77 @@ export async function validateWorkspace(
   });
 
   // caution's SLA catalogue is read only when a vendor file takes its terms from it.
-  let catalogue: LoadedSlaCatalogue | undefined;
-  if (loaded.vendors.some((v) => usesCatalogue((v.source?.data as { sla?: unknown } | undefined)?.sla))) {
+  let catalogue: LoadedSlaCatalogue | "unreadable" | undefined;
+  const catalogueFor = async (data: unknown) => {
+    if (catalogue || !usesCatalogue((data as { sla?: unknown } | undefined)?.sla)) return catalogue;
     try {
       catalogue = await loadSlaCatalogue();
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       issues.push(...err.issues);
+      catalogue = "unreadable";
     }
-  }
+    return catalogue;
+  };
 
+  // Vendor files are read one at a time and only their validated content is kept: ten thousand parsed YAML
+  // documents would not fit in memory.
+  const inputs = [...loaded.inputs];
   const files = new Map(loaded.vendors.map((v) => [v.expectedId, v]));
-  const vendors: ValidVendor[] = [];
-  ctx.vendors.forEach((config, i) => {
-    const entry = files.get(config.id);
-    if (!entry) {
+  const vendors: VendorEntry[] = [];
+  for (const [i, config] of ctx.vendors.entries()) {
+    const ref = files.get(config.id);
+    if (!ref) {
       issues.push({
         ...locateWs(["vendors", i, "id"]),
         field: `vendors[${i}].id`,
         message: `no answers file for ${config.id}: expected ${vendorFile(config.id)} in the workspace`,
       });
-      return;
+      continue;
     }
-    // A vendor listed twice is reported once above; its file is checked once.
-    // Read or parse errors are already listed.
-    if (!entry.source || !questionnaire || seenIds.get(config.id) !== i) return;
-    const v = validateVendor(entry.source, config.id, questionnaire, ctx.asOf, catalogue?.catalogue);
+    // A vendor listed twice is reported once above; its file is read and checked once.
+    if (seenIds.get(config.id) !== i) continue;
+    const read = await readVendorFile(ref);
+    issues.push(...read.issues);
+    if (read.input) inputs.push(read.input);
+    if (!read.source || !questionnaire) continue;
+    const cat = await catalogueFor(read.source.data);
+    const check = (source: YamlSource) =>
+      validateVendor(source, config.id, questionnaire, ctx.asOf, cat === "unreadable" ? undefined : cat?.catalogue);
+    const v = check(read.source);
     issues.push(...v.issues);
-    if (v.vendor && workspace) vendors.push({ config: workspace.vendors[i]!, file: v.vendor });
-  });
-  if (loaded.workspace) {
-    for (const entry of loaded.vendors) {
-      if (!seenIds.has(entry.expectedId)) {
-        issues.push({
-          file: entry.file,
-          message: `vendor ${entry.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file`,
-        });
-      }
+    if (v.vendor && workspace && read.input) {
+      const entry = workspace.vendors[i]!;
+      const digest = read.input.sha256;
+      vendors.push({
+        config: entry,
+        sla: v.vendor.sla,
+        read: async () => {
+          // The same bytes as checked, or the run stops: a file edited meanwhile was never validated.
+          const again = await readVendorFile(ref);
+          const checked = again.source && again.input?.sha256 === digest ? check(again.source) : undefined;
+          if (!checked?.vendor)
+            throw new InputError([
+              { file: ref.file, message: "changed while caution was reading the workspace; run caution again" },
+            ]);
+          return { config: entry, file: checked.vendor };
+        },
+      });
     }
+  }
+  if (loaded.workspace) {
+    for (const ref of loaded.vendors) {
+      if (seenIds.has(ref.expectedId)) continue;
+      issues.push({
+        file: ref.file,
+        message: `vendor ${ref.expectedId} is not listed under vendors: in ${WORKSPACE_FILE}; add it there (with monthlySpend and criticality) or remove the file`,
+      });
+      // Its syntax errors too, so one run lists every error.
+      issues.push(...(await readVendorFile(ref)).issues);
+    }
+  } else {
+    // caution.yaml unreadable: the vendor list is unknown, but each file's own read and syntax errors still count.
+    for (const ref of loaded.vendors) issues.push(...(await readVendorFile(ref)).issues);
   }
 
   const asOfEnd = Date.parse(`${ctx.asOf}T00:00:00Z`) + DAY_MS;
@@ -126,9 +177,10 @@ export async function validateWorkspace(
     issues.push(...(await incidents.check(onFile)));
     throw fail();
   }
-  const inputs = [...loaded.inputs];
   // A result computed with catalogue terms names the catalogue it used.
-  if (catalogue && vendors.some((v) => v.file.sla?.provenance?.catalogue)) inputs.push(catalogue.input);
+  if (catalogue && catalogue !== "unreadable" && vendors.some((v) => v.sla?.provenance?.catalogue))
+    inputs.push(catalogue.input);
+  inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { workspace, asOfEnd, questionnaire, vendors, inputs, incidents };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CURRENT_QUESTIONNAIRE } from "../../src/load/package-files.js";
 import { MAX_YAML_BYTES } from "../../src/load/text-file.js";
 import { sha256Hex as sha256 } from "../../src/load/digest.js";
-import { loadWorkspace, WORKSPACE_FILE } from "../../src/load/workspace.js";
+import { loadWorkspace, readVendorFile, WORKSPACE_FILE } from "../../src/load/workspace.js";
 import { demoWorkspace, vendorYaml } from "../validate/workspace-fixture.js";
 
 describe("loadWorkspace", () => {
@@ -16,10 +16,10 @@ describe("loadWorkspace", () => {
     expect(WORKSPACE_FILE).toBe("caution.yaml");
     expect(ws.shown(loaded.workspace?.file ?? "")).toBe("ws/caution.yaml");
     expect(loaded.questionnaire?.file).toBe(CURRENT_QUESTIONNAIRE);
-    expect(loaded.vendors.map((v) => [v.expectedId, ws.shown(v.file), v.source?.file === v.file])).toEqual([
-      ["altavale", "ws/vendors/altavale.yaml", true],
-      ["cirrane", "ws/vendors/cirrane.yaml", true],
-      ["quarrion", "ws/vendors/quarrion.yaml", true],
+    expect(loaded.vendors.map((v) => [v.expectedId, ws.shown(v.file), v.relative])).toEqual([
+      ["altavale", "ws/vendors/altavale.yaml", "vendors/altavale.yaml"],
+      ["cirrane", "ws/vendors/cirrane.yaml", "vendors/cirrane.yaml"],
+      ["quarrion", "ws/vendors/quarrion.yaml", "vendors/quarrion.yaml"],
     ]);
     expect(loaded.incidentFiles.map((f) => [ws.shown(f.path), ws.shown(f.file), f.relative])).toEqual([
       ["ws/incidents/altavale.csv", "ws/incidents/altavale.csv", "incidents/altavale.csv"],
@@ -28,16 +28,11 @@ describe("loadWorkspace", () => {
     ]);
   });
 
-  it("records each YAML input with its digest and size, relative to the workspace", async () => {
+  it("records each YAML input it reads with its digest and size, relative to the workspace", async () => {
     const ws = await demoWorkspace();
     const loaded = await loadWorkspace(ws.dir);
-    expect(loaded.inputs.map((i) => i.path)).toEqual([
-      "caution.yaml",
-      "questionnaire:caution-v1.yaml",
-      "vendors/altavale.yaml",
-      "vendors/cirrane.yaml",
-      "vendors/quarrion.yaml",
-    ]);
+    // Vendor files are read, and recorded, as validation reaches them.
+    expect(loaded.inputs.map((i) => i.path)).toEqual(["caution.yaml", "questionnaire:caution-v1.yaml"]);
     const bytes = await readFile(join(ws.dir, "caution.yaml"));
     expect(loaded.inputs[0]).toEqual({ path: "caution.yaml", sha256: sha256(bytes), bytes: bytes.length });
   });
@@ -72,13 +67,15 @@ describe("loadWorkspace", () => {
     expect(loaded.incidentFiles).toEqual([]);
   });
 
-  it("keeps a vendor whose file failed to parse, without a source", async () => {
+  it("lists vendor files without reading them; reading one that fails to parse gives its issues, no source", async () => {
     const ws = await demoWorkspace();
     await ws.write("vendors/cirrane.yaml", "id: [\n");
     const loaded = await loadWorkspace(ws.dir);
-    const cirrane = loaded.vendors.find((v) => v.expectedId === "cirrane");
-    expect(cirrane?.source).toBeUndefined();
-    expect(loaded.issues.map((i) => [ws.shown(i.file), i.line])).toEqual([["ws/vendors/cirrane.yaml", 2]]);
+    expect(loaded.issues).toEqual([]);
+    const read = await readVendorFile(loaded.vendors.find((v) => v.expectedId === "cirrane")!);
+    expect(read.source).toBeUndefined();
+    expect(read.input?.path).toBe("vendors/cirrane.yaml");
+    expect(read.issues.map((i) => [ws.shown(i.file), i.line])).toEqual([["ws/vendors/cirrane.yaml", 2]]);
   });
 });
 

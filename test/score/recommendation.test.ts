@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Rating } from "../../src/schema/common.js";
 import type { VendorResult } from "../../src/schema/result.js";
-import { recommend } from "../../src/score/recommendation.js";
+import { recommend, recommendationInput, type RecommendationInput } from "../../src/score/recommendation.js";
 
-/** Only what the recommendation reads of a vendor result. */
-function vendor(id: string, rating: Rating, priority: Rating, score: number, asks: string[] = []): VendorResult {
-  return { id, rating, priority, score, findings: asks.map((ask) => ({ ask })) } as unknown as VendorResult;
+/** A vendor result reduced to what the recommendation reads, through the same function scoring uses. */
+function vendor(id: string, rating: Rating, priority: Rating, score: number, asks: string[] = []): RecommendationInput {
+  return recommendationInput({
+    id,
+    rating,
+    priority,
+    score,
+    findings: asks.map((ask) => ({ ask })),
+  } as unknown as VendorResult);
 }
 
 describe("recommend", () => {

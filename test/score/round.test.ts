@@ -22,6 +22,12 @@ describe("roundTo", () => {
     expect(Object.is(roundTo(-1e-300, 2), 0)).toBe(true);
   });
 
+  it("leaves a number alone where a double has no digit at that place", () => {
+    // Found by the property below: shifting 13661205613212.564 six places passes 2^53, where Math.round moved it.
+    expect(roundTo(13661205613212.564, 6)).toBe(13661205613212.564);
+    expect(roundTo(92570763382055.47, 5)).toBe(92570763382055.47);
+  });
+
   it("is finite, within half a unit of the last place, and idempotent for every finite double", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 9 }), (x, d) => {

@@ -3,7 +3,7 @@ import { result as resultSchema, RESULT_SCHEMA_VERSION } from "../../src/schema/
 import type { Workspace } from "../../src/schema/workspace.js";
 import { foldIncidents, scoreWorkspace } from "../../src/score/workspace.js";
 import { listSource } from "../../src/validate/incident-source.js";
-import type { ValidWorkspace } from "../../src/validate/workspace.js";
+import { vendorEntry, type ValidWorkspace } from "../../src/validate/workspace.js";
 import {
   AS_OF_END,
   claim,
@@ -41,7 +41,7 @@ function valid(ws: Partial<Workspace> = {}): ValidWorkspace {
         { "DEL-01": evidenced("yes", FRESH), "DEL-02": claim("partial", FRESH), "LOG-01": evidenced("some", FRESH) },
         { id: "alpha", config: { criticality: "critical", singleRegion: true, monthlySpend: 900 } },
       ),
-    ],
+    ].map(vendorEntry),
     incidents: listSource([
       incident("a1", "2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z", { vendor: "alpha" }),
       incident("z1", "2026-03-02T10:00:00Z", "2026-03-02T10:30:00Z", { vendor: "zeta" }),

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INCIDENT_COLUMNS } from "../../src/schema/incident.js";
 import { tempDir } from "../support/cli.js";
+import { PACKAGE_ROOT } from "../../src/load/package-files.js";
+import { manyVendorWorkspace } from "../bench/many-vendors.mjs";
 import { DEMO } from "../support/demo.js";
 import { measuredCaution } from "../support/measured.js";
 
@@ -33,5 +35,23 @@ describe("hostile incident files end in exit 2, fast, in bounded memory", () => 
     expect(huge.seconds).toBeLessThan(60);
     expect(huge.peakMb).toBeLessThan(300);
     expect(huge.peakMb).toBeLessThan(small.peakMb * 1.5);
+  });
+});
+
+describe("thousands of vendors", () => {
+  it("2,500 vendors validate and score --json in bounded memory, the result streamed whole", async () => {
+    const dir = manyVendorWorkspace(PACKAGE_ROOT, join(tempDir("caution-many-"), "ws"), 2_500);
+    const validate = measuredCaution(["validate", dir, "-q"]);
+    const score = measuredCaution(["score", dir, "--json", "-q"]);
+    console.log(
+      `2,500 vendors: validate ${validate.seconds.toFixed(1)} s, ${validate.peakMb.toFixed(0)} MB; score --json ${score.seconds.toFixed(1)} s, ${score.peakMb.toFixed(0)} MB, ${(score.stdout.length / 1e6).toFixed(0)} MB of JSON`,
+    );
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(score.code, score.stderr).toBe(0);
+    const result = JSON.parse(score.stdout) as { vendors: unknown[]; recommendation: { ranking: string[] } };
+    expect(result.vendors).toHaveLength(2_500);
+    expect(result.recommendation.ranking).toHaveLength(2_500);
+    expect(validate.peakMb).toBeLessThan(400);
+    expect(score.peakMb).toBeLessThan(600);
   });
 });

@@ -25,7 +25,7 @@ export function measuredCaution(args: string[], env: NodeJS.ProcessEnv = {}): Me
       encoding: "utf8",
       env: { ...process.env, SOURCE_DATE_EPOCH: "", CAUTION_RUSAGE: rusage, ...env },
       timeout: 300_000,
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: 512 * 1024 * 1024,
     },
   );
   const seconds = (performance.now() - start) / 1000;

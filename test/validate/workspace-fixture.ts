@@ -8,10 +8,11 @@ import { INCIDENT_COLUMNS } from "../../src/schema/incident.js";
 import { loadWorkspace } from "../../src/load/workspace.js";
 import type { Incident } from "../../src/schema/incident.js";
 import type { InputFile } from "../../src/load/workspace.js";
-import { validateWorkspace, type ValidWorkspace } from "../../src/validate/workspace.js";
+import { validateWorkspace, type ValidVendor, type ValidWorkspace } from "../../src/validate/workspace.js";
 
 /** A valid workspace with its incident files read: every valid incident, and every input with its digest. */
-export interface FoldedWorkspace extends Omit<ValidWorkspace, "incidents"> {
+export interface FoldedWorkspace extends Omit<ValidWorkspace, "incidents" | "vendors"> {
+  vendors: ValidVendor[];
   incidents: Incident[];
 }
 
@@ -21,7 +22,9 @@ export async function foldedWorkspace(dir: string): Promise<FoldedWorkspace> {
   const incidents: Incident[] = [];
   const folded = await valid.incidents.fold({ add: (i) => incidents.push(i) });
   const inputs: InputFile[] = [...valid.inputs, ...folded.inputs].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { ...valid, incidents, inputs };
+  const vendors: ValidVendor[] = [];
+  for (const entry of valid.vendors) vendors.push(await entry.read());
+  return { ...valid, vendors, incidents, inputs };
 }
 
 export const DEMO_DIR = join(PACKAGE_ROOT, "samples", "demo");

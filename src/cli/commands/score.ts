@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { assessWorkspace } from "../../score/assess.js";
-import { resultJson } from "../../schema/result-json.js";
-import type { Result, VendorResult } from "../../schema/result.js";
+import { startAssessment } from "../../score/assess.js";
+import { resultJsonChunks } from "../../schema/result-json.js";
+import type { VendorResult } from "../../schema/result.js";
 import type { Run } from "../../run/run.js";
 import { ratingLabel } from "../../shared/text.js";
 import { examples, execute, globals } from "../execute.js";
@@ -12,12 +12,32 @@ export interface ScoreOptions {
   failOn?: string;
 }
 
-/** `caution score`: a table by default, the JSON result with --json; exit 1 when --fail-on is reached. */
+/**
+ * `caution score`: a table by default, the JSON result with --json; exit 1 when --fail-on is reached. The JSON is
+ * written vendor by vendor as each is scored, so a workspace of thousands of vendors never holds the whole result.
+ */
 export async function scoreCommand(run: Run, dir: string, opts: ScoreOptions): Promise<number> {
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-  const result = await assessWorkspace(dir, run.progress, run.env);
-  run.stdout(opts.json ? resultJson(result) : table(result));
-  return failOnExit(run, result, failOn);
+  const scoring = await startAssessment(dir, run.progress, run.env);
+  const rated: Pick<VendorResult, "name" | "rating">[] = [];
+  const rows: string[][] = [];
+  async function* kept(): AsyncGenerator<VendorResult> {
+    for await (const v of scoring.vendors) {
+      rated.push({ name: v.name, rating: v.rating });
+      if (!opts.json) rows.push(row(v, scoring.head.workspace.currency));
+      yield v;
+    }
+  }
+  if (opts.json) {
+    for await (const chunk of resultJsonChunks(scoring.head, kept(), scoring.tail)) {
+      run.stdout(chunk);
+      await run.drain();
+    }
+  } else {
+    for await (const _ of kept());
+    run.stdout(table(rows));
+  }
+  return failOnExit(run, { workspace: scoring.head.workspace, vendors: rated }, failOn);
 }
 
 export function registerScore(program: Command): void {
@@ -47,15 +67,17 @@ const MAX_REASON = 70;
  * that weighs most (its domain and the answer given), in words; money is the loss of the last twelve months the SLA
  * left uncovered.
  */
-export function table(result: Result): string {
-  const cur = result.workspace.currency;
-  const rows = result.vendors.map((v) => [
+function row(v: VendorResult, currency: string): string[] {
+  return [
     v.name,
     ratingLabel(v.rating),
     v.score.toFixed(1),
-    `${cur} ${Math.round(v.sla.annual.uncovered).toLocaleString("en")}${v.sla.terms ? "" : " (no SLA terms)"}`,
+    `${currency} ${Math.round(v.sla.annual.uncovered).toLocaleString("en")}${v.sla.terms ? "" : " (no SLA terms)"}`,
     topReason(v),
-  ]);
+  ];
+}
+
+export function table(rows: readonly string[][]): string {
   const head = ["PROVIDER", "RATING", "SCORE", "UNCOVERED, 12 MONTHS", "TOP REASON"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const right = new Set([2, 3]);

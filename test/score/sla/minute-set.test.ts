@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MinuteSet } from "../../../src/score/sla/minute-set.js";
+import fc from "fast-check";
+import { MinuteSet, SPARSE_LIMIT } from "../../../src/score/sla/minute-set.js";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 const min = (m: number) => T0 + m * 60_000;
@@ -46,5 +47,51 @@ describe("MinuteSet", () => {
     s.add(min(50), min(50));
     s.add(min(60), min(40));
     expect(s.count(T0, min(100))).toBe(0);
+  });
+});
+
+describe("MinuteSet: the sparse and the dense form agree", () => {
+  /** A reference: one boolean a minute. */
+  function reference(minutes: number, adds: [number, number][]): boolean[] {
+    const down = new Array<boolean>(minutes).fill(false);
+    for (const [a, b] of adds) for (let m = Math.max(0, a); m < Math.min(minutes, b); m++) down[m] = true;
+    return down;
+  }
+
+  it("counts and lists runs as one bit a minute would, before and after turning dense", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -20, max: 3000 }), fc.integer({ min: 0, max: 120 })), { maxLength: 700 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (raw, x, y) => {
+          const adds = raw.map(([a, len]) => [a, a + len] as [number, number]);
+          const s = new MinuteSet(T0, min(3000));
+          for (const [a, b] of adds) s.add(min(a), min(b));
+          const down = reference(3000, adds);
+          const [from, to] = x <= y ? [x, y] : [y, x];
+          expect(s.count(min(from), min(to))).toBe(down.slice(from, to).filter(Boolean).length);
+          const runs: [number, number][] = [];
+          s.runs(min(from), min(to), (a, b) => runs.push([(a - T0) / 60_000, (b - T0) / 60_000]));
+          const expected: [number, number][] = [];
+          for (let m = from; m < to; m++) {
+            if (!down[m]) continue;
+            if (expected.length > 0 && expected.at(-1)![1] === m) expected.at(-1)![1] = m + 1;
+            else expected.push([m, m + 1]);
+          }
+          expect(runs).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it(`stays a short list for a few outages and turns dense past ${SPARSE_LIMIT} separate runs`, () => {
+    const s = new MinuteSet(T0, min(10_000));
+    for (let k = 0; k < SPARSE_LIMIT; k++) s.add(min(3 * k), min(3 * k + 1));
+    expect(s.dense).toBe(false);
+    s.add(min(9_000), min(9_001));
+    expect(s.dense).toBe(true);
+    expect(s.count(T0, min(10_000))).toBe(SPARSE_LIMIT + 1);
   });
 });
