@@ -79,3 +79,18 @@ export function failOnExit(
   run.stderr(`caution: --fail-on ${threshold} reached by ${failed.join(", ")}\n`);
   return EXIT.failOn;
 }
+
+/**
+ * `--shard <i>/<n>`: the share of the documents this run prints, i from 0 to n-1 (a Kubernetes Indexed Job's
+ * JOB_COMPLETION_INDEX, a GitHub Actions matrix value).
+ */
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index >= count)
+    throw new UsageError(
+      `--shard ${value}: give <i>/<n> with n shares and i counted from 0, e.g. 0/4 to 3/4${m && count >= 1 ? ` (${index} is not below ${count})` : ""}`,
+    );
+  return { index, count };
+}

@@ -20,6 +20,7 @@ import { renderHtml } from "./html/render-html.js";
 import { findBrowser } from "./pdf/find-browser.js";
 import { stampPdf } from "./pdf/pdf-metadata.js";
 import { inOrder, PdfRenderer } from "./pdf/pdf-renderer.js";
+import { inShard, type Shard } from "./shard.js";
 import { buildViewModel, type ReportView } from "./view/model.js";
 
 export { FORMATS, type Format };
@@ -41,6 +42,8 @@ export interface RenderOptions {
   resources?: Resources;
   /** A browser already starting (startRenderer); renderReport closes it. Without one, it starts its own. */
   renderer?: EarlyRenderer;
+  /** Print only this share of the documents (`--shard i/n`); the result is still the whole workspace's. */
+  shard?: Shard;
   /** Signs every PDF (`--sign`): loaded and checked before anything is printed (archive/sign.ts loadSigner). */
   signer?: PdfSigner;
 }
@@ -140,7 +143,9 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   try {
     json = resultJson(result);
     view = buildViewModel(result);
-    docs = renderDocuments(result, options.kinds, options.paper, json, view);
+    docs = renderDocuments(result, options.kinds, options.paper, json, view).filter((d) =>
+      inShard(d.spec.name, options.shard),
+    );
   } catch (err) {
     await discardRenderer(options.renderer);
     throw err;
@@ -195,6 +200,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
       await renderer.close();
     }
   }
-  if (options.formats.includes("json")) out.push({ name: RESULT_FILE, data: json });
+  if (options.formats.includes("json") && inShard(RESULT_FILE, options.shard))
+    out.push({ name: RESULT_FILE, data: json });
   return out;
 }

@@ -16,6 +16,11 @@ export interface OutputFile {
 export interface WriteContext {
   signal?: AbortSignal;
   resources?: Resources;
+  /**
+   * The lock's name in the folder. Runs with different names may write the same folder at once: the shares of one
+   * sharded report (`.caution-shard-1-of-4.lock`) write different files by design.
+   */
+  lockName?: string;
 }
 
 /**
@@ -41,7 +46,7 @@ export async function writeOutputs(
       { cause: err },
     );
   }
-  await using _lock = await lockFolder(dir, signal);
+  await using _lock = await lockFolder(dir, signal, undefined, context.lockName);
   await removeStaleTemporaries(dir);
   // A folder standing where a report goes would make its rename fail after others were already replaced.
   for (const f of files) {

@@ -29,8 +29,9 @@ export async function lockFolder(
   dir: string,
   signal?: AbortSignal,
   waitMs = LOCK_WAIT_MS,
+  name = LOCK_FILE,
 ): Promise<AsyncDisposable & { readonly path: string }> {
-  const path = join(dir, LOCK_FILE);
+  const path = join(dir, name);
   const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   const deadline = Date.now() + waitMs;
   for (;;) {

@@ -46,7 +46,7 @@ describe("documentation", () => {
     const broken: string[] = [];
     for (const page of pages) {
       const text = readFileSync(page, "utf8");
-      expect(text, page).not.toMatch(/\/work\/|\.\.\/shared\/|shared\/design/);
+      expect(text, page).not.toMatch(/\/work\/(main|shared|wt)\b|\.\.\/shared\/|shared\/design/);
       for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1]!.split("#")[0]!;
         if (target === "" || /^[a-z]+:/.test(target)) continue;

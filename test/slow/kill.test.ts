@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { caution, tempDir } from "../support/cli.js";
+import { temporaryName } from "../../src/write/stale.js";
 import { CliProcess, temporaries } from "../hardening/support.js";
 
 /**
@@ -35,7 +36,7 @@ describe("kill -9", () => {
     // What a run killed while writing leaves: temporaries named after its (now dead) process.
     const child = spawn(process.execPath, ["-e", ""]);
     await new Promise((resolve) => child.on("exit", resolve));
-    const left = [`.caution-${child.pid}-caution-report.pdf.tmp`, `.caution-${child.pid}-caution-result.json.tmp`];
+    const left = [temporaryName("caution-report.pdf", child.pid), temporaryName("caution-result.json", child.pid)];
     for (const name of left) writeFileSync(join(out, name), "partial");
     writeFileSync(join(out, "notes.txt"), "the user's own file");
     const next = caution(["report", "samples/demo", "--out", out, "--format", "json", "-q"]);

@@ -6,7 +6,7 @@ import type { Run } from "../../run/run.js";
 import { plural } from "../../shared/text.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { examples, execute, globals } from "../execute.js";
-import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating } from "../flags.js";
+import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating, parseShard } from "../flags.js";
 import { readResultFile } from "../result-file.js";
 
 export interface ReportOptions {
@@ -19,6 +19,7 @@ export interface ReportOptions {
   failOn?: string;
   sign?: string;
   tsa?: string;
+  shard?: string;
 }
 
 /**
@@ -30,6 +31,7 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const formats = parseFormats(opts.format);
   const kinds = parseKinds(opts.kind);
   const paper = parsePaper(opts.paper);
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
   if (dir !== undefined && opts.fromResult !== undefined)
     throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
@@ -58,8 +60,11 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
     ...context,
     ...(renderer ? { renderer } : {}),
     ...(signer ? { signer } : {}),
+    ...(shard ? { shard } : {}),
   });
-  const written = await writeOutputs(opts.out, files, run);
+  // Shares of one report write different files into one folder at once: each locks its share only.
+  const lockName = shard ? `.caution-shard-${shard.index}-of-${shard.count}.lock` : undefined;
+  const written = await writeOutputs(opts.out, files, { ...run, ...(lockName ? { lockName } : {}) });
   const first = openFirst(written);
   run.progress.done(`wrote ${plural(written.length, "file")} to ${opts.out}${first ? `; open ${first} first` : ""}`);
   return failOnExit(run, result, failOn);
@@ -87,6 +92,10 @@ export function registerReport(program: Command): void {
     .option(
       "--tsa <url>",
       "with --sign: add an RFC 3161 time-stamp from this time-stamp authority (the PDFs then differ per run)",
+    )
+    .option(
+      "--shard <i/n>",
+      "print only share i of n of the documents (i from 0); n runs together write what one run writes (docs/scaling.md)",
     )
     .addHelpText(
       "after",
