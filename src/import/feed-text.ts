@@ -1,3 +1,4 @@
+import { firstInvalidUtf8, lineOfOffset } from "../load/utf8.js";
 import { isUtf8 } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
@@ -70,13 +71,13 @@ export function decodeFeed(input: Uint8Array, source: string, maxBytes = MAX_FEE
     const at = firstInvalidUtf8(bytes);
     fail(
       `is not valid UTF-8: byte ${at + 1} (0x${hex(bytes[at] ?? 0)}) starts no valid UTF-8 sequence; save the feed as UTF-8`,
-      { line: lineAt(bytes, at) },
+      { line: lineOfOffset(bytes, at).line },
     );
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     fail(`contains a NUL byte at byte ${nul + 1}: the file is binary or corrupted, not text`, {
-      line: lineAt(bytes, nul),
+      line: lineOfOffset(bytes, nul).line,
     });
   return { text: bytes.toString("utf8", bom), encoding: `${packed}UTF-8` };
 }
@@ -123,46 +124,6 @@ function decodeUtf16(
       fail(`is not valid UTF-16: an unpaired surrogate at ${at()}`, { line });
   }
   return le.toString("utf16le");
-}
-
-/** Offset of the first byte that starts no valid UTF-8 sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i += 1;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    const c1 = b[i + 1];
-    if (c1 === undefined || c1 < lo || c1 > hi) return i;
-    for (let k = 2; k <= need; k++) {
-      const ck = b[i + k];
-      if (ck === undefined || ck < 0x80 || ck > 0xbf) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-function lineAt(b: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = b.indexOf(0x0a); i >= 0 && i < offset; i = b.indexOf(0x0a, i + 1)) line += 1;
-  return line;
 }
 
 function hex(byte: number): string {

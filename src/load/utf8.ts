@@ -6,6 +6,8 @@ import { isUtf8 } from "node:buffer";
  * buffer is well-formed so far, not an error (the next chunk may complete it).
  */
 export function firstInvalidUtf8(buf: Uint8Array, partialEnd = false): number {
+  // The common case, a valid buffer, is answered by Node's native check; the scan runs only to find the fault.
+  if (!partialEnd && isUtf8(buf)) return -1;
   let i = 0;
   while (i < buf.length) {
     const b = buf[i]!;
@@ -34,6 +36,18 @@ export function firstInvalidUtf8(buf: Uint8Array, partialEnd = false): number {
     i += need + 1;
   }
   return -1;
+}
+
+/** Where the byte at `offset` stands, 1-based: the line, and the column in bytes. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let line = 1;
+  let start = 0;
+  for (let i = b.indexOf(0x0a); i >= 0 && i < offset; i = b.indexOf(0x0a, i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**

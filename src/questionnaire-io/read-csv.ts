@@ -13,7 +13,7 @@ import {
   type SheetRow,
 } from "./sheet-data.js";
 import { count } from "./xlsx-limits.js";
-import { firstInvalidUtf8, lineOfOffset } from "./utf8.js";
+import { firstInvalidUtf8, lineOfOffset } from "../load/utf8.js";
 
 /** Thrown by the record handler to stop the CSV reader at the row limit; never leaves this file. */
 class RowLimitReached extends Error {}
@@ -31,8 +31,8 @@ export async function readCsvForm(path: string, file: string): Promise<SheetData
     throw new InputError([{ file, message: describeFsError(err) }]);
   }
   const utf16 = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff);
-  const bad = utf16 ? undefined : firstInvalidUtf8(raw);
-  if (bad !== undefined) throw new InputError([invalidUtf8Issue(raw, bad, file)]);
+  const bad = utf16 ? -1 : firstInvalidUtf8(raw);
+  if (bad >= 0) throw new InputError([invalidUtf8Issue(raw, bad, file)]);
 
   const issues: InputIssue[] = [];
   const rows: SheetRow[] = [];

@@ -1,7 +1,8 @@
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeFeed, firstInvalidUtf8 } from "../../src/import/feed-text.js";
+import { decodeFeed } from "../../src/import/feed-text.js";
+import { firstInvalidUtf8 } from "../../src/load/utf8.js";
 import { inputIssues } from "./support.js";
 
 const decode = (bytes: Buffer | Uint8Array, max?: number) => decodeFeed(bytes, "feed.json", max).text;

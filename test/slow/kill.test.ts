@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { caution, tempDir } from "../support/cli.js";
+import { deadPid } from "../support/processes.js";
 import { temporaryName } from "../../src/write/stale.js";
 import { CliProcess, temporaries } from "../hardening/support.js";
 
@@ -34,9 +34,8 @@ describe("kill -9", () => {
   it("mid-write: the temporaries a killed run left are removed by the next run to that folder", async () => {
     const out = tempDir("caution-kill-");
     // What a run killed while writing leaves: temporaries named after its (now dead) process.
-    const child = spawn(process.execPath, ["-e", ""]);
-    await new Promise((resolve) => child.on("exit", resolve));
-    const left = [temporaryName("caution-report.pdf", child.pid), temporaryName("caution-result.json", child.pid)];
+    const pid = await deadPid();
+    const left = [temporaryName("caution-report.pdf", pid), temporaryName("caution-result.json", pid)];
     for (const name of left) writeFileSync(join(out, name), "partial");
     writeFileSync(join(out, "notes.txt"), "the user's own file");
     const next = caution(["report", "samples/demo", "--out", out, "--format", "json", "-q"]);

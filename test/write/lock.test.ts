@@ -1,19 +1,12 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { deadPid } from "../support/processes.js";
 import { UsageError } from "../../src/run/errors.js";
 import { LOCK_FILE, lockFolder } from "../../src/write/lock.js";
 
 const folder = () => mkdtempSync(join(tmpdir(), "caution-lock-"));
-
-/** A process id that is not running: a child that has already exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((resolve) => child.on("exit", resolve));
-  return child.pid!;
-}
 
 describe("lockFolder", () => {
   it("holds the folder with this process's id until released", async () => {

@@ -1,15 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { deadPid } from "../support/processes.js";
 import { removeStaleTemporaries, temporaryName } from "../../src/write/stale.js";
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((resolve) => child.on("exit", resolve));
-  return child.pid!;
-}
 
 describe("removeStaleTemporaries", () => {
   it("removes caution's temporaries of dead processes and old ones, and nothing else", async () => {
