@@ -39,7 +39,7 @@ export async function answersImportCommand(
     ...(context.mappings ? { mappings: context.mappings } : {}),
   });
   for (const note of result.notes) run.progress.note(`note: ${note}`);
-  run.stderr(`${summary(file, result)}\n`);
+  run.progress.done(summary(file, result));
   if (!result.listed)
     run.progress.note(
       `${vendor} is not listed under vendors: in caution.yaml; add it there (with monthlySpend and criticality) before caution validate`,
@@ -75,5 +75,5 @@ function summary(file: string, r: ImportAnswersResult): string {
       ? `, mapped from questionnaire ${r.formVersion} onto ${r.version}`
       : ` (questionnaire ${r.version})`;
   const action = r.written ? (r.created ? "created" : "updated") : "left unchanged";
-  return `caution: ${n} answer${n === 1 ? "" : "s"} from ${file}${mapped}: ${r.path} ${action}`;
+  return `${n} answer${n === 1 ? "" : "s"} from ${file}${mapped}: ${r.path} ${action}`;
 }
