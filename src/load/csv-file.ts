@@ -173,7 +173,7 @@ export async function readCsv(
   // 16 KiB chunks: csv-parse parses a whole chunk before the caller can stop it, and builds an Error for every row of
   // the wrong length even when told to pass them on, so a chunk bounds the work a hostile file causes after its
   // caller has seen enough (a 64 KiB chunk of one-character rows is 32,000 Errors).
-  const input = createReadStream(path, { highWaterMark: 16 * 1024 });
+  const input = createReadStream(path, { highWaterMark: 64 * 1024 });
   const utf8 = new Utf8Check();
   input.on("data", (chunk) => {
     hash.update(chunk);

@@ -2,7 +2,8 @@ import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } fro
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { attachArchive, detachFiles, readArchive } from "../../src/archive/attach.js";
+import { readArchive } from "../../src/archive/attach.js";
+import { attachArchive, detachFiles } from "./pdf-lib-attach.js";
 import { buildEmbeddedManifest, serializeManifest, withPdf } from "../../src/archive/manifest.js";
 import { RESULT_ATTACHMENT, sidecarFileName } from "../../src/archive/names.js";
 import { CHECK, inputCheckName, verifyPdf, VerifyArgumentError, type VerifyReport } from "../../src/archive/verify.js";

@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { attachArchive } from "../../src/archive/attach.js";
+import { attachArchive } from "../archive/pdf-lib-attach.js";
 import { caution, tempDir, tool } from "../support/cli.js";
 
 /** Every report kind of samples/demo, read back as a user and an auditor would. */
