@@ -1,5 +1,4 @@
 import {
-  AFRelationship,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -11,10 +10,7 @@ import {
   PDFString,
   type PDFObject,
 } from "pdf-lib";
-import { embeddedManifest } from "../schema/manifest.js";
-import { sha256Hex } from "../load/digest.js";
 import { inflateBounded, InflateLimitError, LIMITS } from "./inflate.js";
-import { INFO_REPORT_ID, INFO_RESULT_SHA256, MANIFEST_ATTACHMENT, RESULT_ATTACHMENT } from "./names.js";
 
 export interface ArchiveContents {
   /** Whether pdf-lib could load the file; when false, `error` says why and nothing else is filled in. */

@@ -58,6 +58,24 @@ export async function loadWorkspace(dir: string, questionnairePath = CURRENT_QUE
   const issues: InputIssue[] = [];
   const inputs: InputFile[] = [];
   const shown = (rel: string) => join(dir, rel);
+  // A folder that is not there is one mistake, not a list of missing files.
+  const folder = await stat(dir).catch((err: unknown) => err as NodeJS.ErrnoException);
+  if (folder instanceof Error || !folder.isDirectory()) {
+    const message =
+      folder instanceof Error
+        ? `${describeFsError(folder, "folder")}; caution init ${dir} writes a starter workspace there`
+        : "is a file, not a workspace folder; give the folder that holds caution.yaml";
+    issues.push({ file: dir, message });
+    return {
+      root: dir,
+      workspace: undefined,
+      vendors: [],
+      incidentFiles: [],
+      questionnaire: undefined,
+      inputs,
+      issues,
+    };
+  }
 
   const readYaml = async (path: string, file: string, manifestPath: string) => {
     const read = await readYamlInput(path, file, manifestPath);

@@ -48,6 +48,6 @@ describe("-q / --quiet on every command", () => {
   it("keeps printing errors when quiet", () => {
     const r = caution(["-q", "validate", join(tempDir(), "nowhere")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/caution\.yaml: file not found/);
+    expect(r.stderr).toMatch(/nowhere: folder not found; caution init .*nowhere writes a starter workspace there/);
   });
 });

@@ -190,6 +190,19 @@ describe("validateWorkspace: caution.yaml", () => {
     await expect(validateWorkspace(await loadWorkspace(ws.dir))).rejects.toBeInstanceOf(InputError);
   });
 
+  it("reports a workspace folder that is not there once, with the command that makes one", async () => {
+    const ws = await demoWorkspace();
+    const missing = join(ws.dir, "nowhere");
+    const loaded = await loadWorkspace(missing);
+    expect(loaded.issues.map((i) => `${i.file}: ${i.message}`)).toEqual([
+      `${missing}: folder not found; caution init ${missing} writes a starter workspace there`,
+    ]);
+    const file = join(ws.dir, "caution.yaml");
+    expect((await loadWorkspace(file)).issues.map((i) => i.message)).toEqual([
+      "is a file, not a workspace folder; give the folder that holds caution.yaml",
+    ]);
+  });
+
   // BUG (src/validate/workspace.ts): without a readable caution.yaml the vendor-id set is empty, so every incident row
   // of the workspace is reported as `"<id>" is not a vendor of this workspace; listed in caution.yaml: ` (an empty
   // list), 30 false errors for the demo. Vendor files are spared that cascade (`if (loaded.workspace)`); incidents
