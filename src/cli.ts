@@ -21,7 +21,8 @@ const program = new Command()
   // Given before or after the command's name: `caution -q score ws` and `caution score ws -q` both work.
   .option("-q, --quiet", "no progress on stderr (warnings and errors still show)")
   .configureHelp({ showGlobalOptions: true })
-  .showHelpAfterError()
+  // One line pointing at the help, not the whole help under the error, which pushed the error off the screen.
+  .showHelpAfterError("(caution --help lists the commands; caution <command> --help, its options and examples)")
   // A wrong flag or a missing argument is invalid input (exit 2), like a wrong field in a file.
   .exitOverride((err: CommanderError) => {
     process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput);
