@@ -172,8 +172,9 @@ export async function readCsv(
   });
   // 16 KiB chunks: csv-parse parses a whole chunk before the caller can stop it, and builds an Error for every row of
   // the wrong length even when told to pass them on, so a chunk bounds the work a hostile file causes after its
-  // caller has seen enough (a 64 KiB chunk of one-character rows is 32,000 Errors).
-  const input = createReadStream(path, { highWaterMark: 64 * 1024 });
+  // caller has seen enough (a 64 KiB chunk of one-character rows is 32,000 Errors; 30M such rows peaked 60 MB higher
+  // with 64 KiB chunks). Larger chunks measured no faster on valid files (9.0-10.5 s of CPU per million rows either).
+  const input = createReadStream(path, { highWaterMark: 16 * 1024 });
   const utf8 = new Utf8Check();
   input.on("data", (chunk) => {
     hash.update(chunk);

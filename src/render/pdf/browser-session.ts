@@ -108,6 +108,8 @@ function launchFailure(err: unknown): string {
   return `${first.replace(/\s+/g, " ").trim()}${stderr ? ` (${stderr.trim()})` : ""}`;
 }
 
+export const CLOSED_UNEXPECTEDLY = "it closed unexpectedly (crashed or was killed)";
+
 /**
  * Words a browser failure for a person: a timeout means the browser hung, a closed connection that it crashed or
  * was killed. Puppeteer's own messages name protocol methods and settings that mean nothing to a user.
@@ -128,7 +130,7 @@ export function describeBrowserFailure(err: unknown, timeoutMs: number): string 
       message,
     )
   ) {
-    return "it closed unexpectedly (crashed or was killed)";
+    return CLOSED_UNEXPECTEDLY;
   }
   return message.split("\n")[0] ?? "unknown error";
 }

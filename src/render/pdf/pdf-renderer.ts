@@ -1,5 +1,6 @@
 import {
   BrowserSession,
+  CLOSED_UNEXPECTEDLY,
   describeBrowserFailure,
   pdfTimeoutMs,
   RenderError,
@@ -136,11 +137,13 @@ export class PdfRenderer {
       (launchErr: unknown) => {
         if (this.aborted) throw new RenderAbortedError();
         const cause = launchErr instanceof Error && launchErr.cause !== undefined ? launchErr.cause : launchErr;
-        // A launch that ends without an Error (a bare event object) means the new browser died while starting.
+        // A launch that ends without an Error (a bare event object), or whose connection closes, means the new
+        // browser died while starting: one wording for both, whichever way Puppeteer noticed it.
+        const described = cause instanceof Error ? describeBrowserFailure(cause, this.timeoutMs) : undefined;
         const why =
-          cause instanceof Error
-            ? describeBrowserFailure(cause, this.timeoutMs)
-            : "it was killed or crashed while starting";
+          described === undefined || described === CLOSED_UNEXPECTEDLY
+            ? "it was killed or crashed while starting"
+            : described;
         throw new RenderError(
           `the browser failed while printing a PDF (${reason}) and could not be relaunched (${why}); giving up, nothing was written. Run \`caution doctor\` to check the browser.`,
           { cause: launchErr },
