@@ -1,5 +1,7 @@
 import { loadWorkspace } from "../load/workspace.js";
+import type { YamlSource } from "../load/yaml-file.js";
 import type { Result } from "../schema/result.js";
+import type { Workspace } from "../schema/workspace.js";
 import { UsageError } from "../run/errors.js";
 import type { Progress } from "../run/run.js";
 import { validateWorkspace } from "../validate/workspace.js";
@@ -29,13 +31,34 @@ export async function startAssessment(
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Scoring> {
+  return (await start(dir, progress, env)).scoring;
+}
+
+async function start(dir: string, progress: Pick<Progress, "step">, env: NodeJS.ProcessEnv) {
   progress.step(`loading ${dir}`);
   const onFile = (file: string) => progress.step(`reading ${file}`);
-  const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
+  const loaded = await loadWorkspace(dir);
+  const valid = await validateWorkspace(loaded, onFile);
   const incidents = await foldIncidents(valid, onFile);
   const n = valid.vendors.length;
   progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  return scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  const run = scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  return { scoring: run, workspace: valid.workspace, source: loaded.workspace };
+}
+
+/**
+ * The whole assessment, with the validated caution.yaml and its parsed source (for line numbers): what the findings
+ * register needs to merge the buyer's `findings:` section into the result's findings.
+ */
+export async function assessWorkspaceWithConfig(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ result: Result; workspace: Workspace; source: YamlSource | undefined }> {
+  const { scoring: run, workspace, source } = await start(dir, progress, env);
+  const vendors = [];
+  for await (const v of run.vendors) vendors.push(v);
+  return { result: { ...run.head, vendors, ...run.tail() }, workspace, source };
 }
 
 /** The whole assessment as one Result (what the reports need). */
