@@ -15,6 +15,7 @@ import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
 import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
+import { silentMinutesFinding, withSilentFinding } from "./sla/silent-finding.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
 
@@ -113,10 +114,12 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
         downtimeCostPerHour: ws.downtimeCostPerHour,
         outageShare: controls.inherent.outageShare,
       };
+      const sla = vendorSla(agg, v.file.sla, basis, assumptions);
       const result = vendorResult.parse({
         ...controls,
+        findings: withSilentFinding(controls.findings, silentMinutesFinding(v.config.id, v.file.sla, sla)),
         incidents: summarizeIncidents(agg),
-        sla: vendorSla(agg, v.file.sla, basis, assumptions),
+        sla,
         scenarios: scenarios
           .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),

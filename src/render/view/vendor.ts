@@ -174,7 +174,7 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
       answer: clean(f.answerLabel),
       flags: flags(f),
       comment: f.comment === null ? null : clean(f.comment),
-      commentLabel: f.source === "incident-record" ? "From the incident record" : "Vendor's comment",
+      commentLabel: f.source === "questionnaire" ? "Vendor's comment" : "From the incident record",
       gate: f.gate,
       why: clean(f.why),
       ask: clean(f.ask),
