@@ -2,6 +2,7 @@
 import { Command, type CommanderError } from "commander";
 import { registerAnswers } from "./cli/commands/answers.js";
 import { registerCatalogue } from "./cli/commands/catalogue.js";
+import { registerDiff } from "./cli/commands/diff.js";
 import { registerDoctor } from "./cli/commands/doctor.js";
 import { registerFindings } from "./cli/commands/findings.js";
 import { registerIncidents } from "./cli/commands/incidents.js";
@@ -33,6 +34,7 @@ registerValidate(program);
 registerScore(program);
 registerReport(program);
 registerFindings(program);
+registerDiff(program);
 registerIncidents(program);
 registerSchema(program);
 registerCatalogue(program);
