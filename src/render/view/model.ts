@@ -1,3 +1,4 @@
+import type { AssessmentDiff } from "../../schema/diff.js";
 import type { Result } from "../../schema/result.js";
 import { formatDate, formatInstant, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
@@ -5,6 +6,7 @@ import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
 import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
+import { sinceVendorView, sinceView, type SinceView } from "./since.js";
 import { vendorView, type VendorView } from "./vendor.js";
 
 export type { Badge, Link } from "./common.js";
@@ -27,11 +29,12 @@ export interface ReportView {
   comparison: { groups: ComparisonGroup[]; recommendation: RecommendationView };
   executiveSla: ExecutiveSlaRow[];
   executiveScenarioHeading: string;
-  vendors: VendorView[];
+  vendors: (VendorView & { since: SinceView | null })[];
   methodology: MethodologyView;
+  since: SinceView | null;
 }
 
-export function buildViewModel(result: Result): ReportView {
+export function buildViewModel(result: Result, since?: AssessmentDiff): ReportView {
   const cur = result.workspace.currency;
   const vendors = result.vendors;
   const conditions = new Map(result.recommendation.actions.map((a) => [a.vendor, a.conditions]));
@@ -49,7 +52,8 @@ export function buildViewModel(result: Result): ReportView {
     comparison: { groups: comparisonGroups(result), recommendation: recommendationView(result) },
     executiveSla: executiveSla(result),
     executiveScenarioHeading: executiveScenarioHeading(result),
-    vendors: vendors.map((v) => vendorView(v, result)),
+    vendors: vendors.map((v) => ({ ...vendorView(v, result), since: since ? sinceVendorView(since, v.id) : null })),
     methodology: methodology(result),
+    since: since ? sinceView(since) : null,
   };
 }
