@@ -2,8 +2,7 @@ import { htmlText, markdownText } from "../questionnaire-io/export-text.js";
 import { assessmentDiff, type AssessmentDiff } from "../schema/diff.js";
 import { diffWords, sentence } from "./words.js";
 
-export const DIFF_FORMATS = ["md", "html", "json"] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+export { DIFF_FORMATS, type DiffFormat } from "../schema/diff.js";
 
 /** The diff as JSON, keys in contract order (passed through its schema), two-space indented. */
 export function diffJson(diff: AssessmentDiff): string {

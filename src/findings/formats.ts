@@ -3,9 +3,6 @@ import { markdownText } from "../questionnaire-io/export-text.js";
 import { rowHeight } from "../questionnaire-io/export-xlsx.js";
 import { REGISTER_COLUMNS, type RegisterRow } from "./register.js";
 
-export const REGISTER_FORMATS = ["csv", "xlsx", "md"] as const;
-export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
-
 /**
  * RFC 4180: CRLF between records, a cell quoted when it holds a comma, a quote or a line break. Every cell is
  * neutralised first (a leading = + - @ tab or CR gets an apostrophe): finding text quotes vendor answers, which are

@@ -2,6 +2,10 @@ import type { Finding, Result } from "../schema/result.js";
 import { nearest } from "../validate/did-you-mean.js";
 import type { FindingsSection, FindingStatus } from "../schema/workspace-findings.js";
 
+/** What `caution findings --format` accepts. */
+export const REGISTER_FORMATS = ["csv", "xlsx", "md"] as const;
+export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
+
 /** The register's columns, in order: what a risk register in a spreadsheet needs, and nothing else. */
 export const REGISTER_COLUMNS = [
   "id",

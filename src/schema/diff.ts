@@ -7,6 +7,10 @@ import { rating } from "./common.js";
  */
 export const DIFF_SCHEMA_VERSION = "1.0.0";
 
+/** What `caution diff --format` accepts. */
+export const DIFF_FORMATS = ["md", "html", "json"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
 const money = z.number().describe("In the workspace currency, to the cent.");
 const answerState = z.object({
   status: z.enum(["answered", "unanswered", "unknown", "not-applicable"]),

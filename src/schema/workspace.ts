@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { findingsSection } from "./workspace-findings.js";
 import { criticality, isoDate, rating, slug, text } from "./common.js";
 import { CAUSES } from "./incident.js";
 import { domainId, questionId } from "./questionnaire.js";
-import { findingsSection } from "./workspace-findings.js";
 
 /**
  * The most a money field may hold: 10^12 in any currency is beyond any cloud contract, keeps a year of figures
@@ -111,6 +111,7 @@ export const workspace = z.strictObject({
   asOf: isoDate.describe("The date the assessment speaks for; also fixes the report date so runs repeat."),
   scoring: scoringOverrides.optional(),
   failOn: rating.optional().describe("Default for --fail-on."),
+  findings: findingsSection.optional(),
   regulations: z
     .array(z.enum(REGULATIONS))
     .default([])
@@ -132,7 +133,6 @@ export const workspace = z.strictObject({
     .optional()
     .describe("What-if outages; default: the 13-hour AI-agent outage of December 2025 in each vendor's main region."),
   vendors: z.array(workspaceVendor).min(1, "list at least one vendor"),
-  findings: findingsSection.optional(),
 });
 
 export type Thresholds = z.infer<typeof thresholds>;

@@ -31,34 +31,13 @@ export async function startAssessment(
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Scoring> {
-  return (await start(dir, progress, env)).scoring;
-}
-
-async function start(dir: string, progress: Pick<Progress, "step">, env: NodeJS.ProcessEnv) {
   progress.step(`loading ${dir}`);
   const onFile = (file: string) => progress.step(`reading ${file}`);
-  const loaded = await loadWorkspace(dir);
-  const valid = await validateWorkspace(loaded, onFile);
+  const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
   const incidents = await foldIncidents(valid, onFile);
   const n = valid.vendors.length;
   progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  const run = scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
-  return { scoring: run, workspace: valid.workspace, source: loaded.workspace };
-}
-
-/**
- * The whole assessment, with the validated caution.yaml and its parsed source (for line numbers): what the findings
- * register needs to merge the buyer's `findings:` section into the result's findings.
- */
-export async function assessWorkspaceWithConfig(
-  dir: string,
-  progress: Pick<Progress, "step">,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ result: Result; workspace: Workspace; source: YamlSource | undefined }> {
-  const { scoring: run, workspace, source } = await start(dir, progress, env);
-  const vendors = [];
-  for await (const v of run.vendors) vendors.push(v);
-  return { result: { ...run.head, vendors, ...run.tail() }, workspace, source };
+  return scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
 }
 
 /** The whole assessment as one Result (what the reports need). */
@@ -71,4 +50,25 @@ export async function assessWorkspace(
   const vendors = [];
   for await (const v of run.vendors) vendors.push(v);
   return { ...run.head, vendors, ...run.tail() };
+}
+
+/**
+ * The whole assessment, with the validated caution.yaml and its parsed source (for line numbers): what the findings
+ * register needs to merge the buyer's `findings:` section into the result's findings. The same steps as
+ * startAssessment, keeping what that one lets go.
+ */
+export async function assessWorkspaceWithConfig(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ result: Result; workspace: Workspace; source: YamlSource | undefined }> {
+  progress.step(`loading ${dir}`);
+  const onFile = (file: string) => progress.step(`reading ${file}`);
+  const loaded = await loadWorkspace(dir);
+  const valid = await validateWorkspace(loaded, onFile);
+  const incidents = await foldIncidents(valid, onFile);
+  const run = scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  const vendors = [];
+  for await (const v of run.vendors) vendors.push(v);
+  return { result: { ...run.head, vendors, ...run.tail() }, workspace: valid.workspace, source: loaded.workspace };
 }

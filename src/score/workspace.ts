@@ -10,12 +10,12 @@ import { describeMethodology, resolveConfig } from "./config.js";
 import { IncidentAggregate } from "./incident-aggregate.js";
 import { incidentAnswers, withIncidentDomain } from "./incident-signals.js";
 import { summarizeIncidents } from "./incidents.js";
+import { silentMinutesFinding, withSilentFinding } from "./sla/silent-finding.js";
 import { recommend, recommendationInput, type RecommendationInput } from "./recommendation.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
 import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
-import { silentMinutesFinding, withSilentFinding } from "./sla/silent-finding.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
 
@@ -114,17 +114,17 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
         downtimeCostPerHour: ws.downtimeCostPerHour,
         outageShare: controls.inherent.outageShare,
       };
-      const sla = vendorSla(agg, v.file.sla, basis, assumptions);
       const result = vendorResult.parse({
         ...controls,
-        findings: withSilentFinding(controls.findings, silentMinutesFinding(v.config.id, v.file.sla, sla)),
         incidents: summarizeIncidents(agg),
-        sla,
+        sla: vendorSla(agg, v.file.sla, basis, assumptions),
         scenarios: scenarios
           .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),
         regulatory: regulatoryGaps(ws.regulations, v.file.sla),
       });
+      // Downtime the SLA is silent on is a finding too, known only once the SLA figures are.
+      result.findings = withSilentFinding(result.findings, silentMinutesFinding(v.config.id, v.file.sla, result.sla));
       summaries.push(recommendationInput(result));
       yield result;
     }

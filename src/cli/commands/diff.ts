@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { compareResults } from "../../diff/compare.js";
-import { DIFF_FORMATS, diffHtml, diffJson, diffMarkdown, type DiffFormat } from "../../diff/format.js";
+import { DIFF_FORMATS, type DiffFormat } from "../../schema/diff.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
@@ -26,6 +26,8 @@ export async function diffCommand(run: Run, oldFile: string, newFile: string, op
   const before = await readResultFile(oldFile);
   const after = await readResultFile(newFile);
   const diff = compareResults({ file: oldFile, result: before }, { file: newFile, result: after });
+  // The wording shares the reports' formatting (render/format.ts): loaded only when a diff is printed.
+  const { diffHtml, diffJson, diffMarkdown } = await import("../../diff/format.js");
   const text = ((f: DiffFormat) =>
     f === "json" ? diffJson(diff) : f === "html" ? diffHtml(diff) : diffMarkdown(diff))(format as DiffFormat);
   await writeProduct(run, out, text);

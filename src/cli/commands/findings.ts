@@ -1,12 +1,5 @@
 import type { Command } from "commander";
-import {
-  REGISTER_FORMATS,
-  registerCsv,
-  registerMarkdown,
-  registerXlsx,
-  type RegisterFormat,
-} from "../../findings/formats.js";
-import { buildRegister, type Register } from "../../findings/register.js";
+import { buildRegister, REGISTER_FORMATS, type Register, type RegisterFormat } from "../../findings/register.js";
 import { formatIssue } from "../../load/input-issue.js";
 import type { YamlSource } from "../../load/yaml-file.js";
 import { assessWorkspaceWithConfig } from "../../score/assess.js";
@@ -44,7 +37,9 @@ export async function findingsCommand(run: Run, dir: string, opts: FindingsOptio
   return EXIT.ok;
 }
 
-function render(format: RegisterFormat, register: Register, organisation: string, generatedAt: string) {
+/** The writers are loaded only now: xlsx brings ExcelJS, and none of them is needed to start the CLI. */
+async function render(format: RegisterFormat, register: Register, organisation: string, generatedAt: string) {
+  const { registerCsv, registerMarkdown, registerXlsx } = await import("../../findings/formats.js");
   if (format === "csv") return registerCsv(register.rows);
   if (format === "md") return registerMarkdown(register.rows, `Findings register: ${organisation}`);
   return registerXlsx(register.rows, generatedAt);

@@ -17,12 +17,12 @@ export interface ReportOptions {
   kind: string;
   paper: string;
   fromResult?: string;
+  since?: string;
   browser?: string;
   failOn?: string;
   sign?: string;
   tsa?: string;
   shard?: string;
-  since?: string;
 }
 
 /**
