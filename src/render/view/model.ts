@@ -2,11 +2,11 @@ import type { AssessmentDiff } from "../../schema/diff.js";
 import type { Result } from "../../schema/result.js";
 import { formatDate, formatInstant, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
+import { sinceVendorView, sinceView, type SinceView } from "./since.js";
 import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
 import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
-import { sinceVendorView, sinceView, type SinceView } from "./since.js";
 import { vendorView, type VendorView } from "./vendor.js";
 
 export type { Badge, Link } from "./common.js";
@@ -23,6 +23,8 @@ export interface ReportView {
   generatedAt: string;
   toolVersion: string;
   questionnaire: string;
+  /** What changed since an earlier result (`report --since`), or null. */
+  since: SinceView | null;
   currency: string;
   downtimeCost: string;
   verdicts: VerdictView[];
@@ -31,7 +33,6 @@ export interface ReportView {
   executiveScenarioHeading: string;
   vendors: (VendorView & { since: SinceView | null })[];
   methodology: MethodologyView;
-  since: SinceView | null;
 }
 
 export function buildViewModel(result: Result, since?: AssessmentDiff): ReportView {
@@ -46,6 +47,7 @@ export function buildViewModel(result: Result, since?: AssessmentDiff): ReportVi
     generatedAt: formatInstant(result.generatedAt),
     toolVersion: result.tool.version,
     questionnaire: `${result.methodology.questionnaire.title} v${result.methodology.questionnaire.version}`,
+    since: since ? sinceView(since) : null,
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
     verdicts: vendors.map((v) => verdict(v, conditions.get(v.id) ?? [])),
@@ -54,6 +56,5 @@ export function buildViewModel(result: Result, since?: AssessmentDiff): ReportVi
     executiveScenarioHeading: executiveScenarioHeading(result),
     vendors: vendors.map((v) => ({ ...vendorView(v, result), since: since ? sinceVendorView(since, v.id) : null })),
     methodology: methodology(result),
-    since: since ? sinceView(since) : null,
   };
 }
