@@ -1,6 +1,7 @@
 import { csvCell, neutralise, xmlSafe } from "../questionnaire-io/cells.js";
 import { markdownText } from "../questionnaire-io/export-text.js";
 import { rowHeight } from "../questionnaire-io/export-xlsx.js";
+import { withZipDates } from "./zip-dates.js";
 import { REGISTER_COLUMNS, type RegisterRow } from "./register.js";
 
 /**
@@ -71,5 +72,5 @@ export async function registerXlsx(rows: readonly RegisterRow[], generatedAt: st
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REGISTER_COLUMNS.length } };
   sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withZipDates(new Uint8Array(buffer as ArrayBuffer), at);
 }

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { findingsCommand } from "../../src/cli/commands/findings.js";
 import { registerCsv, registerMarkdown, registerXlsx } from "../../src/findings/formats.js";
 import { buildRegister, REGISTER_COLUMNS, type RegisterRow } from "../../src/findings/register.js";
@@ -140,6 +140,19 @@ describe("formats", () => {
     expect(md).toContain("line<br>break");
     const body = lines[4]!;
     expect(body.split(/(?<!\\)\|/).length - 2).toBe(REGISTER_COLUMNS.length);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("xlsx is the same bytes whenever it is written (entry dates from the result, not the clock)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2027-03-04T05:06:07Z"));
+    const a = await registerXlsx([row()], "2026-11-01T00:00:00Z");
+    vi.setSystemTime(new Date("2031-08-09T10:11:12Z"));
+    const b = await registerXlsx([row()], "2026-11-01T00:00:00Z");
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
   it("xlsx holds the columns and every cell as neutralised text", async () => {
