@@ -33,6 +33,8 @@ export interface Register {
   rows: RegisterRow[];
   /** Entries for findings not in this assessment and not marked closed: resolved since, or a mistyped id. */
   stale: StaleEntry[];
+  /** Ids marked closed in caution.yaml that this assessment still finds: closed too early, or come back. */
+  stillFound: string[];
 }
 
 const SEVERITY_LABEL: Record<Finding["severity"], string> = {
@@ -69,7 +71,8 @@ export function buildRegister(result: Pick<Result, "vendors">, tracking: Finding
   const stale = Object.entries(tracking)
     .filter(([id, t]) => !ids.has(id) && t.status !== "closed")
     .map(([id, t]) => ({ id, status: t.status, near: nearest(id, candidates) ?? null }));
-  return { rows, stale };
+  const stillFound = rows.filter((r) => tracking[r.id]?.status === "closed").map((r) => r.id);
+  return { rows, stale, stillFound };
 }
 
 const BASIS_TEXT: Record<Finding["basis"], string> = {

@@ -74,6 +74,7 @@ describe("buildRegister", () => {
     expect(rows.filter((r) => r.owner !== "")).toHaveLength(1);
     // The closed one is history; the open one names the finding it was probably meant for, when that is close.
     expect(stale.map((s) => s.id)).toEqual(typo === id ? [] : [typo]);
+    expect(buildRegister(demo, { [id]: { status: "closed" } }).stillFound).toEqual([id]);
   });
 });
 
@@ -171,8 +172,9 @@ describe("formats", () => {
 describe("caution findings (in process)", () => {
   it("takes owner, status and due from caution.yaml and notes a stale entry with file and line", async () => {
     const id = demo.vendors[2]!.findings[0]!.id;
+    const second = demo.vendors[2]!.findings[1]!.id;
     const dir = demoWith(
-      `findings:\n  ${id}:\n    owner: Procurement\n    status: accepted\n    due: 2027-03-31\n  quarrion/ABC-01:\n    status: open\n`,
+      `findings:\n  ${id}:\n    owner: Procurement\n    status: accepted\n    due: 2027-03-31\n  quarrion/ABC-01:\n    status: open\n  ${second}:\n    status: closed\n`,
     );
     const out = await runCommand((run) => findingsCommand(run, dir, { format: "csv" }));
     const rows = parse(out.stdout, { columns: true }) as RegisterRow[];
@@ -187,6 +189,11 @@ describe("caution findings (in process)", () => {
     // The entry's value starts on the line after its key, as for every other field caution locates.
     const line = yamlLines.findIndex((l) => l.includes("quarrion/ABC-01")) + 2;
     expect(out.stderr).toContain(`caution.yaml line ${line}: findings.quarrion/ABC-01: no finding quarrion/ABC-01`);
+    expect(out.stderr).toMatch(
+      new RegExp(
+        `caution\\.yaml line \\d+: findings\\.${second.replace("/", "\\/")}\\.status: is closed, but this assessment still finds`,
+      ),
+    );
   });
 
   it("refuses a malformed id or status with file, line and field (exit 2 as InputError)", async () => {

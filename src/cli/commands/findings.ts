@@ -45,16 +45,24 @@ async function render(format: RegisterFormat, register: Register, organisation: 
   return registerXlsx(register.rows, generatedAt);
 }
 
-/** One note per tracked finding this assessment does not have, located in caution.yaml. */
+/** One note per tracked finding this assessment does not have, and per closed one it still finds, located in caution.yaml. */
 export function staleNotes(register: Register, source: YamlSource | undefined): string[] {
   const locate = source ? yamlLocator(source) : () => ({ file: "caution.yaml" });
-  return register.stale.map((s) =>
+  const stale = register.stale.map((s) =>
     formatIssue({
       ...locate(["findings", s.id]),
       field: `findings.${s.id}`,
       message: `no finding ${s.id} in this assessment${s.near ? ` (did you mean ${s.near}?)` : ""}: it was resolved or the id is mistyped; set status: closed to keep it as history, or remove the entry`,
     }),
   );
+  const found = register.stillFound.map((id) =>
+    formatIssue({
+      ...locate(["findings", id, "status"]),
+      field: `findings.${id}.status`,
+      message: `is closed, but this assessment still finds ${id}; reopen it, or set status: accepted if the risk is accepted as it is`,
+    }),
+  );
+  return [...stale, ...found];
 }
 
 export function registerFindings(program: Command): void {
