@@ -45,7 +45,10 @@ async function render(format: RegisterFormat, register: Register, organisation: 
   return registerXlsx(register.rows, generatedAt);
 }
 
-/** One note per tracked finding this assessment does not have, and per closed one it still finds, located in caution.yaml. */
+/**
+ * One note per tracked finding this assessment does not have, and per closed one it still finds, located in
+ * caution.yaml.
+ */
 export function staleNotes(register: Register, source: YamlSource | undefined): string[] {
   const locate = source ? yamlLocator(source) : () => ({ file: "caution.yaml" });
   const stale = register.stale.map((s) =>
