@@ -2,7 +2,9 @@
 import { Command, type CommanderError } from "commander";
 import { registerAnswers } from "./cli/commands/answers.js";
 import { registerCatalogue } from "./cli/commands/catalogue.js";
+import { registerDiff } from "./cli/commands/diff.js";
 import { registerDoctor } from "./cli/commands/doctor.js";
+import { registerFindings } from "./cli/commands/findings.js";
 import { registerIncidents } from "./cli/commands/incidents.js";
 import { registerInit } from "./cli/commands/init.js";
 import { registerQuestionnaire } from "./cli/commands/questionnaire.js";
@@ -32,6 +34,8 @@ registerInit(program);
 registerValidate(program);
 registerScore(program);
 registerReport(program);
+registerFindings(program);
+registerDiff(program);
 registerIncidents(program);
 registerSchema(program);
 registerCatalogue(program);

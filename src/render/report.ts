@@ -1,3 +1,4 @@
+import type { AssessmentDiff } from "../schema/diff.js";
 import type { Result } from "../schema/result.js";
 import { resultJson } from "../schema/result-json.js";
 import type { Resources } from "../run/resources.js";
@@ -46,6 +47,8 @@ export interface RenderOptions {
   shard?: Shard;
   /** Signs every PDF (`--sign`): loaded and checked before anything is printed (archive/sign.ts loadSigner). */
   signer?: PdfSigner;
+  /** What changed since an earlier result (`--since`): computed before rendering, printed as its own section. */
+  since?: AssessmentDiff;
 }
 
 /** A browser being started before it is needed. */
@@ -142,7 +145,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
   let docs: RenderedDocument[];
   try {
     json = resultJson(result);
-    view = buildViewModel(result);
+    view = buildViewModel(result, options.since);
     docs = renderDocuments(result, options.kinds, options.paper, json, view).filter((d) =>
       inShard(d.spec.name, options.shard),
     );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assessmentDiff } from "./diff.js";
 import { incidentMap } from "./incident-map.js";
 import { frameworkCatalogue, mappingFile } from "./mapping.js";
 import { questionnaire } from "./questionnaire.js";
@@ -31,6 +32,7 @@ export const SCHEMA_KINDS = {
     file: "sla-catalogue.schema.json",
     title: "caution SLA catalogue (questionnaires/sla-catalogue.yaml)",
   },
+  diff: { schema: assessmentDiff, file: "diff.schema.json", title: "caution diff --format json" },
   "incident-map": {
     schema: incidentMap,
     file: "incident-map.schema.json",
@@ -42,7 +44,7 @@ export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
 export function jsonSchema(kind: SchemaKind): string {
   const entry = SCHEMA_KINDS[kind];
-  const io = kind === "result" ? "output" : "input";
+  const io = kind === "result" || kind === "diff" ? "output" : "input";
   const generated = z.toJSONSchema(entry.schema, { io, target: "draft-2020-12", unrepresentable: "any" });
   return `${JSON.stringify({ ...generated, title: entry.title }, null, 2)}\n`;
 }

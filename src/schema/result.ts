@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
+import { FINDING_BASES, FINDING_SOURCES, findingId } from "./finding-id.js";
 import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
 
 /**
@@ -57,14 +58,17 @@ export const domainScore = z.object({
 });
 
 export const finding = z.object({
-  questionId: z.string(),
+  id: findingId,
+  questionId: z.string().describe("The question the finding is about; SLA-SILENT for the SLA's silent causes."),
   source: z
-    .enum(["questionnaire", "incident-record"])
-    .describe("A vendor answer, or a figure computed from the incident files (domain INC)."),
+    .enum(FINDING_SOURCES)
+    .describe(
+      "A vendor answer, a figure computed from the incident files (domain INC), or the SLA terms against the incident record (domain SLA).",
+    ),
   domain: z.string(),
   agentKind,
   severity: rating,
-  basis: z.enum(["gate", "unanswered", "unknown", "weak-answer", "unevidenced"]).describe("What makes this a finding."),
+  basis: z.enum(FINDING_BASES).describe("What makes this a finding."),
   question: z.string(),
   status: trailEntry.shape.status,
   answer: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findingsSection } from "./workspace-findings.js";
 import { criticality, isoDate, rating, slug, text } from "./common.js";
 import { CAUSES } from "./incident.js";
 import { domainId, questionId } from "./questionnaire.js";
@@ -110,6 +111,7 @@ export const workspace = z.strictObject({
   asOf: isoDate.describe("The date the assessment speaks for; also fixes the report date so runs repeat."),
   scoring: scoringOverrides.optional(),
   failOn: rating.optional().describe("Default for --fail-on."),
+  findings: findingsSection.optional(),
   regulations: z
     .array(z.enum(REGULATIONS))
     .default([])

@@ -1,5 +1,7 @@
 import { loadWorkspace } from "../load/workspace.js";
+import type { YamlSource } from "../load/yaml-file.js";
 import type { Result } from "../schema/result.js";
+import type { Workspace } from "../schema/workspace.js";
 import { UsageError } from "../run/errors.js";
 import type { Progress } from "../run/run.js";
 import { validateWorkspace } from "../validate/workspace.js";
@@ -48,4 +50,25 @@ export async function assessWorkspace(
   const vendors = [];
   for await (const v of run.vendors) vendors.push(v);
   return { ...run.head, vendors, ...run.tail() };
+}
+
+/**
+ * The whole assessment, with the validated caution.yaml and its parsed source (for line numbers): what the findings
+ * register needs to merge the buyer's `findings:` section into the result's findings. The same steps as
+ * startAssessment, keeping what that one lets go.
+ */
+export async function assessWorkspaceWithConfig(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ result: Result; workspace: Workspace; source: YamlSource | undefined }> {
+  progress.step(`loading ${dir}`);
+  const onFile = (file: string) => progress.step(`reading ${file}`);
+  const loaded = await loadWorkspace(dir);
+  const valid = await validateWorkspace(loaded, onFile);
+  const incidents = await foldIncidents(valid, onFile);
+  const run = scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  const vendors = [];
+  for await (const v of run.vendors) vendors.push(v);
+  return { result: { ...run.head, vendors, ...run.tail() }, workspace: valid.workspace, source: loaded.workspace };
 }

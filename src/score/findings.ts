@@ -1,4 +1,5 @@
 import type { Rating } from "../schema/common.js";
+import { findingIdOf } from "../schema/finding-id.js";
 import type { Answer } from "../schema/vendor.js";
 import type { Finding, FiredGate, TrailEntry } from "../schema/result.js";
 import type { ResolvedQuestion } from "../validate/questionnaire.js";
@@ -35,6 +36,7 @@ interface Scored {
  * Ordered most severe first, then by how much of the score it explains.
  */
 export function buildFindings(
+  vendorId: string,
   scored: readonly Scored[],
   trail: readonly TrailEntry[],
   gates: ReadonlyMap<string, FiredGate>,
@@ -50,6 +52,7 @@ export function buildFindings(
         const best = Math.min(...s.question.options.map((o) => o.points));
         const onlyEvidence = s.a.status === "answered" && s.a.optionPoints === best && s.a.credit < 1;
         return {
+          id: findingIdOf(vendorId, s.question.id),
           questionId: s.question.id,
           source: s.question.domain === INCIDENT_DOMAIN_ID ? "incident-record" : "questionnaire",
           domain: s.question.domain,

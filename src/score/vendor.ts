@@ -122,7 +122,7 @@ export function scoreVendor(
     };
   });
 
-  const findings = buildFindings(scored, trail, gateByQuestion);
+  const findings = buildFindings(vendor.config.id, scored, trail, gateByQuestion);
 
   const count = (p: (s: (typeof scored)[number]) => boolean) => scored.filter(p).length;
   return {

@@ -9,6 +9,7 @@ import type { VendorEntry, ValidWorkspace } from "../validate/workspace.js";
 import { describeMethodology, resolveConfig } from "./config.js";
 import { IncidentAggregate } from "./incident-aggregate.js";
 import { incidentAnswers, withIncidentDomain } from "./incident-signals.js";
+import { silentMinutesFinding, withSilentFinding } from "./sla/silent-finding.js";
 import { summarizeIncidents } from "./incidents.js";
 import { recommend, recommendationInput, type RecommendationInput } from "./recommendation.js";
 import { slaMonths } from "./sla/period.js";
@@ -122,6 +123,8 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),
         regulatory: regulatoryGaps(ws.regulations, v.file.sla),
       });
+      // Downtime the SLA is silent on is a finding too, known only once the SLA figures are.
+      result.findings = withSilentFinding(result.findings, silentMinutesFinding(v.config.id, v.file.sla, result.sla));
       summaries.push(recommendationInput(result));
       yield result;
     }

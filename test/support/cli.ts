@@ -28,7 +28,8 @@ export function tempDir(prefix = "caution-test-"): string {
 }
 
 export function tool(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  // qpdf --json of a 20-page report passes the default 1 MiB of output; a cut-off read is no failure of the PDF.
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -1,4 +1,6 @@
+import { basename, resolve } from "node:path";
 import type { Command } from "commander";
+import { compareResults } from "../../diff/compare.js";
 import { KINDS, PAPERS } from "../../schema/documents.js";
 import { assessWorkspace } from "../../score/assess.js";
 import { UsageError } from "../../run/errors.js";
@@ -15,6 +17,7 @@ export interface ReportOptions {
   kind: string;
   paper: string;
   fromResult?: string;
+  since?: string;
   browser?: string;
   failOn?: string;
   sign?: string;
@@ -49,6 +52,8 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
     signal: run.signal,
     resources: run.resources,
   };
+  // The earlier result is read first: a wrong file ends the run before any browser starts or anything is scored.
+  const earlier = opts.since === undefined ? undefined : await readResultFile(opts.since);
   const renderer = formats.includes("pdf") ? startRenderer(context) : undefined;
   const result = opts.fromResult
     ? await readResultFile(opts.fromResult)
@@ -61,6 +66,15 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
     ...(renderer ? { renderer } : {}),
     ...(signer ? { signer } : {}),
     ...(shard ? { shard } : {}),
+    ...(earlier && opts.since !== undefined
+      ? {
+          // File names only: a report handed on should not show the folders of the machine it was made on.
+          since: compareResults(
+            { file: basename(opts.since), result: earlier },
+            { file: basename(resolve(opts.fromResult ?? dir ?? ".")), result },
+          ),
+        }
+      : {}),
   });
   // Shares of one report write different files into one folder at once: each locks its share only.
   const lockName = shard ? `.caution-shard-${shard.index}-of-${shard.count}.lock` : undefined;
@@ -92,6 +106,10 @@ export function registerReport(program: Command): void {
     .option(
       "--tsa <url>",
       "with --sign: add an RFC 3161 time-stamp from this time-stamp authority (the PDFs then differ per run)",
+    )
+    .option(
+      "--since <old-result.json>",
+      "add a section on what changed since this earlier result (caution-result.json of the last report)",
     )
     .option(
       "--shard <i/n>",

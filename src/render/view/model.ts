@@ -1,6 +1,8 @@
+import type { AssessmentDiff } from "../../schema/diff.js";
 import type { Result } from "../../schema/result.js";
 import { formatDate, formatInstant, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
+import { sinceVendorView, sinceView, type SinceView } from "./since.js";
 import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
 import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
@@ -21,17 +23,19 @@ export interface ReportView {
   generatedAt: string;
   toolVersion: string;
   questionnaire: string;
+  /** What changed since an earlier result (`report --since`), or null. */
+  since: SinceView | null;
   currency: string;
   downtimeCost: string;
   verdicts: VerdictView[];
   comparison: { groups: ComparisonGroup[]; recommendation: RecommendationView };
   executiveSla: ExecutiveSlaRow[];
   executiveScenarioHeading: string;
-  vendors: VendorView[];
+  vendors: (VendorView & { since: SinceView | null })[];
   methodology: MethodologyView;
 }
 
-export function buildViewModel(result: Result): ReportView {
+export function buildViewModel(result: Result, since?: AssessmentDiff): ReportView {
   const cur = result.workspace.currency;
   const vendors = result.vendors;
   const conditions = new Map(result.recommendation.actions.map((a) => [a.vendor, a.conditions]));
@@ -43,13 +47,14 @@ export function buildViewModel(result: Result): ReportView {
     generatedAt: formatInstant(result.generatedAt),
     toolVersion: result.tool.version,
     questionnaire: `${result.methodology.questionnaire.title} v${result.methodology.questionnaire.version}`,
+    since: since ? sinceView(since) : null,
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
     verdicts: vendors.map((v) => verdict(v, conditions.get(v.id) ?? [])),
     comparison: { groups: comparisonGroups(result), recommendation: recommendationView(result) },
     executiveSla: executiveSla(result),
     executiveScenarioHeading: executiveScenarioHeading(result),
-    vendors: vendors.map((v) => vendorView(v, result)),
+    vendors: vendors.map((v) => ({ ...vendorView(v, result), since: since ? sinceVendorView(since, v.id) : null })),
     methodology: methodology(result),
   };
 }

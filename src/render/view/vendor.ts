@@ -15,6 +15,7 @@ import {
 } from "../format.js";
 import { safeHref } from "../sanitize.js";
 import { anchorOf, badge, clean, flags, percent, type Badge, type Link } from "./common.js";
+import { findingsTable, type FindingsTableView } from "./findings-table.js";
 import { slaView, type SlaView } from "./vendor-sla.js";
 
 /** One provider's section: facts, gates, domains, evidence, findings, incidents, SLA, scenarios, regulation. */
@@ -41,6 +42,7 @@ export interface VendorView {
   }[];
   evidence: { label: string; value: string }[];
   findings: FindingView[];
+  findingsTable: FindingsTableView;
   hasFindings: boolean;
   incidents: {
     summary: { label: string; value: string }[];
@@ -172,12 +174,13 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
       answer: clean(f.answerLabel),
       flags: flags(f),
       comment: f.comment === null ? null : clean(f.comment),
-      commentLabel: f.source === "incident-record" ? "From the incident record" : "Vendor's comment",
+      commentLabel: f.source === "questionnaire" ? "Vendor's comment" : "From the incident record",
       gate: f.gate,
       why: clean(f.why),
       ask: clean(f.ask),
       points: `${f.contribution.toFixed(2)} of ${formatScore(v.score)} points`,
     })),
+    findingsTable: findingsTable(v),
     hasFindings: v.findings.length > 0,
     incidents: {
       summary: [
