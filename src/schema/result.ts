@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
 import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
+import { contractTerms, lossConcentration } from "./result-terms.js";
 
 /**
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
@@ -319,6 +320,7 @@ export const vendorResult = z.object({
   sla: slaSummary,
   scenarios: z.array(scenarioResult),
   regulatory: z.array(regulatoryGap),
+  lossConcentration,
   trail: z.array(trailEntry),
 });
 
@@ -406,6 +408,7 @@ export const result = z.object({
   methodology,
   vendors: z.array(vendorResult),
   recommendation,
+  contractTerms,
 });
 
 export type TrailEntry = z.infer<typeof trailEntry>;
