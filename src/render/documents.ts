@@ -24,9 +24,15 @@ export interface DocumentFlags {
   glance: boolean;
   verdictDetails: boolean;
   executiveSla: boolean;
+  /** The recommendation lists each provider's conditions (the executive summary has them under "Ask next"). */
+  conditions: boolean;
+  /** A table of contents with page numbers after the cover (full report). */
+  contents: boolean;
   comparison: boolean;
   recommendation: boolean;
   fullMethodology: boolean;
+  /** The comparison starts a page (full report); in the comparison it follows the verdict directly. */
+  comparisonPageBreak: boolean;
   /** Each vendor section starts a page; in a vendor report it follows the title directly. */
   vendorPageBreak: boolean;
 }
@@ -98,10 +104,15 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       kindTitle: KIND_TITLE[k],
       glance: k !== "vendor",
       verdictDetails: k === "full" || k === "executive",
-      executiveSla: k === "executive",
+      executiveSla: k === "executive" || k === "full",
+      conditions: k !== "executive",
+      contents: k === "full",
       comparison: k === "full" || k === "comparison",
       recommendation: k === "full" || k === "comparison" || k === "executive",
-      fullMethodology: k !== "executive",
+      // The comparison is for deciding between providers: it carries the short method, the full and vendor reports
+      // the whole of it.
+      fullMethodology: k === "full" || k === "vendor",
+      comparisonPageBreak: k === "full",
       vendorPageBreak: k === "full",
     },
   };

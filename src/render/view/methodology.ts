@@ -22,6 +22,8 @@ export interface MethodologyView {
   inputs: { path: string; bytes: string; sha256: string }[];
 }
 
+const INCIDENT_DOMAIN = "INC";
+
 export function methodology(result: Result): MethodologyView {
   const m = result.methodology;
   const t = m.thresholds;
@@ -30,7 +32,8 @@ export function methodology(result: Result): MethodologyView {
       ...m.questionnaire,
       published: formatDate(m.questionnaire.published),
       questions: String(m.questionnaire.questions),
-      domains: String(m.domainWeights.length),
+      // The questionnaire's domains: INC (score/findings.ts INCIDENT_DOMAIN_ID) is scored from the incident files.
+      domains: String(m.domainWeights.filter((d) => d.id !== INCIDENT_DOMAIN).length),
     },
     thresholds: [
       { band: badge("low"), range: `below ${t.moderate}` },

@@ -2,7 +2,15 @@ import type { Result } from "../../schema/result.js";
 import { formatDate, formatInstant, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
 import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
-import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
+import {
+  executiveScenarioHeading,
+  executiveSla,
+  lossNotes,
+  slaPeriod,
+  verdict,
+  type ExecutiveSlaRow,
+  type VerdictView,
+} from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
 import { vendorView, type VendorView } from "./vendor.js";
@@ -26,6 +34,10 @@ export interface ReportView {
   verdicts: VerdictView[];
   comparison: { groups: ComparisonGroup[]; recommendation: RecommendationView };
   executiveSla: ExecutiveSlaRow[];
+  /** The twelve months the SLA figures cover, e.g. "Nov 2025 to Oct 2026". */
+  slaPeriod: string;
+  /** Providers whose loss rests mostly on one incident, in words. */
+  lossNotes: string[];
   executiveScenarioHeading: string;
   vendors: VendorView[];
   methodology: MethodologyView;
@@ -34,7 +46,7 @@ export interface ReportView {
 export function buildViewModel(result: Result): ReportView {
   const cur = result.workspace.currency;
   const vendors = result.vendors;
-  const conditions = new Map(result.recommendation.actions.map((a) => [a.vendor, a.conditions]));
+  const actions = new Map(result.recommendation.actions.map((a) => [a.vendor, a]));
   return {
     title: "AI-agent outage risk",
     subtitle: `${clean(result.workspace.organisation)}: ${plural(vendors.length, "cloud provider")} assessed`,
@@ -45,9 +57,11 @@ export function buildViewModel(result: Result): ReportView {
     questionnaire: `${result.methodology.questionnaire.title} v${result.methodology.questionnaire.version}`,
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
-    verdicts: vendors.map((v) => verdict(v, conditions.get(v.id) ?? [])),
+    verdicts: vendors.map((v) => verdict(v, actions.get(v.id))),
     comparison: { groups: comparisonGroups(result), recommendation: recommendationView(result) },
     executiveSla: executiveSla(result),
+    slaPeriod: slaPeriod(result),
+    lossNotes: lossNotes(result),
     executiveScenarioHeading: executiveScenarioHeading(result),
     vendors: vendors.map((v) => vendorView(v, result)),
     methodology: methodology(result),
