@@ -92,7 +92,9 @@ function value(term: ContractTerm, v: VendorResult, cur: string): string {
         ? "not stated"
         : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`;
     case "notice":
-      return n === null || n.customerNoticeHours === null ? "no commitment" : `within ${n.customerNoticeHours} h${contractual}`;
+      return n === null || n.customerNoticeHours === null
+        ? "no commitment"
+        : `within ${n.customerNoticeHours} h${contractual}`;
     case "rca":
       return n === null || n.rcaDays === null ? "no commitment" : `within ${n.rcaDays} days${contractual}`;
   }
