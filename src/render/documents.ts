@@ -43,8 +43,18 @@ export interface RunningText {
   footer: string;
 }
 
+/** A line of the full report's table of contents; `page` is filled from the printed PDF's outline. */
+export interface ContentsEntry {
+  title: string;
+  anchor: string;
+  /** 0 for a section, 1 for a part of one. */
+  depth: number;
+  page: string;
+}
+
 export type DocumentContext = ReportView & {
   doc: DocumentFlags;
+  contents: ContentsEntry[];
   pageSize: string;
   documentTitle: string;
   running: RunningText;
@@ -98,6 +108,7 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       footer: `caution ${view.toolVersion} · as of ${view.asOf} · report ${reportId}`,
     },
     vendors: k === "full" ? view.vendors : k === "vendor" ? view.vendors.filter((v) => v.id === spec.vendorId) : [],
+    contents: k === "full" ? fullContents(view) : [],
     pageSize: paper === "letter" ? "letter" : "A4",
     doc: {
       kind: k,
@@ -116,4 +127,42 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       vendorPageBreak: k === "full",
     },
   };
+}
+
+/**
+ * The full report's sections in print order, titled exactly as their headings are (the PDF outline is matched by
+ * title to find their pages: see withContentsPages).
+ */
+function fullContents(view: ReportView): ContentsEntry[] {
+  const e = (title: string, anchor: string, depth = 0): ContentsEntry => ({ title, anchor, depth, page: "" });
+  return [
+    e("Verdict", "verdict"),
+    e("What the SLAs would pay", "sla-gap"),
+    e("Reasons and next steps", "reasons"),
+    e("Providers side by side", "comparison"),
+    e("Recommendation", "recommendation", 1),
+    e("Contract terms side by side", "contract-terms", 1),
+    e("Domain scores", "domain-chart", 1),
+    ...view.vendors.map((v) => e(v.name, v.anchor)),
+    e("Methodology", "methodology"),
+  ];
+}
+
+/**
+ * The contents with the page each section landed on: the outline entries (title, page) in document order are
+ * walked once, each contents line taking the next entry with its title. A title not found keeps an empty page.
+ */
+export function withContentsPages(
+  contents: readonly ContentsEntry[],
+  outline: readonly { title: string; page: number | null }[],
+): ContentsEntry[] {
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  let at = 0;
+  return contents.map((c) => {
+    const i = outline.findIndex((o, k) => k >= at && norm(o.title) === norm(c.title));
+    if (i < 0) return c;
+    at = i + 1;
+    const page = outline[i]!.page;
+    return { ...c, page: page === null ? "" : String(page) };
+  });
 }

@@ -7,8 +7,11 @@ import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/ma
 import { sidecarFileName } from "../archive/names.js";
 import type { EmbeddedManifest } from "../schema/manifest.js";
 import type { PdfSigner } from "../archive/sign.js";
+import { outlinePages } from "./pdf/outline-pages.js";
 import {
   documentContext,
+  withContentsPages,
+  type DocumentContext,
   FORMATS,
   planDocuments,
   type DocumentSpec,
@@ -116,6 +119,8 @@ export interface RenderedDocument {
   /** The manifest the PDF carries; its report id is printed on every page, of the PDF and of the HTML. */
   embedded: EmbeddedManifest;
   html: string;
+  /** What the HTML was made from: a document with contents is made again once its pages are known. */
+  context: DocumentContext;
 }
 
 /** The HTML of every requested document, exactly as written to disk and as printed to PDF. */
@@ -128,7 +133,8 @@ export function renderDocuments(
 ): RenderedDocument[] {
   return planDocuments(result, kinds).map((spec) => {
     const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper });
-    return { spec, embedded, html: renderHtml(documentContext(view, spec, paper, embedded.reportId)) };
+    const context = documentContext(view, spec, paper, embedded.reportId);
+    return { spec, embedded, html: renderHtml(context), context };
   });
 }
 
@@ -151,8 +157,13 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
     throw err;
   }
   const out: OutputFile[] = [];
-  if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
-  if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
+  const htmlOut = () => {
+    if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
+  };
+  if (!options.formats.includes("pdf") || docs.length === 0) {
+    htmlOut();
+    await discardRenderer(options.renderer);
+  }
   if (options.formats.includes("pdf") && docs.length > 0) {
     const renderer = await (options.renderer ?? startRenderer(options)).ready;
     options.progress.step(
@@ -161,9 +172,18 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
     try {
       let done = 0;
       const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {
-        const { spec, html, embedded } = docs[i]!;
+        const { spec, embedded } = docs[i]!;
         const id = embedded.reportId;
-        const raw = await renderer.render(html, { paper: options.paper }, slot);
+        let raw = await renderer.render(docs[i]!.html, { paper: options.paper }, slot);
+        if (docs[i]!.context.contents.length > 0) {
+          // Two passes: the first print says (in its outline) on which page each section landed; the contents
+          // are filled in and the document printed again. Page numbers take no more room than the blanks they
+          // replace, so nothing moves between the passes; the HTML written is the one printed.
+          const context = { ...docs[i]!.context };
+          context.contents = withContentsPages(context.contents, await outlinePages(raw));
+          docs[i] = { ...docs[i]!, context, html: renderHtml(context) };
+          raw = await renderer.render(docs[i]!.html, { paper: options.paper }, slot);
+        }
         const stamped = await stampPdf(
           raw,
           {
@@ -190,6 +210,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
         options.progress.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
         return { pdf, embedded };
       });
+      htmlOut();
       docs.forEach((d, i) => {
         const { pdf, embedded } = pdfs[i]!;
         const name = `${d.spec.name}.pdf`;

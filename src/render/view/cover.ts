@@ -45,11 +45,11 @@ export function actionText(action: Action | undefined): string {
 export function priorityWhy(v: VendorResult): string {
   const p = ratingLabel(v.priority);
   const r = ratingLabel(v.rating);
-  const dep = `${v.inherent.criticality}-criticality workloads${v.inherent.singleRegion ? " in a single region" : ""} (inherent exposure ${ratingLabel(v.inherent.level)})`;
+  const dep = `your workloads on it are of ${v.inherent.criticality} criticality${v.inherent.singleRegion ? " in a single region" : ""} (inherent exposure ${ratingLabel(v.inherent.level)})`;
   const d = ratingIndex(v.priority) - ratingIndex(v.rating);
-  if (d > 0) return `Priority ${p}, above its ${r} rating, because it runs ${dep}.`;
-  if (d < 0) return `Priority ${p}, below its ${r} rating, because it runs only ${dep}.`;
-  return `Priority ${p}: rated ${r} and runs ${dep}.`;
+  if (d > 0) return `Priority ${p}, above its ${r} rating, because ${dep}.`;
+  if (d < 0) return `Priority ${p}, below its ${r} rating, because ${dep}.`;
+  return `Priority ${p}: rated ${r}, and ${dep}.`;
 }
 
 export function verdict(v: VendorResult, action: Action | undefined): VerdictView {
