@@ -31,10 +31,11 @@ export interface DocumentFlags {
   comparison: boolean;
   recommendation: boolean;
   fullMethodology: boolean;
-  /** The comparison starts a page (full report); in the comparison it follows the verdict directly. */
-  comparisonPageBreak: boolean;
-  /** Each vendor section starts a page; in a vendor report it follows the title directly. */
-  vendorPageBreak: boolean;
+  /**
+   * Whether the comparison, each vendor section and the methodology start a page. They do not: a forced break left
+   * the page before it a quarter full (issue 14); headings are kept with what follows them instead.
+   */
+  sectionPageBreaks: boolean;
 }
 
 /** The running header and footer of every printed page, as plain text (the template writes them into CSS). */
@@ -123,8 +124,7 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       // The comparison is for deciding between providers: it carries the short method, the full and vendor reports
       // the whole of it.
       fullMethodology: k === "full" || k === "vendor",
-      comparisonPageBreak: k === "full",
-      vendorPageBreak: k === "full",
+      sectionPageBreaks: false,
     },
   };
 }
