@@ -123,7 +123,10 @@ export interface RenderedDocument {
   context: DocumentContext;
 }
 
-/** The HTML of every requested document, exactly as written to disk and as printed to PDF. */
+/**
+ * The HTML of every requested document, exactly as written to disk and as printed to PDF (the full report's PDF
+ * adds the page numbers of its contents, known only once printed).
+ */
 export function renderDocuments(
   result: Result,
   kinds: readonly Kind[],
@@ -178,11 +181,11 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
         if (docs[i]!.context.contents.length > 0) {
           // Two passes: the first print says (in its outline) on which page each section landed; the contents
           // are filled in and the document printed again. Page numbers take no more room than the blanks they
-          // replace, so nothing moves between the passes; the HTML written is the one printed.
+          // replace, so nothing moves between the passes. The HTML file keeps its contents as links without
+          // numbers (a screen has no pages), so it is the same whether or not a PDF is printed.
           const context = { ...docs[i]!.context };
           context.contents = withContentsPages(context.contents, await outlinePages(raw));
-          docs[i] = { ...docs[i]!, context, html: renderHtml(context) };
-          raw = await renderer.render(docs[i]!.html, { paper: options.paper }, slot);
+          raw = await renderer.render(renderHtml(context), { paper: options.paper }, slot);
         }
         const stamped = await stampPdf(
           raw,
