@@ -133,13 +133,30 @@ function comparisonRows(result: Result, vs: readonly VendorResult[]): Comparison
   return rows;
 }
 
+/** A scenario's cause in words (the incident record's cause ids), for the comparison's row labels. */
+const CAUSE_WORDS: Record<string, string> = {
+  "ai-agent": "the provider's own AI agent",
+  "customer-agent": "the provider's AI agent acting with your credentials",
+  customer: "your own action",
+  change: "a change",
+  capacity: "a capacity shortage",
+  hardware: "a hardware failure",
+  network: "a network failure",
+  software: "a software fault",
+  security: "a security incident",
+  external: "an external event",
+  unknown: "an unknown cause",
+};
+
 /** One row per scenario any provider has, so every group of the comparison lists the same rows. */
 function scenarioRows(result: Result, vs: readonly VendorResult[], cur: string): ComparisonRow[] {
   const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
   return ids.map((id) => {
     const sc = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id);
     return {
-      label: sc ? `What if: ${formatDuration(sc.downtimeMinutes)} outage, cause ${sc.cause} (credit / loss)` : id,
+      label: sc
+        ? `What if: ${formatDuration(sc.downtimeMinutes)} outage caused by ${CAUSE_WORDS[sc.cause] ?? sc.cause} (credit / loss)`
+        : id,
       group: false,
       wrap: false,
       cells: vs.map((v) => {
