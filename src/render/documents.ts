@@ -26,6 +26,8 @@ export interface DocumentFlags {
   executiveSla: boolean;
   /** The recommendation lists each provider's conditions (the executive summary has them under "Ask next"). */
   conditions: boolean;
+  /** The inputs with their digests as a table; the executive summary names them in a sentence to stay on two pages. */
+  inputsTable: boolean;
   /** A table of contents with page numbers after the cover (full report). */
   contents: boolean;
   comparison: boolean;
@@ -119,6 +121,7 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       executiveSla: k === "executive" || k === "full",
       conditions: k !== "executive",
       contents: k === "full",
+      inputsTable: k !== "executive",
       comparison: k === "full" || k === "comparison",
       recommendation: k === "full" || k === "comparison" || k === "executive",
       // The comparison is for deciding between providers: it carries the short method, the full and vendor reports

@@ -98,9 +98,7 @@ describe("documents each reader acts on (issue 14)", () => {
     const exec = flat(text(join(out, "caution-executive.pdf")));
     expect(exec).toContain("Use: no condition needed for critical workloads.");
     expect(exec).toContain('Keep critical workloads off it until the 3 asks under "Ask next" are met.');
-    expect(exec).toContain(
-      "Priority Moderate, above its Low rating, because your workloads on it are of critical criticality",
-    );
+    expect(exec).toContain("Priority Moderate, above its Low rating, because it hosts your critical workloads");
     expect(exec).toContain("Nov 2025 to Oct 2026:");
     // Altavale's and Quarrion's terms come from secondary sources, Cirrane's are unverified: labelled where shown.
     expect(exec.match(/secondary: check/g)).toHaveLength(2);

@@ -10,7 +10,7 @@ describe("views that decide (issue 14)", () => {
     const altavale = r.vendors[0]!;
     expect(altavale.rating).toBe("low");
     expect(priorityWhy(altavale)).toBe(
-      "Priority Moderate, above its Low rating, because your workloads on it are of critical criticality (inherent exposure Critical).",
+      "Priority Moderate, above its Low rating, because it hosts your critical workloads (exposure Critical).",
     );
     const low = { ...altavale, priority: "low" as const, rating: "moderate" as const };
     expect(priorityWhy(low)).toMatch(/^Priority Low, below its Moderate rating, because/);

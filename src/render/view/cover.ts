@@ -45,26 +45,33 @@ export function actionText(action: Action | undefined): string {
 export function priorityWhy(v: VendorResult): string {
   const p = ratingLabel(v.priority);
   const r = ratingLabel(v.rating);
-  const dep = `your workloads on it are of ${v.inherent.criticality} criticality${v.inherent.singleRegion ? " in a single region" : ""} (inherent exposure ${ratingLabel(v.inherent.level)})`;
+  const c = v.inherent.criticality;
+  const dep = `your ${c === "critical" ? "critical" : `${c}-criticality`} workloads${v.inherent.singleRegion ? " in a single region" : ""} (exposure ${ratingLabel(v.inherent.level)})`;
   const d = ratingIndex(v.priority) - ratingIndex(v.rating);
-  if (d > 0) return `Priority ${p}, above its ${r} rating, because ${dep}.`;
-  if (d < 0) return `Priority ${p}, below its ${r} rating, because ${dep}.`;
-  return `Priority ${p}: rated ${r}, and ${dep}.`;
+  if (d > 0) return `Priority ${p}, above its ${r} rating, because it hosts ${dep}.`;
+  if (d < 0) return `Priority ${p}, below its ${r} rating, because it hosts only ${dep}.`;
+  return `Priority ${p}: rated ${r}, hosting ${dep}.`;
 }
+
+/**
+ * Gates told in full (title, the answer behind it, the floor it sets); the rest by title in one sentence. Two keep
+ * the executive summary on two pages when every provider fires most gates (an unanswered questionnaire does).
+ */
+const DETAILED_GATES = 2;
 
 export function verdict(v: VendorResult, action: Action | undefined): VerdictView {
   const conditions = action?.conditions ?? [];
   const reasons: string[] = [];
   // At most three reasons on the cover: the gates first, then the answers that weigh most. The vendor section
   // lists them all.
-  for (const g of v.gates.slice(0, 3))
+  for (const g of v.gates.slice(0, DETAILED_GATES))
     reasons.push(
       `${clean(g.title)} (${g.questionId}: ${clean(g.answerLabel)}) sets the rating to at least ${ratingLabel(g.minRating)}.`,
     );
-  if (v.gates.length > 3)
+  if (v.gates.length > DETAILED_GATES)
     reasons.push(
-      `${plural(v.gates.length - 3, "more gate")} fired: ${v.gates
-        .slice(3)
+      `${plural(v.gates.length - DETAILED_GATES, "more gate")} fired: ${v.gates
+        .slice(DETAILED_GATES)
         .map((g) => lowerFirst(clean(g.title)))
         .join("; ")}.`,
     );
