@@ -90,7 +90,7 @@ describe("documents each reader acts on (issue 14)", () => {
     }
     const quarrion = result.vendors.find((v) => v.id === "quarrion")!;
     const exec = flat(text(join(out, "caution-executive.pdf")));
-    expect(exec).toContain("4 more gates fired: there is no out-of-band way to halt AI agent actions on production");
+    expect(exec).toContain("5 more gates fired: operator agents act with a human operator's inherited credentials");
     expect(quarrion.gates).toHaveLength(7);
   });
 
