@@ -24,11 +24,20 @@ export interface DocumentFlags {
   glance: boolean;
   verdictDetails: boolean;
   executiveSla: boolean;
+  /** The recommendation lists each provider's conditions (the executive summary has them under "Ask next"). */
+  conditions: boolean;
+  /** The inputs with their digests as a table; the executive summary names them in a sentence to stay on two pages. */
+  inputsTable: boolean;
+  /** A table of contents with page numbers after the cover (full report). */
+  contents: boolean;
   comparison: boolean;
   recommendation: boolean;
   fullMethodology: boolean;
-  /** Each vendor section starts a page; in a vendor report it follows the title directly. */
-  vendorPageBreak: boolean;
+  /**
+   * Whether the comparison, each vendor section and the methodology start a page. They do not: a forced break left
+   * the page before it a quarter full (issue 14); headings are kept with what follows them instead.
+   */
+  sectionPageBreaks: boolean;
 }
 
 /** The running header and footer of every printed page, as plain text (the template writes them into CSS). */
@@ -37,8 +46,18 @@ export interface RunningText {
   footer: string;
 }
 
+/** A line of the full report's table of contents; `page` is filled from the printed PDF's outline. */
+export interface ContentsEntry {
+  title: string;
+  anchor: string;
+  /** 0 for a section, 1 for a part of one. */
+  depth: number;
+  page: string;
+}
+
 export type DocumentContext = ReportView & {
   doc: DocumentFlags;
+  contents: ContentsEntry[];
   pageSize: string;
   documentTitle: string;
   running: RunningText;
@@ -92,17 +111,61 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       footer: `caution ${view.toolVersion} · as of ${view.asOf} · report ${reportId}`,
     },
     vendors: k === "full" ? view.vendors : k === "vendor" ? view.vendors.filter((v) => v.id === spec.vendorId) : [],
+    contents: k === "full" ? fullContents(view) : [],
     pageSize: paper === "letter" ? "letter" : "A4",
     doc: {
       kind: k,
       kindTitle: KIND_TITLE[k],
       glance: k !== "vendor",
       verdictDetails: k === "full" || k === "executive",
-      executiveSla: k === "executive",
+      executiveSla: k === "executive" || k === "full",
+      conditions: k !== "executive",
+      contents: k === "full",
+      inputsTable: k !== "executive",
       comparison: k === "full" || k === "comparison",
       recommendation: k === "full" || k === "comparison" || k === "executive",
-      fullMethodology: k !== "executive",
-      vendorPageBreak: k === "full",
+      // The comparison is for deciding between providers: it carries the short method, the full and vendor reports
+      // the whole of it.
+      fullMethodology: k === "full" || k === "vendor",
+      sectionPageBreaks: false,
     },
   };
+}
+
+/**
+ * The full report's sections in print order, titled exactly as their headings are (the PDF outline is matched by
+ * title to find their pages: see withContentsPages).
+ */
+function fullContents(view: ReportView): ContentsEntry[] {
+  const e = (title: string, anchor: string, depth = 0): ContentsEntry => ({ title, anchor, depth, page: "" });
+  return [
+    e("Verdict", "verdict"),
+    e("What the SLAs would pay", "sla-gap"),
+    e("Reasons and next steps", "reasons"),
+    e("Providers side by side", "comparison"),
+    e("Recommendation", "recommendation", 1),
+    e("Contract terms side by side", "contract-terms", 1),
+    e("Domain scores", "domain-chart", 1),
+    ...view.vendors.map((v) => e(v.name, v.anchor)),
+    e("Methodology", "methodology"),
+  ];
+}
+
+/**
+ * The contents with the page each section landed on: the outline entries (title, page) in document order are
+ * walked once, each contents line taking the next entry with its title. A title not found keeps an empty page.
+ */
+export function withContentsPages(
+  contents: readonly ContentsEntry[],
+  outline: readonly { title: string; page: number | null }[],
+): ContentsEntry[] {
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  let at = 0;
+  return contents.map((c) => {
+    const i = outline.findIndex((o, k) => k >= at && norm(o.title) === norm(c.title));
+    if (i < 0) return c;
+    at = i + 1;
+    const page = outline[i]!.page;
+    return { ...c, page: page === null ? "" : String(page) };
+  });
 }

@@ -8,8 +8,11 @@ import { buildEmbeddedManifest, serializeManifest, withPdf } from "../archive/ma
 import { sidecarFileName } from "../archive/names.js";
 import type { EmbeddedManifest } from "../schema/manifest.js";
 import type { PdfSigner } from "../archive/sign.js";
+import { outlinePages } from "./pdf/outline-pages.js";
 import {
   documentContext,
+  withContentsPages,
+  type DocumentContext,
   FORMATS,
   planDocuments,
   type DocumentSpec,
@@ -119,9 +122,14 @@ export interface RenderedDocument {
   /** The manifest the PDF carries; its report id is printed on every page, of the PDF and of the HTML. */
   embedded: EmbeddedManifest;
   html: string;
+  /** What the HTML was made from: a document with contents is made again once its pages are known. */
+  context: DocumentContext;
 }
 
-/** The HTML of every requested document, exactly as written to disk and as printed to PDF. */
+/**
+ * The HTML of every requested document, exactly as written to disk and as printed to PDF (the full report's PDF
+ * adds the page numbers of its contents, known only once printed).
+ */
 export function renderDocuments(
   result: Result,
   kinds: readonly Kind[],
@@ -131,7 +139,8 @@ export function renderDocuments(
 ): RenderedDocument[] {
   return planDocuments(result, kinds).map((spec) => {
     const embedded = buildEmbeddedManifest({ result, resultJson: json, kind: spec.kind, vendor: spec.vendorId, paper });
-    return { spec, embedded, html: renderHtml(documentContext(view, spec, paper, embedded.reportId)) };
+    const context = documentContext(view, spec, paper, embedded.reportId);
+    return { spec, embedded, html: renderHtml(context), context };
   });
 }
 
@@ -154,8 +163,13 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
     throw err;
   }
   const out: OutputFile[] = [];
-  if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
-  if (!options.formats.includes("pdf") || docs.length === 0) await discardRenderer(options.renderer);
+  const htmlOut = () => {
+    if (options.formats.includes("html")) for (const d of docs) out.push({ name: `${d.spec.name}.html`, data: d.html });
+  };
+  if (!options.formats.includes("pdf") || docs.length === 0) {
+    htmlOut();
+    await discardRenderer(options.renderer);
+  }
   if (options.formats.includes("pdf") && docs.length > 0) {
     const renderer = await (options.renderer ?? startRenderer(options)).ready;
     options.progress.step(
@@ -164,9 +178,18 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
     try {
       let done = 0;
       const pdfs = await inOrder(docs.length, PDF_CONCURRENCY, async (i, slot) => {
-        const { spec, html, embedded } = docs[i]!;
+        const { spec, embedded } = docs[i]!;
         const id = embedded.reportId;
-        const raw = await renderer.render(html, { paper: options.paper }, slot);
+        let raw = await renderer.render(docs[i]!.html, { paper: options.paper }, slot);
+        if (docs[i]!.context.contents.length > 0) {
+          // Two passes: the first print says (in its outline) on which page each section landed; the contents
+          // are filled in and the document printed again. Page numbers take no more room than the blanks they
+          // replace, so nothing moves between the passes. The HTML file keeps its contents as links without
+          // numbers (a screen has no pages), so it is the same whether or not a PDF is printed.
+          const context = { ...docs[i]!.context };
+          context.contents = withContentsPages(context.contents, await outlinePages(raw));
+          raw = await renderer.render(renderHtml(context), { paper: options.paper }, slot);
+        }
         const stamped = await stampPdf(
           raw,
           {
@@ -193,6 +216,7 @@ export async function renderReport(result: Result, options: RenderOptions): Prom
         options.progress.step(`printed ${done}/${docs.length}: ${spec.name}.pdf`);
         return { pdf, embedded };
       });
+      htmlOut();
       docs.forEach((d, i) => {
         const { pdf, embedded } = pdfs[i]!;
         const name = `${d.spec.name}.pdf`;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
 import { FINDING_BASES, FINDING_SOURCES, findingId } from "./finding-id.js";
 import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
+import { contractTerms, lossConcentration } from "./result-terms.js";
 
 /**
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
@@ -323,6 +324,7 @@ export const vendorResult = z.object({
   sla: slaSummary,
   scenarios: z.array(scenarioResult),
   regulatory: z.array(regulatoryGap),
+  lossConcentration,
   trail: z.array(trailEntry),
 });
 
@@ -410,6 +412,7 @@ export const result = z.object({
   methodology,
   vendors: z.array(vendorResult),
   recommendation,
+  contractTerms,
 });
 
 export type TrailEntry = z.infer<typeof trailEntry>;

@@ -2,7 +2,7 @@ import type { Criticality, Rating } from "../schema/common.js";
 import type { Methodology } from "../schema/result.js";
 import type { Thresholds, Workspace } from "../schema/workspace.js";
 import type { ValidQuestionnaire } from "../validate/questionnaire.js";
-import { FINDING_SEVERITY } from "./findings.js";
+import { FINDING_SEVERITY, INCIDENT_DOMAIN_ID } from "./findings.js";
 import { DEFAULT_THRESHOLDS } from "./rating.js";
 
 /**
@@ -70,7 +70,9 @@ export function describeMethodology(cfg: ScoringConfig, q: ValidQuestionnaire): 
       version: q.version,
       title: q.title,
       published: q.published,
-      questions: q.questions.length,
+      // The questionnaire's own questions: the incident record's computed figures (domain INC) are not questions
+      // the vendor answers, and README, CLI and spreadsheets count 54 in 12 domains.
+      questions: q.questions.filter((x) => x.domain !== INCIDENT_DOMAIN_ID).length,
     },
     thresholds: cfg.thresholds,
     thresholdsSource: cfg.thresholdsSource,

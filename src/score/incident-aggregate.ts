@@ -61,6 +61,8 @@ export class IncidentAggregate {
   longestMinutes = 0;
   longestMajorMinutes = 0;
   silentExclusionMinutes = 0;
+  /** The affecting incident with the most minutes in the period: the one that can make most of the loss. */
+  largest: { incident: Incident; minutes: number } | null = null;
   readonly rca: RcaBins = { within7: 0, within14: 0, within30: 0, later: 0, none: 0 };
   excludedCount = 0;
   private readonly listed = new BoundedTop<ListedIncident>(INCIDENT_LIST_LIMIT, newerFirst);
@@ -115,6 +117,11 @@ export class IncidentAggregate {
       if (i.aiAgentInvolved === "unknown") this.aiAgentUnknown += 1;
       if (i.resolvedAt === null) this.openAtAsOf += 1;
       this.loss.add(i.startedAt, end);
+      // Minutes as the loss counts them: a touched minute counts whole, clipped to the period.
+      const inside =
+        Math.min(this.loss.minutes, Math.ceil((end - this.loss.start) / 60_000)) -
+        Math.max(0, Math.floor((i.startedAt - this.loss.start) / 60_000));
+      if (this.largest === null || inside > this.largest.minutes) this.largest = { incident: i, minutes: inside };
       this.outageClass(i).set.add(i.startedAt, end);
       if (this.terms && this.terms.measurement.countsImpact.includes(i.severity)) {
         const verdict = slaExclusion(i, this.terms);

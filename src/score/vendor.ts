@@ -11,7 +11,7 @@ import { ratingFor, ratingIndex, worstRating } from "./rating.js";
 import { roundTo } from "./round.js";
 
 /** A vendor's controls scored; the workspace adds its incident record, SLA figures and scenarios. */
-export type VendorControls = Omit<VendorResult, "incidents" | "sla" | "scenarios" | "regulatory">;
+export type VendorControls = Omit<VendorResult, "incidents" | "sla" | "scenarios" | "regulatory" | "lossConcentration">;
 
 const round = roundTo;
 
@@ -124,7 +124,9 @@ export function scoreVendor(
 
   const findings = buildFindings(vendor.config.id, scored, trail, gateByQuestion);
 
-  const count = (p: (s: (typeof scored)[number]) => boolean) => scored.filter(p).length;
+  // Coverage counts the vendor's answers: the incident record's figures (domain INC) are computed, not answered.
+  const answers = scored.filter((s) => s.question.domain !== INCIDENT_DOMAIN_ID);
+  const count = (p: (s: (typeof scored)[number]) => boolean) => answers.filter(p).length;
   return {
     id: vendor.file.id,
     name: vendor.file.name,
@@ -134,7 +136,7 @@ export function scoreVendor(
     gates,
     ...assessExposure(vendor.config, rating, ws.downtimeCostPerHour, cfg),
     coverage: {
-      questions: scored.length,
+      questions: answers.length,
       answered: count((s) => s.a.status === "answered"),
       unanswered: count((s) => s.a.status === "unanswered"),
       unknown: count((s) => s.a.status === "unknown"),

@@ -11,7 +11,9 @@ import { IncidentAggregate } from "./incident-aggregate.js";
 import { incidentAnswers, withIncidentDomain } from "./incident-signals.js";
 import { silentMinutesFinding, withSilentFinding } from "./sla/silent-finding.js";
 import { summarizeIncidents } from "./incidents.js";
+import { contractTerms, contractTermsInput, type ContractTermsInput } from "./contract-terms.js";
 import { recommend, recommendationInput, type RecommendationInput } from "./recommendation.js";
+import { lossConcentration } from "./sla/loss-concentration.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
@@ -65,7 +67,7 @@ export interface Scoring {
   /** Each vendor's result, in the workspace's order; iterate once. */
   vendors: AsyncIterable<VendorResult>;
   /** After the vendors: what is decided from all of them. */
-  tail(): Pick<Result, "recommendation">;
+  tail(): Pick<Result, "recommendation" | "contractTerms">;
 }
 
 export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Scoring {
@@ -98,6 +100,7 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     },
   });
   const summaries: RecommendationInput[] = [];
+  const terms: ContractTermsInput[] = [];
   async function* vendors(): AsyncGenerator<VendorResult> {
     for (const entry of valid.vendors) {
       const v = await entry.read();
@@ -122,10 +125,12 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
           .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),
         regulatory: regulatoryGaps(ws.regulations, v.file.sla),
+        lossConcentration: lossConcentration(agg),
       });
       // Downtime the SLA is silent on is a finding too, known only once the SLA figures are.
       result.findings = withSilentFinding(result.findings, silentMinutesFinding(v.config.id, v.file.sla, result.sla));
       summaries.push(recommendationInput(result));
+      terms.push(contractTermsInput(result));
       yield result;
     }
   }
@@ -134,7 +139,7 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     vendors: vendors(),
     tail: () => {
       if (summaries.length !== valid.vendors.length) throw new Error("scoring: the vendors were not all scored");
-      return { recommendation: recommend(summaries) };
+      return { recommendation: recommend(summaries), contractTerms: contractTerms(terms) };
     },
   };
 }

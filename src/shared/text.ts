@@ -35,3 +35,11 @@ export function describeValue(value: unknown, max = 60): string {
 export function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
+
+/**
+ * A share as every document prints it: one decimal ("0.4%", "4.0%"). Scoring's asks and every report use this one
+ * function, so the same figure never reads "0%" in one place and "0.4%" in another.
+ */
+export function sharePercent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}

@@ -43,13 +43,15 @@ export interface ChartText {
   text: string;
   anchor: "start" | "middle" | "end";
   cls: string;
+  /** Turned a quarter left about its position (a vertical axis title). */
+  rotate?: boolean;
 }
 
 export interface ChartMarker {
   x: number;
   y: number;
-  /** A circle for a month that met the commitment, a triangle for one that missed it. */
-  shape: "circle" | "triangle";
+  /** A circle for a month that met the commitment, a triangle for one that missed it, a diamond for excluded time. */
+  shape: "circle" | "triangle" | "diamond";
   circle: boolean;
   /** Triangle points, precomputed. */
   points: string;
@@ -57,6 +59,8 @@ export interface ChartMarker {
 
 export interface ChartView {
   id: string;
+  /** A class for the figure ("sla" for the SLA charts, sized for the text width), or "". */
+  kind: string;
   width: number;
   height: number;
   title: string;
@@ -73,7 +77,20 @@ export interface ChartView {
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function emptyChart(id: string, width: number, height: number, title: string, desc: string): ChartView {
-  return { id, width, height, title, desc, rects: [], lines: [], texts: [], polylines: [], markers: [], legend: [] };
+  return {
+    id,
+    kind: "",
+    width,
+    height,
+    title,
+    desc,
+    rects: [],
+    lines: [],
+    texts: [],
+    polylines: [],
+    markers: [],
+    legend: [],
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Rating } from "../../schema/common.js";
 import { ratingLabel } from "../format.js";
 import { cleanText } from "../sanitize.js";
+import { sharePercent } from "../../shared/text.js";
 
 /**
  * Pieces every section of the view model uses. The view model is everything a template prints, already worded and
@@ -25,7 +26,7 @@ export const badge = (r: Rating): Badge => ({ value: r, label: ratingLabel(r) })
 /** Untrusted text with invisible characters removed; Handlebars escapes it when it is placed. */
 export const clean = (s: string) => cleanText(s);
 export const anchorOf = (id: string) => `vendor-${id}`;
-export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+export const percent = sharePercent;
 
 /** Why a favourable answer earned only part of its credit: "no evidence", "stale or undated". */
 export function flags(f: { status: string; evidenced: boolean; fresh: boolean }): string {

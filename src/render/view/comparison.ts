@@ -1,8 +1,9 @@
 import type { Result, VendorResult } from "../../schema/result.js";
 import { domainChart, providerGroups } from "../charts/domain-chart.js";
 import type { ChartView } from "../charts/svg.js";
-import { formatDuration, formatHours, formatMoney, formatScore } from "../format.js";
+import { formatDuration, formatHours, formatMoney, formatScore, ratingLabel } from "../format.js";
 import { anchorOf, badge, clean, percent, type Badge } from "./common.js";
+import { termsMatrix, type TermsMatrixView } from "./contract-terms.js";
 
 /**
  * The side-by-side comparison for at most four providers: a table that fits the page width and a chart in which
@@ -15,13 +16,14 @@ export interface ComparisonGroup {
   /** Columns of the table (measure + one per provider), for full-width group rows. */
   columns: number;
   rows: ComparisonRow[];
+  terms: TermsMatrixView;
   chart: ChartView;
 }
 
 export interface ComparisonRow {
   label: string;
   group: boolean;
-  /** Long text (lists of gates) wraps anywhere; otherwise a cell breaks only between its parts. */
+  /** Each part on a line of its own, wrapping as needed (gates, notes); otherwise "a / b", each kept on one line. */
   wrap: boolean;
   cells: ComparisonCell[];
 }
@@ -44,6 +46,7 @@ export function comparisonGroups(result: Result): ComparisonGroup[] {
       vendors: vs.map((v) => ({ name: clean(v.name), anchor: anchorOf(v.id) })),
       columns: vs.length + 1,
       rows: comparisonRows(result, vs),
+      terms: termsMatrix(result, vs),
       chart: domainChart(
         result,
         vs,
@@ -68,13 +71,25 @@ function comparisonRows(result: Result, vs: readonly VendorResult[]): Comparison
     row("Risk score (0-100)", (v) => text(formatScore(v.score))),
     row("Inherent exposure", (v) => ({ parts: [], badge: badge(v.inherent.level) })),
     row("Priority", (v) => ({ parts: [], badge: badge(v.priority) })),
-    row("Gates fired", (v) => text(v.gates.length === 0 ? "none" : v.gates.map((g) => g.id).join(", ")), true),
+    row(
+      "Gates fired",
+      (v) => ({ parts: v.gates.length === 0 ? ["none"] : v.gates.map((g) => `${clean(g.title)}.`), badge: null }),
+      true,
+    ),
     row("Answered / evidenced", (v) =>
       text(`${v.coverage.answered} / ${v.coverage.evidenced} of ${v.coverage.questions}`),
     ),
     row("Monthly spend", (v) => text(formatMoney(v.inherent.monthlySpend, cur))),
-    row(`Loss in a ${result.methodology.referenceOutageHours} h outage`, (v) =>
-      text(formatMoney(v.inherent.referenceOutageCost, cur)),
+    row(
+      `Loss in a ${result.methodology.referenceOutageHours} h outage (set by how critical your workloads on it are, not by the provider)`,
+      (v) => ({
+        parts: [
+          formatMoney(v.inherent.referenceOutageCost, cur),
+          `${ratingLabel(v.inherent.criticality)} workloads: ${Math.round(v.inherent.outageShare * 100)}% of the downtime cost`,
+        ],
+        badge: null,
+      }),
+      true,
     ),
     row("Incidents affecting you (all / major / AI agent)", (v) =>
       text(`${v.incidents.affecting} / ${v.incidents.major} / ${v.incidents.aiAgentInvolved}`),
@@ -87,6 +102,21 @@ function comparisonRows(result: Result, vs: readonly VendorResult[]): Comparison
     })),
     row("Share of loss the SLA covered", (v) =>
       text(v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio)),
+    ),
+    row(
+      "Largest single incident's share of the loss",
+      (v) => {
+        const c = v.lossConcentration;
+        if (!c) return text("no loss");
+        return {
+          parts: [
+            `${percent(c.share)}${c.dominant ? " (most of the loss)" : ""}`,
+            `${clean(c.title)}${c.open ? " (open)" : ""}`,
+          ],
+          badge: null,
+        };
+      },
+      true,
     ),
     ...scenarioRows(result, vs, cur),
     { label: "Domain scores (0-100, higher is riskier)", group: true, wrap: false, cells: [] },
@@ -103,13 +133,30 @@ function comparisonRows(result: Result, vs: readonly VendorResult[]): Comparison
   return rows;
 }
 
+/** A scenario's cause in words (the incident record's cause ids), for the comparison's row labels. */
+const CAUSE_WORDS: Record<string, string> = {
+  "ai-agent": "the provider's own AI agent",
+  "customer-agent": "the provider's AI agent acting with your credentials",
+  customer: "your own action",
+  change: "a change",
+  capacity: "a capacity shortage",
+  hardware: "a hardware failure",
+  network: "a network failure",
+  software: "a software fault",
+  security: "a security incident",
+  external: "an external event",
+  unknown: "an unknown cause",
+};
+
 /** One row per scenario any provider has, so every group of the comparison lists the same rows. */
 function scenarioRows(result: Result, vs: readonly VendorResult[], cur: string): ComparisonRow[] {
   const ids = [...new Set(result.vendors.flatMap((v) => v.scenarios.map((s) => s.id)))];
   return ids.map((id) => {
     const sc = result.vendors.flatMap((v) => v.scenarios).find((s) => s.id === id);
     return {
-      label: sc ? `What if: ${formatDuration(sc.downtimeMinutes)} outage, cause ${sc.cause} (credit / loss)` : id,
+      label: sc
+        ? `What if: ${formatDuration(sc.downtimeMinutes)} outage caused by ${CAUSE_WORDS[sc.cause] ?? sc.cause} (credit / loss)`
+        : id,
       group: false,
       wrap: false,
       cells: vs.map((v) => {

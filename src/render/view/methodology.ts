@@ -1,6 +1,6 @@
 import { RATINGS, type Rating } from "../../schema/common.js";
 import type { Result } from "../../schema/result.js";
-import { formatDate, groupThousands, ratingLabel } from "../format.js";
+import { formatDate, groupThousands, plural, ratingLabel } from "../format.js";
 import { badge, clean, type Badge } from "./common.js";
 
 /** How the scores were made, as the workspace set it: printed so every figure can be redone by hand. */
@@ -20,7 +20,11 @@ export interface MethodologyView {
   matrix: { inherent: Badge; cells: Badge[] }[];
   matrixColumns: Badge[];
   inputs: { path: string; bytes: string; sha256: string }[];
+  /** The inputs in one sentence, for the executive summary (which must fit two pages whatever the workspace). */
+  inputsSummary: string;
 }
+
+const INCIDENT_DOMAIN = "INC";
 
 export function methodology(result: Result): MethodologyView {
   const m = result.methodology;
@@ -30,7 +34,8 @@ export function methodology(result: Result): MethodologyView {
       ...m.questionnaire,
       published: formatDate(m.questionnaire.published),
       questions: String(m.questionnaire.questions),
-      domains: String(m.domainWeights.length),
+      // The questionnaire's domains: INC (score/findings.ts INCIDENT_DOMAIN_ID) is scored from the incident files.
+      domains: String(m.domainWeights.filter((d) => d.id !== INCIDENT_DOMAIN).length),
     },
     thresholds: [
       { band: badge("low"), range: `below ${t.moderate}` },
@@ -72,5 +77,6 @@ export function methodology(result: Result): MethodologyView {
       cells: RATINGS.map((res) => badge(m.priorityMatrix[inh]?.[res] ?? "critical")),
     })),
     inputs: result.inputs.map((i) => ({ path: clean(i.path), bytes: groupThousands(i.bytes), sha256: i.sha256 })),
+    inputsSummary: `${plural(result.inputs.length, "file")}, their SHA-256 in the attached manifest and in the full report; weights and the whole method are there too.`,
   };
 }

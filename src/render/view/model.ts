@@ -4,7 +4,15 @@ import { formatDate, formatInstant, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
 import { sinceVendorView, sinceView, type SinceView } from "./since.js";
 import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
-import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
+import {
+  executiveScenarioHeading,
+  executiveSla,
+  lossNotes,
+  slaPeriod,
+  verdict,
+  type ExecutiveSlaRow,
+  type VerdictView,
+} from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
 import { vendorView, type VendorView } from "./vendor.js";
@@ -30,6 +38,10 @@ export interface ReportView {
   verdicts: VerdictView[];
   comparison: { groups: ComparisonGroup[]; recommendation: RecommendationView };
   executiveSla: ExecutiveSlaRow[];
+  /** The twelve months the SLA figures cover, e.g. "Nov 2025 to Oct 2026". */
+  slaPeriod: string;
+  /** Providers whose loss rests mostly on one incident, in words. */
+  lossNotes: string[];
   executiveScenarioHeading: string;
   vendors: (VendorView & { since: SinceView | null })[];
   methodology: MethodologyView;
@@ -38,7 +50,7 @@ export interface ReportView {
 export function buildViewModel(result: Result, since?: AssessmentDiff): ReportView {
   const cur = result.workspace.currency;
   const vendors = result.vendors;
-  const conditions = new Map(result.recommendation.actions.map((a) => [a.vendor, a.conditions]));
+  const actions = new Map(result.recommendation.actions.map((a) => [a.vendor, a]));
   return {
     title: "AI-agent outage risk",
     subtitle: `${clean(result.workspace.organisation)}: ${plural(vendors.length, "cloud provider")} assessed`,
@@ -50,9 +62,11 @@ export function buildViewModel(result: Result, since?: AssessmentDiff): ReportVi
     since: since ? sinceView(since) : null,
     currency: cur,
     downtimeCost: formatMoney(result.workspace.downtimeCostPerHour, cur),
-    verdicts: vendors.map((v) => verdict(v, conditions.get(v.id) ?? [])),
+    verdicts: vendors.map((v) => verdict(v, actions.get(v.id))),
     comparison: { groups: comparisonGroups(result), recommendation: recommendationView(result) },
     executiveSla: executiveSla(result),
+    slaPeriod: slaPeriod(result),
+    lossNotes: lossNotes(result),
     executiveScenarioHeading: executiveScenarioHeading(result),
     vendors: vendors.map((v) => ({ ...vendorView(v, result), since: since ? sinceVendorView(since, v.id) : null })),
     methodology: methodology(result),

@@ -1,6 +1,7 @@
 import type { Result } from "../../schema/result.js";
 import { formatHours, formatMoney, formatScore, plural, ratingLabel } from "../format.js";
 import { clean, percent } from "./common.js";
+import { lowerFirst } from "./cover.js";
 
 export interface RecommendationView {
   headline: string;
@@ -26,7 +27,7 @@ export function recommendationView(result: Result): RecommendationView {
   const reasons = [
     best.gates.length === 0
       ? "No gate fired: no answer alone makes its agents unsafe."
-      : `${plural(best.gates.length, "gate")} fired: ${best.gates.map((g) => g.id).join(", ")}.`,
+      : `${plural(best.gates.length, "gate")} fired: ${best.gates.map((g) => lowerFirst(clean(g.title))).join("; ")}.`,
     `${best.coverage.evidenced} of ${best.coverage.questions} answers are backed by evidence; ${best.coverage.unanswered + best.coverage.unknown} are unanswered or unknown.`,
     `${best.incidents.affecting} incidents affected you in the last 12 months (${best.incidents.aiAgentInvolved} involving AI agents), ${formatHours(best.incidents.downtimeMinutes)} of downtime.`,
     best.sla.annual.coverageRatio === null

@@ -28,6 +28,8 @@ export interface SlaView {
   excludedNote: string | null;
   asks: string[];
   hasAsks: boolean;
+  /** How much of the loss the largest incident makes and how it was priced; `dominant` when it is most of it. */
+  concentration: { text: string; dominant: boolean } | null;
 }
 
 const CONFIDENCE_NOTE: Record<string, string> = {
@@ -143,5 +145,11 @@ export function slaView(v: VendorResult, result: Result, period: string): SlaVie
         : null,
     asks: sla.asks,
     hasAsks: sla.asks.length > 0,
+    concentration: v.lossConcentration
+      ? {
+          text: `${v.lossConcentration.dominant ? "Most of the loss comes from one incident: " : "The largest incident, "}"${clean(v.lossConcentration.title)}" (${clean(v.lossConcentration.incidentId)}, ${formatDuration(v.lossConcentration.minutes)}${v.lossConcentration.open ? ", still open" : ""}), makes ${percent(v.lossConcentration.share)} of the loss: ${v.lossConcentration.pricing}.`,
+          dominant: v.lossConcentration.dominant,
+        }
+      : null,
   };
 }

@@ -1,3 +1,4 @@
+import { sharePercent } from "../../shared/text.js";
 import type { SlaSummary } from "../../schema/result.js";
 import type { SlaTerms } from "../../schema/sla.js";
 
@@ -34,7 +35,7 @@ export function slaAsks(terms: SlaTerms | undefined, annual: SlaSummary["annual"
   }
   if (annual.coverageRatio !== null && annual.coverageRatio < 0.5) {
     asks.push(
-      `Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered ${Math.round(annual.coverageRatio * 100)}% of the loss in the last 12 months.`,
+      `Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered ${sharePercent(annual.coverageRatio)} of the loss in the last 12 months.`,
     );
   }
   if (!terms.notification?.contractual)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { domainChart, providerGroups } from "../../../src/render/charts/domain-chart.js";
-import { lossCreditChart } from "../../../src/render/charts/sla-charts.js";
+import { lossCreditChart, uptimeChart } from "../../../src/render/charts/sla-charts.js";
 import { bar } from "../../../src/render/charts/svg.js";
 import { renderDocuments } from "../../../src/render/report.js";
 import type { Result } from "../../../src/schema/result.js";
@@ -85,13 +85,53 @@ describe("loss against credit", () => {
   it("uses the same look for a series in the key as in the bars", async () => {
     const v = (await scoreDemo()).vendors[0]!;
     const chart = lossCreditChart(v.sla, "EUR", "c")!;
-    const credit = chart.legend.find((l) => l.label === "SLA credit")!.swatch;
+    const credit = chart.legend.find((l) => l.label.startsWith("SLA credit"))!.swatch;
     // Vertical bars: the key's swatch is striped the same way (horizontal stripes from a vertical line).
     expect(credit.texture).not.toBeNull();
     expect(credit.texture!.x1).toBe(credit.texture!.x2);
     const striped = chart.rects.filter((r) => r.cls === "s1" && r.texture);
     expect(striped.length).toBeGreaterThan(0);
     expect(striped.every((r) => r.texture!.x1 === r.texture!.x2)).toBe(true);
+  });
+});
+
+describe("SLA charts that read (issue 14)", () => {
+  it("labels both axes, with the currency, and writes months with their year", async () => {
+    const v = (await scoreDemo()).vendors.find((x) => x.id === "quarrion")!;
+    const loss = lossCreditChart(v.sla, "EUR", "c")!;
+    const texts = loss.texts.map((t) => t.text);
+    expect(texts).toContain("EUR per month");
+    expect(texts).toContain("Month (UTC)");
+    expect(texts).toEqual(expect.arrayContaining(["Nov", "2025", "Oct", "2026", "0", "500k", "1M"]));
+    const up = uptimeChart(v.sla, "u")!;
+    expect(up.texts.map((t) => t.text)).toEqual(expect.arrayContaining(["Uptime (% of the month)", "100%", "99.99%"]));
+  });
+
+  it("writes every credit on its bar and never draws a paid credit thinner than 2 units", async () => {
+    const v = (await scoreDemo()).vendors.find((x) => x.id === "quarrion")!;
+    const loss = lossCreditChart(v.sla, "EUR", "c")!;
+    const credits = loss.rects.filter((r) => r.cls === "s1" && r.height > 0 && r.y < 200);
+    expect(credits.length).toBe(v.sla.months.filter((m) => m.creditAmount > 0).length);
+    expect(credits.every((r) => r.height >= 2)).toBe(true);
+    expect(loss.texts.filter((t) => t.text === "4.1k").length).toBe(4);
+  });
+
+  it("marks a month whose downtime the SLA excludes, which otherwise reads 100%", async () => {
+    const v = (await scoreDemo()).vendors.find((x) => x.id === "quarrion")!;
+    const dec = v.sla.months.find((m) => m.month === "2025-12")!;
+    expect(dec.uptimePercent).toBe(100);
+    const up = uptimeChart(v.sla, "u")!;
+    // One diamond in the key, one per month with uncounted downtime: Dec, Feb, Aug (excluded), Sep, Oct (not measured).
+    expect(up.markers.filter((m) => m.shape === "diamond").length).toBe(1 + 5);
+    expect(up.texts.map((t) => t.text)).toContain("13 h 5 min");
+  });
+
+  it("puts the 99.99% commitment a full step below 100%, not on top of it", async () => {
+    const v = (await scoreDemo()).vendors[0]!;
+    const up = uptimeChart(v.sla, "u")!;
+    const [top, commitment] = [up.texts.find((t) => t.text === "100%")!, up.texts.find((t) => t.text === "99.99%")!];
+    expect(commitment.y - top.y).toBeGreaterThan(30);
+    expect(up.width).toBe(672);
   });
 });
 

@@ -183,7 +183,7 @@ describe("vendorSla edge cases", () => {
       "Agree that outages caused by the provider's AI agent acting in your tenancy count as downtime when the agent stayed within the permissions the provider's product gave it (the SLA treats them as your own actions).",
       "Count severe degradation (error rates or latency above an agreed threshold) as downtime, not only total loss of connectivity.",
       "Extend the credit claim window from 30 to at least 60 days, or make credits automatic.",
-      "Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered 1% of the loss in the last 12 months.",
+      "Negotiate a separate remedy for major outages (a higher credit cap or liquidated damages): service credits covered 0.8% of the loss in the last 12 months.",
       "Make incident notification and root-cause report times contractual commitments, not only a practice.",
     ]);
   });
