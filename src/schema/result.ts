@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
 import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
+import { portfolio, vendorRisk } from "./result-risk.js";
 
 /**
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
@@ -320,6 +321,7 @@ export const vendorResult = z.object({
   scenarios: z.array(scenarioResult),
   regulatory: z.array(regulatoryGap),
   trail: z.array(trailEntry),
+  risk: vendorRisk.optional(),
 });
 
 export const methodology = z.object({
@@ -406,6 +408,7 @@ export const result = z.object({
   methodology,
   vendors: z.array(vendorResult),
   recommendation,
+  portfolio: portfolio.optional(),
 });
 
 export type TrailEntry = z.infer<typeof trailEntry>;

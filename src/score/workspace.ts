@@ -14,14 +14,21 @@ import { recommend, recommendationInput, type RecommendationInput } from "./reco
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
-import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
+import { DEFAULT_SLA_ASSUMPTIONS, impactErrorRate } from "./sla/impact.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
+import { simulatePortfolio } from "./risk/portfolio.js";
+import { seedFromInputs } from "./risk/prng.js";
+import { resolveRiskSettings } from "./risk/settings.js";
+import type { VendorSimulation } from "./risk/simulate.js";
+import { vendorRisk } from "./risk/vendor-risk.js";
 
 export interface ScoreOptions {
   /** ISO instant the result speaks for; the caller derives it from SOURCE_DATE_EPOCH or the as-of date. */
   generatedAt: string;
   toolVersion: string;
+  /** --seed and --iterations: they win over caution.yaml's `risk:` block. */
+  risk?: { seed?: string; iterations?: number };
 }
 
 /**
@@ -64,7 +71,7 @@ export interface Scoring {
   /** Each vendor's result, in the workspace's order; iterate once. */
   vendors: AsyncIterable<VendorResult>;
   /** After the vendors: what is decided from all of them. */
-  tail(): Pick<Result, "recommendation">;
+  tail(): Pick<Result, "recommendation" | "portfolio">;
 }
 
 export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Scoring {
@@ -97,6 +104,11 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     },
   });
   const summaries: RecommendationInput[] = [];
+  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations);
+  const seed = options.risk?.seed ?? ws.risk?.seed ?? seedFromInputs(inputs);
+  // Only the providers a workload names keep their simulated years, for the portfolio in tail().
+  const inWorkloads = new Set((ws.workloads ?? []).flatMap((w) => w.providers));
+  const years = new Map<string, VendorSimulation>();
   async function* vendors(): AsyncGenerator<VendorResult> {
     for (const entry of valid.vendors) {
       const v = await entry.read();
@@ -113,6 +125,21 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
         downtimeCostPerHour: ws.downtimeCostPerHour,
         outageShare: controls.inherent.outageShare,
       };
+      const simulated = vendorRisk(
+        {
+          vendorId: v.config.id,
+          agg,
+          terms: v.file.sla,
+          basis,
+          errorRate: (impact) => impactErrorRate(impact, assumptions),
+          score: controls.score,
+          gatesFired: controls.gates.length,
+        },
+        risk,
+        seed,
+        inWorkloads.has(v.config.id),
+      );
+      if (simulated.years) years.set(v.config.id, simulated.years);
       const result = vendorResult.parse({
         ...controls,
         incidents: summarizeIncidents(agg),
@@ -121,6 +148,7 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
           .filter((s) => !s.vendors || s.vendors.includes(v.config.id))
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),
         regulatory: regulatoryGaps(ws.regulations, v.file.sla),
+        risk: simulated.risk,
       });
       summaries.push(recommendationInput(result));
       yield result;
@@ -131,7 +159,14 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     vendors: vendors(),
     tail: () => {
       if (summaries.length !== valid.vendors.length) throw new Error("scoring: the vendors were not all scored");
-      return { recommendation: recommend(summaries) };
+      const workloads = (ws.workloads ?? []).map((w) => ({
+        ...w,
+        costPerHour: w.costPerHour ?? ws.downtimeCostPerHour * cfg.outageShares[w.criticality],
+      }));
+      return {
+        recommendation: recommend(summaries),
+        portfolio: workloads.length > 0 ? simulatePortfolio(workloads, years, risk.iterations, seed) : null,
+      };
     },
   };
 }

@@ -6,9 +6,9 @@ import type { Result } from "../../src/schema/result.js";
 import { scoreDemo } from "../support/demo.js";
 
 async function streamed(result: Result): Promise<string> {
-  const { vendors, recommendation, ...head } = result;
+  const { vendors, recommendation, portfolio, ...head } = result;
   let out = "";
-  for await (const chunk of resultJsonChunks(head, vendors, () => ({ recommendation }))) out += chunk;
+  for await (const chunk of resultJsonChunks(head, vendors, () => ({ recommendation, portfolio }))) out += chunk;
   return out;
 }
 
