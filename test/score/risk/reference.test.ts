@@ -71,8 +71,8 @@ describe.skipIf(!numpy)("NumPy reference of the same model", () => {
       for (const k of ["loss", "credits", "uncovered"] as const) {
         const a = ours[k];
         const b = ref[k];
-        // Two independent estimates: their difference has the two standard errors combined; 4 sigma keeps the
-        // six comparisons from failing by chance (about 1 in 2,500 runs) while a model difference of a few percent fails.
+        // Two independent estimates: their difference has both standard errors combined; 4 sigma keeps the six
+        // comparisons from failing by chance (~1 in 2,500 runs) while a model difference of a few percent fails.
         expect(Math.abs(a.mean - b.mean)).toBeLessThan(4 * Math.hypot(a.standardError.mean, b.meanSe));
         expect(Math.abs(a.p95 - b.p95)).toBeLessThan(4 * Math.hypot(a.standardError.p95, b.p95Se) + 1);
       }
