@@ -1,5 +1,5 @@
 import type { SlaTerms } from "../../schema/sla.js";
-import type { LossBasis } from "../sla/month.js";
+import type { LossBasis, OutageSpan, SlaMonthFigures } from "../sla/month.js";
 import type { ResolvedRiskSettings } from "./settings.js";
 
 /**
@@ -7,7 +7,18 @@ import type { ResolvedRiskSettings } from "./settings.js";
  * a remedy outside the credits (a liability cap, liquidated damages) paid from the same simulated months.
  */
 export type RiskAsk =
-  | { ask: string; kind: "terms"; terms: SlaTerms }
+  | {
+      ask: string;
+      kind: "terms";
+      terms: SlaTerms;
+      /**
+       * Whether the amended terms can settle this month differently from the base terms, read from the month's
+       * outages and its base settlement. When not, the base figures are the amended ones: slaMonth is pure, and
+       * its inputs differ only where this says they may. It saves most of the calls (most months hold no AI-agent
+       * outage, no degradation, no capped credit).
+       */
+      mayChange: (spans: readonly OutageSpan[], base: SlaMonthFigures) => boolean;
+    }
   | { ask: string; kind: "liability"; cap: number }
   | { ask: string; kind: "damages"; perHour: number; cap: number };
 
@@ -25,6 +36,9 @@ export function riskAsks(terms: SlaTerms | undefined, basis: LossBasis, s: Resol
       ask: "State expressly that outages caused or worsened by AI agents (the provider's own, or acting in your tenancy within the permissions the product gave them) count as downtime.",
       kind: "terms",
       terms: { ...terms, exclusions: { ...ex, providerAgents: "counted", customerCredentialAgents: "counted" } },
+      // The exclusion decides only for agent outages (exclusionStanceOf): a month without one settles alike.
+      mayChange: (spans) =>
+        spans.some((x) => x.cause === "ai-agent" || x.cause === "customer-agent" || x.aiAgentInvolved === "yes"),
     });
   if (!terms.measurement.countsImpact.includes("minor"))
     asks.push({
@@ -34,20 +48,27 @@ export function riskAsks(terms: SlaTerms | undefined, basis: LossBasis, s: Resol
         ...terms,
         measurement: { ...terms.measurement, countsImpact: [...terms.measurement.countsImpact, "minor"] },
       },
+      mayChange: (spans) => spans.some((x) => x.impact === "minor"),
     });
   if (terms.creditCapPercent < s.askCreditCapPercent)
     asks.push({
       ask: `Raise the credit cap from ${terms.creditCapPercent}% to ${s.askCreditCapPercent}% of the monthly fee.`,
       kind: "terms",
       terms: { ...terms, creditCapPercent: s.askCreditCapPercent },
+      // Uptime and the tier do not depend on the cap: only a month whose credit the cap cut can gain.
+      mayChange: (_, base) => base.creditPercent >= terms.creditCapPercent,
     });
   const shifted = shiftTiers(terms);
-  if (shifted)
+  if (shifted) {
+    const top = Math.max(...terms.creditTiers.map((t) => t.below));
     asks.push({
       ask: "Lower the tier thresholds: each credit tier's percent to apply from the band above it (a smaller breach earns the next tier's credit).",
       kind: "terms",
       terms: { ...terms, creditTiers: shifted },
+      // The bands keep their edges: a month at or above the highest band earns nothing under either.
+      mayChange: (_, base) => base.uptimePercent < top,
     });
+  }
   if (s.askLiabilityCapMonths > 0)
     asks.push({
       ask: `Agree a liability cap for outages caused by the provider's AI agents of ${s.askLiabilityCapMonths} months' fees, paid on top of service credits.`,

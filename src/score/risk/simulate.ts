@@ -41,7 +41,7 @@ export function simulateVendor(
   const months = model.months;
   const yearStart = months[0]!.start;
   const yearMinutes = (months.at(-1)!.end - yearStart) / 60_000;
-  const variants: (SlaTerms | undefined)[] = [terms, ...asks.flatMap((a) => (a.kind === "terms" ? [a.terms] : []))];
+  const amended = asks.flatMap((a) => (a.kind === "terms" ? [a] : []));
   const liability = asks.some((a) => a.kind === "liability");
   const capacity = 2 * (2 * MAX_OUTAGES_PER_YEAR) + 2;
   const start = new Float64Array(capacity);
@@ -61,8 +61,9 @@ export function simulateVendor(
   const monthSpans: OutageSpan[] = [];
   const agentSpans: OutageSpan[] = [];
   const fig = newSlaMonthFigures();
-  const varCredits = new Float64Array(variants.length);
-  const varUncovered = new Float64Array(variants.length);
+  const varCredits = new Float64Array(amended.length + 1);
+  const varUncovered = new Float64Array(amended.length + 1);
+  const base = newSlaMonthFigures();
 
   const out: VendorSimulation = {
     loss: new Float64Array(iterations),
@@ -153,14 +154,16 @@ export function simulateVendor(
       }
       // A month without outages loses nothing and earns nothing under any terms: no call needed.
       if (monthSpans.length === 0) continue;
-      for (let v = 0; v < variants.length; v++) {
-        slaMonth(monthSpans, month, variants[v], basis, fig);
-        if (v === 0) {
-          loss += fig.loss;
-          if (variants[0] && !fig.meetsCommitment) damages += fig.slaDowntimeMinutes / 60;
-        }
-        varCredits[v]! += fig.creditAmount;
-        varUncovered[v]! += fig.uncovered;
+      slaMonth(monthSpans, month, terms, basis, base);
+      loss += base.loss;
+      if (terms && !base.meetsCommitment) damages += base.slaDowntimeMinutes / 60;
+      varCredits[0]! += base.creditAmount;
+      varUncovered[0]! += base.uncovered;
+      for (let v = 1; v <= amended.length; v++) {
+        const a = amended[v - 1]!;
+        const f = a.mayChange(monthSpans, base) ? slaMonth(monthSpans, month, a.terms, basis, fig) : base;
+        varCredits[v]! += f.creditAmount;
+        varUncovered[v]! += f.uncovered;
       }
       if (agentSpans.length > 0) agentLoss += slaMonth(agentSpans, month, undefined, basis, fig).loss;
     }

@@ -83,6 +83,21 @@ describe("risk simulation properties", () => {
     );
   });
 
+  it("an ask priced with the month shortcut equals the amended terms settled in full, year by year", () => {
+    const amended = terms({
+      creditCapPercent: 10,
+      exclusions: { providerAgents: "excluded", customerCredentialAgents: "excluded" },
+    });
+    const asks = riskAsks(amended, BASIS, DEFAULT_RISK_SETTINGS);
+    expect(asks.filter((a) => a.kind === "terms").length).toBeGreaterThanOrEqual(3);
+    const sim = simulateVendor(modelFor(70, 2), amended, BASIS, asks, N, KEY, false);
+    asks.forEach((a, i) => {
+      if (a.kind !== "terms") return;
+      const full = simulateVendor(modelFor(70, 2), a.terms, BASIS, [], N, KEY, false);
+      expect(sim.askUncovered[i]).toEqual(full.uncovered);
+    });
+  });
+
   it("a year is the same whatever the iteration count: the first years of a longer run are the shorter run", () => {
     const short = simulateVendor(modelFor(40, 1), terms(), BASIS, [], 500, KEY, false);
     const long = simulateVendor(modelFor(40, 1), terms(), BASIS, [], 1500, KEY, false);
