@@ -5,6 +5,7 @@ import { comparisonGroups, type ComparisonGroup } from "./comparison.js";
 import { executiveScenarioHeading, executiveSla, verdict, type ExecutiveSlaRow, type VerdictView } from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
+import { reportRiskView, type ReportRiskView } from "./risk.js";
 import { vendorView, type VendorView } from "./vendor.js";
 
 export type { Badge, Link } from "./common.js";
@@ -29,6 +30,7 @@ export interface ReportView {
   executiveScenarioHeading: string;
   vendors: VendorView[];
   methodology: MethodologyView;
+  risk: ReportRiskView | null;
 }
 
 export function buildViewModel(result: Result): ReportView {
@@ -51,5 +53,6 @@ export function buildViewModel(result: Result): ReportView {
     executiveScenarioHeading: executiveScenarioHeading(result),
     vendors: vendors.map((v) => vendorView(v, result)),
     methodology: methodology(result),
+    risk: reportRiskView(result),
   };
 }
