@@ -59,6 +59,8 @@ export interface ExecutiveSlaRow {
   credits: string;
   covered: string;
   scenario: string;
+  /** The simulated 1-in-20-year (P95) uncovered loss (docs/risk-model.md). */
+  badYear: string;
 }
 
 /** Per provider: the year's loss, the credits, the share covered, and what the first scenario would pay. */
@@ -74,6 +76,7 @@ export function executiveSla(result: Result): ExecutiveSlaRow[] {
       scenario: sc
         ? `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "nothing"} of ${formatMoney(sc.loss, cur)}`
         : "n/a",
+      badYear: v.risk ? formatMoney(v.risk.annualUncovered.p95, cur) : "n/a",
     };
   });
 }

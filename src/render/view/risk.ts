@@ -14,8 +14,6 @@ export interface VendorRiskView {
 
 /** What the executive summary and the comparison show of the simulation. */
 export interface ReportRiskView {
-  /** Per provider: the last twelve months' uncovered loss next to the simulated 1-in-20-year one. */
-  executive: { name: string; last12: string; p95: string; mean: string }[];
   /** The top asks of each provider, largest P95 drop first. */
   negotiateFirst: { name: string; ask: string; drop: string }[];
   portfolio: {
@@ -88,12 +86,6 @@ export function reportRiskView(result: Result): ReportRiskView | null {
   const p = result.portfolio ?? null;
   const names = new Map(result.vendors.map((v) => [v.id, clean(v.name)]));
   return {
-    executive: simulated.map((v) => ({
-      name: clean(v.name),
-      last12: m(v.sla.annual.uncovered),
-      p95: m(v.risk!.annualUncovered.p95),
-      mean: m(v.risk!.annualUncovered.mean),
-    })),
     negotiateFirst: simulated.flatMap((v) =>
       v
         .risk!.asks.filter((a) => a.p95After < a.p95Before)
