@@ -79,6 +79,27 @@ export const portfolio = z
   .nullable()
   .describe("Workloads simulated jointly across their providers; null when caution.yaml lists no workloads.");
 
+/** The simulation's assumptions as used: caution.yaml's `risk:` block over the defaults (docs/risk-model.md). */
+export const riskAssumptions = z
+  .object({
+    iterations: z.number().int(),
+    outagesPerYear: z.number(),
+    priorYears: z.number(),
+    medianOutageMinutes: z.number(),
+    durationSpread: z.number(),
+    priorOutages: z.number(),
+    aiAgentOutagesPerYear: z.number(),
+    aiAgentScoreDoubling: z.number(),
+    aiAgentGateFactor: z.number(),
+    aiAgentMedianMinutes: z.number(),
+    aiAgentDurationSpread: z.number(),
+    askCreditCapPercent: z.number(),
+    askLiabilityCapMonths: z.number(),
+    askLiquidatedDamagesPerHour: z.number(),
+    source: z.enum(["default", "workspace"]).describe("Whether caution.yaml set any of them."),
+  })
+  .describe("The risk simulation's priors, AI-agent mapping and ask terms, as used.");
+
 export type RiskDistribution = z.infer<typeof riskDistribution>;
 export type VendorRisk = z.infer<typeof vendorRisk>;
 export type Portfolio = z.infer<typeof portfolio>;

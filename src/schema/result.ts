@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { agentKind, criticality, rating } from "./common.js";
 import { confidence, MEASUREMENT_METHODS, TERM_KEYS } from "./sla.js";
-import { portfolio, vendorRisk } from "./result-risk.js";
+import { portfolio, riskAssumptions, vendorRisk } from "./result-risk.js";
 
 /**
  * The JSON result: the contract between scoring and rendering, and what `score --json` prints. Bump
@@ -359,6 +359,7 @@ export const methodology = z.object({
       source: z.enum(["default", "workspace"]),
     })
     .describe("What SLA arithmetic assumes where the record says nothing: the error rate of a degraded incident."),
+  risk: riskAssumptions.optional(),
 });
 
 /** What a provider's assessment means for the buyer's critical workloads, decided by scoring. */

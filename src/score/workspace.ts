@@ -84,6 +84,10 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   const supplied = new Set(inputs.map((i) => i.path));
+  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations);
+  const seed = options.risk?.seed ?? ws.risk?.seed ?? seedFromInputs(inputs);
+  // Only the providers a workload names keep their simulated years, for the portfolio in tail().
+  const inWorkloads = new Set((ws.workloads ?? []).flatMap((w) => w.providers));
   // Passing each part through its schema puts every key in contract order and proves the output keeps the
   // contract; a saved result read back (`report --from-result`) then serialises to the same bytes.
   const head = resultHead.parse({
@@ -101,13 +105,10 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     methodology: {
       ...describeMethodology(cfg, q),
       slaAssumptions: { ...assumptions, source: ws.slaAssumptions ? "workspace" : "default" },
+      risk: { ...risk, source: ws.risk ? "workspace" : "default" },
     },
   });
   const summaries: RecommendationInput[] = [];
-  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations);
-  const seed = options.risk?.seed ?? ws.risk?.seed ?? seedFromInputs(inputs);
-  // Only the providers a workload names keep their simulated years, for the portfolio in tail().
-  const inWorkloads = new Set((ws.workloads ?? []).flatMap((w) => w.providers));
   const years = new Map<string, VendorSimulation>();
   async function* vendors(): AsyncGenerator<VendorResult> {
     for (const entry of valid.vendors) {
