@@ -84,7 +84,7 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   const supplied = new Set(inputs.map((i) => i.path));
-  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations);
+  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations, valid.vendors.length);
   const seed = options.risk?.seed ?? ws.risk?.seed ?? seedFromInputs(inputs);
   // Only the providers a workload names keep their simulated years, for the portfolio in tail().
   const inWorkloads = new Set((ws.workloads ?? []).flatMap((w) => w.providers));

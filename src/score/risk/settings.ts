@@ -44,8 +44,24 @@ export const MAX_GATES_COUNTED = 3;
 /** The AI-agent rate prior's shape: its coefficient of variation is 1/sqrt(2), ~71%, whatever the mean. */
 export const AI_PRIOR_SHAPE = 2;
 
-export function resolveRiskSettings(ws: RiskSettings | undefined, iterations?: number): ResolvedRiskSettings {
+/**
+ * Without --iterations or risk.iterations, a run simulates at most this many provider-years: a workspace of
+ * thousands of vendors gets fewer years each (never under MIN_AUTO_ITERATIONS), so `score` stays linear in the
+ * vendor count and within minutes. Each vendor's `iterations` and standard errors say what was used.
+ */
+export const DEFAULT_YEAR_BUDGET = 1_000_000;
+export const MIN_AUTO_ITERATIONS = 500;
+
+export function resolveRiskSettings(
+  ws: RiskSettings | undefined,
+  iterations?: number,
+  vendorCount = 1,
+): ResolvedRiskSettings {
   const out: ResolvedRiskSettings = { ...DEFAULT_RISK_SETTINGS };
+  out.iterations = Math.max(
+    MIN_AUTO_ITERATIONS,
+    Math.min(DEFAULT_ITERATIONS, Math.floor(DEFAULT_YEAR_BUDGET / Math.max(1, vendorCount))),
+  );
   for (const [k, v] of Object.entries(ws ?? {}))
     if (v !== undefined && k !== "seed") (out as Record<string, unknown>)[k] = v;
   if (iterations !== undefined) out.iterations = iterations;
