@@ -98,6 +98,7 @@ describe("exit codes and messages", () => {
       "methodology",
       "vendors",
       "recommendation",
+      "portfolio",
     ]);
   });
 
