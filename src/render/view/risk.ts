@@ -52,7 +52,7 @@ export function vendorRiskView(v: VendorResult, currency: string): VendorRiskVie
       { label: "SLA credits, 1-in-20-year (P95)", value: m(r.annualCredits.p95) },
       {
         label: "Outages a year assumed (AI-agent)",
-        value: `${r.model.outagesPerYear} (${r.model.aiAgentOutagesPerYear}; mapping alone ${r.model.aiAgentPriorPerYear})`,
+        value: `${r.model.outagesPerYear.toFixed(2)} (${r.model.aiAgentOutagesPerYear.toFixed(2)}; the mapping alone ${r.model.aiAgentPriorPerYear.toFixed(2)})`,
       },
       { label: "Simulated years, seed", value: `${r.iterations.toLocaleString("en")}, ${clean(r.seed)}` },
     ],
