@@ -94,3 +94,32 @@ export function parseShard(value: string): { index: number; count: number } {
     );
   return { index, count };
 }
+
+/** The most simulated years a run may ask for: a million years of one provider is already minutes of work. */
+export const MAX_ITERATIONS = 1_000_000;
+
+/** `--iterations N`: simulated years per provider, a whole number from 1,000 to 1,000,000. */
+export function parseIterations(value: string): number {
+  const n = /^\s*\d{1,7}\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1000 && n <= MAX_ITERATIONS))
+    throw new UsageError(
+      `--iterations ${value}: give a whole number of simulated years from 1000 to ${MAX_ITERATIONS} (default 20000)`,
+    );
+  return n;
+}
+
+/** `--seed <text>`: any short text; the same seed with the same inputs gives the same figures. */
+export function parseSeed(value: string): string {
+  const v = value.trim();
+  if (v === "" || v.length > 100 || [...v].some((c) => c.charCodeAt(0) < 32))
+    throw new UsageError(`--seed: give 1 to 100 printable characters, e.g. --seed 42`);
+  return v;
+}
+
+/** The risk simulation's flags, parsed: what scoring takes as ScoreOptions.risk. */
+export function riskFlags(opts: { seed?: string; iterations?: string }): { seed?: string; iterations?: number } {
+  return {
+    ...(opts.seed === undefined ? {} : { seed: parseSeed(opts.seed) }),
+    ...(opts.iterations === undefined ? {} : { iterations: parseIterations(opts.iterations) }),
+  };
+}

@@ -24,6 +24,8 @@ export interface DocumentFlags {
   glance: boolean;
   verdictDetails: boolean;
   executiveSla: boolean;
+  /** "Since the last assessment" for every provider up front (executive); the full report has it per provider. */
+  sinceSummary: boolean;
   /** The recommendation lists each provider's conditions (the executive summary has them under "Ask next"). */
   conditions: boolean;
   /** The inputs with their digests as a table; the executive summary names them in a sentence to stay on two pages. */
@@ -119,6 +121,7 @@ export function documentContext(view: ReportView, spec: DocumentSpec, paper: Pap
       glance: k !== "vendor",
       verdictDetails: k === "full" || k === "executive",
       executiveSla: k === "executive" || k === "full",
+      sinceSummary: k === "executive",
       conditions: k !== "executive",
       contents: k === "full",
       inputsTable: k !== "executive",

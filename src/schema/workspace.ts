@@ -3,6 +3,7 @@ import { findingsSection } from "./workspace-findings.js";
 import { criticality, isoDate, rating, slug, text } from "./common.js";
 import { CAUSES } from "./incident.js";
 import { domainId, questionId } from "./questionnaire.js";
+import { riskSettings, workload } from "./risk-settings.js";
 
 /**
  * The most a money field may hold: 10^12 in any currency is beyond any cloud contract, keeps a year of figures
@@ -133,6 +134,12 @@ export const workspace = z.strictObject({
     .optional()
     .describe("What-if outages; default: the 13-hour AI-agent outage of December 2025 in each vendor's main region."),
   vendors: z.array(workspaceVendor).min(1, "list at least one vendor"),
+  risk: riskSettings.optional().describe("The risk simulation's assumptions (docs/risk-model.md); defaults apply."),
+  workloads: z
+    .array(workload)
+    .max(200)
+    .optional()
+    .describe("Business services and the providers they run on, for the portfolio simulation (docs/risk-model.md)."),
 });
 
 export type Thresholds = z.infer<typeof thresholds>;

@@ -6,7 +6,7 @@ import { UsageError } from "../run/errors.js";
 import type { Progress } from "../run/run.js";
 import { validateWorkspace } from "../validate/workspace.js";
 import { VERSION } from "../version.js";
-import { foldIncidents, scoring, type Scoring } from "./workspace.js";
+import { foldIncidents, scoring, type ScoreOptions, type Scoring } from "./workspace.js";
 
 /**
  * The instant a result speaks for. SOURCE_DATE_EPOCH (the reproducible-builds convention) wins; otherwise the start
@@ -30,6 +30,7 @@ export async function startAssessment(
   dir: string,
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
+  risk?: ScoreOptions["risk"],
 ): Promise<Scoring> {
   progress.step(`loading ${dir}`);
   const onFile = (file: string) => progress.step(`reading ${file}`);
@@ -37,7 +38,11 @@ export async function startAssessment(
   const incidents = await foldIncidents(valid, onFile);
   const n = valid.vendors.length;
   progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  return scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  return scoring(valid, incidents, {
+    generatedAt: generatedAt(valid.workspace.asOf, env),
+    toolVersion: VERSION,
+    ...(risk ? { risk } : {}),
+  });
 }
 
 /** The whole assessment as one Result (what the reports need). */
@@ -45,8 +50,9 @@ export async function assessWorkspace(
   dir: string,
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
+  risk?: ScoreOptions["risk"],
 ): Promise<Result> {
-  const run = await startAssessment(dir, progress, env);
+  const run = await startAssessment(dir, progress, env, risk);
   const vendors = [];
   for await (const v of run.vendors) vendors.push(v);
   return { ...run.head, vendors, ...run.tail() };

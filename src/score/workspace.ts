@@ -17,14 +17,21 @@ import { lossConcentration } from "./sla/loss-concentration.js";
 import { slaMonths } from "./sla/period.js";
 import { regulatoryGaps } from "./sla/regulatory.js";
 import { DEFAULT_SCENARIO, runScenario } from "./sla/scenarios.js";
-import { DEFAULT_SLA_ASSUMPTIONS } from "./sla/impact.js";
+import { DEFAULT_SLA_ASSUMPTIONS, impactErrorRate } from "./sla/impact.js";
 import { vendorSla } from "./sla/vendor-sla.js";
 import { scoreVendor } from "./vendor.js";
+import { simulatePortfolio } from "./risk/portfolio.js";
+import { seedFromInputs } from "./risk/prng.js";
+import { resolveRiskSettings } from "./risk/settings.js";
+import type { VendorSimulation } from "./risk/simulate.js";
+import { vendorRisk } from "./risk/vendor-risk.js";
 
 export interface ScoreOptions {
   /** ISO instant the result speaks for; the caller derives it from SOURCE_DATE_EPOCH or the as-of date. */
   generatedAt: string;
   toolVersion: string;
+  /** --seed and --iterations: they win over caution.yaml's `risk:` block. */
+  risk?: { seed?: string; iterations?: number };
 }
 
 /**
@@ -67,7 +74,7 @@ export interface Scoring {
   /** Each vendor's result, in the workspace's order; iterate once. */
   vendors: AsyncIterable<VendorResult>;
   /** After the vendors: what is decided from all of them. */
-  tail(): Pick<Result, "recommendation" | "contractTerms">;
+  tail(): Pick<Result, "recommendation" | "contractTerms" | "portfolio">;
 }
 
 export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, options: ScoreOptions): Scoring {
@@ -80,6 +87,10 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
   const supplied = new Set(inputs.map((i) => i.path));
+  const risk = resolveRiskSettings(ws.risk, options.risk?.iterations, valid.vendors.length);
+  const seed = options.risk?.seed ?? ws.risk?.seed ?? seedFromInputs(inputs);
+  // Only the providers a workload names keep their simulated years, for the portfolio in tail().
+  const inWorkloads = new Set((ws.workloads ?? []).flatMap((w) => w.providers));
   // Passing each part through its schema puts every key in contract order and proves the output keeps the
   // contract; a saved result read back (`report --from-result`) then serialises to the same bytes.
   const head = resultHead.parse({
@@ -97,10 +108,12 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     methodology: {
       ...describeMethodology(cfg, q),
       slaAssumptions: { ...assumptions, source: ws.slaAssumptions ? "workspace" : "default" },
+      risk: { ...risk, source: ws.risk ? "workspace" : "default" },
     },
   });
   const summaries: RecommendationInput[] = [];
   const terms: ContractTermsInput[] = [];
+  const years = new Map<string, VendorSimulation>();
   async function* vendors(): AsyncGenerator<VendorResult> {
     for (const entry of valid.vendors) {
       const v = await entry.read();
@@ -117,6 +130,21 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
         downtimeCostPerHour: ws.downtimeCostPerHour,
         outageShare: controls.inherent.outageShare,
       };
+      const simulated = vendorRisk(
+        {
+          vendorId: v.config.id,
+          agg,
+          terms: v.file.sla,
+          basis,
+          errorRate: (impact) => impactErrorRate(impact, assumptions),
+          score: controls.score,
+          gatesFired: controls.gates.length,
+        },
+        risk,
+        seed,
+        inWorkloads.has(v.config.id),
+      );
+      if (simulated.years) years.set(v.config.id, simulated.years);
       const result = vendorResult.parse({
         ...controls,
         incidents: summarizeIncidents(agg),
@@ -126,6 +154,7 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
           .map((s) => runScenario(s, v.config, v.file.sla, basis)),
         regulatory: regulatoryGaps(ws.regulations, v.file.sla),
         lossConcentration: lossConcentration(agg),
+        risk: simulated.risk,
       });
       // Downtime the SLA is silent on is a finding too, known only once the SLA figures are.
       result.findings = withSilentFinding(result.findings, silentMinutesFinding(v.config.id, v.file.sla, result.sla));
@@ -139,7 +168,15 @@ export function scoring(valid: ValidWorkspace, incidents: ScoredIncidents, optio
     vendors: vendors(),
     tail: () => {
       if (summaries.length !== valid.vendors.length) throw new Error("scoring: the vendors were not all scored");
-      return { recommendation: recommend(summaries), contractTerms: contractTerms(terms) };
+      const workloads = (ws.workloads ?? []).map((w) => ({
+        ...w,
+        costPerHour: w.costPerHour ?? ws.downtimeCostPerHour * cfg.outageShares[w.criticality],
+      }));
+      return {
+        recommendation: recommend(summaries),
+        contractTerms: contractTerms(terms),
+        portfolio: workloads.length > 0 ? simulatePortfolio(workloads, years, risk.iterations, seed) : null,
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { compareIssues, InputError, type InputIssue } from "../load/input-issue.js";
+import { workloadIssues } from "./workloads.js";
 import { vendorFile, WORKSPACE_FILE } from "../load/layout.js";
 import { isoDate } from "../schema/common.js";
 import { readVendorFile, type InputFile, type LoadedWorkspace } from "../load/workspace.js";
@@ -91,6 +92,8 @@ export async function validateWorkspace(
       });
     else seenIds.set(v.id, i);
   });
+
+  if (workspace) issues.push(...workloadIssues(workspace, locateWs));
 
   // caution's SLA catalogue is read only when a vendor file takes its terms from it.
   let catalogue: LoadedSlaCatalogue | "unreadable" | undefined;

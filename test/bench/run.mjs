@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const script of ["incidents.mjs", "render.mjs", "startup.mjs", "vendors.mjs"]) {
+for (const script of ["incidents.mjs", "render.mjs", "startup.mjs", "vendors.mjs", "risk.mjs"]) {
   const r = spawnSync(process.execPath, [join(here, script)], { stdio: "inherit" });
   if (r.status !== 0) failed = true;
 }

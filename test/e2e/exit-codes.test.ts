@@ -99,6 +99,7 @@ describe("exit codes and messages", () => {
       "vendors",
       "recommendation",
       "contractTerms",
+      "portfolio",
     ]);
   });
 

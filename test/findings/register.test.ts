@@ -95,9 +95,13 @@ describe("finding ids", () => {
     );
     const ws = join(dir, "caution.yaml");
     const yaml = readFileSync(ws, "utf8");
-    const [head, list] = yaml.split(/^vendors:\n/m) as [string, string];
-    const entries = list.split(/\n(?=\s*\n)/);
-    writeFileSync(ws, `${head}vendors:\n${[...entries].reverse().join("\n")}\n`);
+    const [head, rest] = yaml.split(/^vendors:\n/m) as [string, string];
+    // The vendor list ends where the next top-level key (workloads:) starts.
+    const next = rest.search(/^[a-z]/m);
+    const list = next < 0 ? rest : rest.slice(0, next);
+    const tail = next < 0 ? "" : rest.slice(next);
+    const entries = list.trimEnd().split(/\n(?=\s*\n)/);
+    writeFileSync(ws, `${head}vendors:\n${[...entries].reverse().join("\n")}\n\n${tail}`);
     const again = await scoreDemo(dir);
     const before = new Map(demo.vendors.flatMap((v) => v.findings.map((f) => [f.id, f.questionId] as const)));
     const after = new Map(again.vendors.flatMap((v) => v.findings.map((f) => [f.id, f.questionId] as const)));

@@ -6,9 +6,10 @@ import type { Result } from "../../src/schema/result.js";
 import { scoreDemo } from "../support/demo.js";
 
 async function streamed(result: Result): Promise<string> {
-  const { vendors, recommendation, contractTerms, ...head } = result;
+  const { vendors, recommendation, contractTerms, portfolio, ...head } = result;
   let out = "";
-  for await (const chunk of resultJsonChunks(head, vendors, () => ({ recommendation, contractTerms }))) out += chunk;
+  for await (const chunk of resultJsonChunks(head, vendors, () => ({ recommendation, contractTerms, portfolio })))
+    out += chunk;
   return out;
 }
 

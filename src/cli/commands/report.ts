@@ -8,7 +8,7 @@ import type { Run } from "../../run/run.js";
 import { plural } from "../../shared/text.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { examples, execute, globals } from "../execute.js";
-import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating, parseShard } from "../flags.js";
+import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating, parseShard, riskFlags } from "../flags.js";
 import { readResultFile } from "../result-file.js";
 
 export interface ReportOptions {
@@ -23,6 +23,8 @@ export interface ReportOptions {
   sign?: string;
   tsa?: string;
   shard?: string;
+  seed?: string;
+  iterations?: string;
 }
 
 /**
@@ -36,6 +38,9 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const paper = parsePaper(opts.paper);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
+  const risk = riskFlags(opts);
+  if (opts.fromResult !== undefined && (risk.seed !== undefined || risk.iterations !== undefined))
+    throw new UsageError("--seed and --iterations run the risk simulation: a saved result (--from-result) has its own");
   if (dir !== undefined && opts.fromResult !== undefined)
     throw new UsageError("report: name a workspace folder, or give --from-result <file> (not both)");
   if (opts.tsa !== undefined && opts.sign === undefined)
@@ -57,7 +62,7 @@ export async function reportCommand(run: Run, dir: string | undefined, opts: Rep
   const renderer = formats.includes("pdf") ? startRenderer(context) : undefined;
   const result = opts.fromResult
     ? await readResultFile(opts.fromResult)
-    : await assessWorkspace(dir ?? ".", run.progress, run.env);
+    : await assessWorkspace(dir ?? ".", run.progress, run.env, risk);
   const files = await renderReport(result, {
     formats,
     kinds,
@@ -94,6 +99,8 @@ export function registerReport(program: Command): void {
     .option("-k, --kind <list>", `comma-separated: ${KINDS.join(", ")}, or all`, "all")
     .option("--paper <size>", `paper size: ${PAPERS.join(", ")}`, "a4")
     .option("--from-result <file>", "render from a saved JSON result instead of scoring a workspace")
+    .option("--seed <text>", "seed of the risk simulation (default: from the input files' digests)")
+    .option("--iterations <n>", "simulated years per provider in the risk simulation (default 20000)")
     .option(
       "--browser <path>",
       "Chrome or Chromium to print the PDFs with (else CAUTION_BROWSER, Puppeteer's cache, the system's)",

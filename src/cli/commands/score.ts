@@ -5,11 +5,13 @@ import type { VendorResult } from "../../schema/result.js";
 import type { Run } from "../../run/run.js";
 import { ratingLabel } from "../../shared/text.js";
 import { examples, execute, globals } from "../execute.js";
-import { failOnExit, parseRating } from "../flags.js";
+import { failOnExit, parseRating, riskFlags } from "../flags.js";
 
 export interface ScoreOptions {
   json?: boolean;
   failOn?: string;
+  seed?: string;
+  iterations?: string;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface ScoreOptions {
  */
 export async function scoreCommand(run: Run, dir: string, opts: ScoreOptions): Promise<number> {
   const failOn = opts.failOn === undefined ? undefined : parseRating(opts.failOn, "--fail-on");
-  const scoring = await startAssessment(dir, run.progress, run.env);
+  const risk = riskFlags(opts);
+  const scoring = await startAssessment(dir, run.progress, run.env, risk);
   const rated: Pick<VendorResult, "name" | "rating">[] = [];
   const rows: string[][] = [];
   async function* kept(): AsyncGenerator<VendorResult> {
@@ -47,6 +50,8 @@ export function registerScore(program: Command): void {
     .argument("[workspace]", "workspace folder (holds caution.yaml)", ".")
     .option("--json", "print the JSON result (docs/json-result.md)")
     .option("--fail-on <rating>", "exit 1 when any vendor is rated this or worse (low, moderate, high, critical)")
+    .option("--seed <text>", "seed of the risk simulation (default: from the input files' digests)")
+    .option("--iterations <n>", "simulated years per provider in the risk simulation (default 20000)")
     .addHelpText(
       "after",
       examples([

@@ -111,6 +111,8 @@ export interface ExecutiveSlaRow {
   terms: string;
   /** Set when the terms are not read from the primary text: the row is marked. */
   unsure: boolean;
+  /** The simulated 1-in-20-year (P95) uncovered loss (docs/risk-model.md). */
+  badYear: string;
 }
 
 const CONFIDENCE_ORDER = ["primary", "secondary", "unverified"];
@@ -137,13 +139,15 @@ export function executiveSla(result: Result): ExecutiveSlaRow[] {
     return {
       name: clean(v.name),
       loss: formatMoney(v.sla.annual.loss, cur),
-      credits: formatMoney(v.sla.annual.credits, cur),
+      // No terms recorded is not a zero credit: it says nothing of what the contract would pay.
+      credits: conf === null ? "no SLA terms recorded" : formatMoney(v.sla.annual.credits, cur),
       covered: v.sla.annual.coverageRatio === null ? "no loss" : percent(v.sla.annual.coverageRatio),
       scenario: sc
         ? `${sc.claimable ? formatMoney(sc.creditAmount, cur) : "nothing"} of ${formatMoney(sc.loss, cur)}`
         : "n/a",
-      terms: conf === null ? "no terms recorded: no credit" : (TERMS_MARK[conf] ?? conf),
+      terms: conf === null ? "none recorded" : (TERMS_MARK[conf] ?? conf),
       unsure: conf !== "primary",
+      badYear: v.risk ? formatMoney(v.risk.annualUncovered.p95, cur) : "n/a",
     };
   });
 }

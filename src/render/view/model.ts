@@ -15,6 +15,7 @@ import {
 } from "./cover.js";
 import { methodology, type MethodologyView } from "./methodology.js";
 import { recommendationView, type RecommendationView } from "./recommendation.js";
+import { reportRiskView, type ReportRiskView } from "./risk.js";
 import { vendorView, type VendorView } from "./vendor.js";
 
 export type { Badge, Link } from "./common.js";
@@ -45,6 +46,7 @@ export interface ReportView {
   executiveScenarioHeading: string;
   vendors: (VendorView & { since: SinceView | null })[];
   methodology: MethodologyView;
+  risk: ReportRiskView | null;
 }
 
 export function buildViewModel(result: Result, since?: AssessmentDiff): ReportView {
@@ -70,5 +72,6 @@ export function buildViewModel(result: Result, since?: AssessmentDiff): ReportVi
     executiveScenarioHeading: executiveScenarioHeading(result),
     vendors: vendors.map((v) => ({ ...vendorView(v, result), since: since ? sinceVendorView(since, v.id) : null })),
     methodology: methodology(result),
+    risk: reportRiskView(result),
   };
 }

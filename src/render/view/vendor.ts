@@ -1,5 +1,6 @@
 import type { Result, VendorResult } from "../../schema/result.js";
 import { lossCreditChart, uptimeChart } from "../charts/sla-charts.js";
+import { vendorRiskView, type VendorRiskView } from "./risk.js";
 import type { ChartView } from "../charts/svg.js";
 import {
   formatDate,
@@ -87,6 +88,7 @@ export interface VendorView {
     source: string;
   }[];
   hasRegulatory: boolean;
+  risk: VendorRiskView | null;
 }
 
 export interface FindingView {
@@ -246,5 +248,6 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
       source: `${g.source} (${g.confidence} source)`,
     })),
     hasRegulatory: v.regulatory.length > 0,
+    risk: vendorRiskView(v, cur),
   };
 }

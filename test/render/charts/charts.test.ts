@@ -140,7 +140,8 @@ describe("a comparison of many providers", () => {
     const [doc] = renderDocuments(await manyProviders(9), ["comparison"], "a4");
     const html = doc!.html;
     expect(html.match(/<table class="compare">/g)).toHaveLength(3);
-    expect(html.match(/<figure class="chart">/g)).toHaveLength(3);
+    // The domain charts (the comparison also holds the portfolio's exceedance chart).
+    expect(html.match(/<title id="chart-domains[-\w]*-title">/g)).toHaveLength(3);
     expect(html).toContain("<caption>Providers 1-4 of 9</caption>");
     expect(html).toContain("<caption>Providers 5-8 of 9</caption>");
     expect(html).toContain("<caption>Provider 9 of 9</caption>");
