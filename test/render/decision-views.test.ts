@@ -53,6 +53,16 @@ describe("views that decide (issue 14)", () => {
     ]);
   });
 
+  it("says no SLA terms are recorded instead of a zero credit when a provider has none", async () => {
+    const r = structuredClone(await scoreDemo());
+    r.vendors[1]!.sla.terms = null;
+    const rows = executiveSla(r);
+    expect(rows[1]!.credits).toBe("no SLA terms recorded");
+    expect(rows[1]!.terms).toBe("none recorded");
+    expect(rows[1]!.unsure).toBe(true);
+    expect(rows[0]!.credits).toMatch(/^EUR [\d,]+$/);
+  });
+
   it("uses no gate id in the verdicts, the recommendation or the comparison", async () => {
     const r = await scoreDemo();
     const view = buildViewModel(r);
