@@ -2,7 +2,7 @@ import type { CAUSES, SEVERITIES } from "../../schema/incident.js";
 import type { SlaTerms } from "../../schema/sla.js";
 import { roundTo } from "../round.js";
 import { cents, creditAmount, creditPercent, uptimePercent } from "./credits.js";
-import { exclusionStanceOf } from "./exclusions.js";
+import { countByMinute, countBySegments, MAX_MONTH_MINUTES, type MonthCounts } from "./month-count.js";
 
 /** What the buyer loses per hour of a vendor's outage, and what the vendor is paid. */
 export interface LossBasis {
@@ -55,18 +55,7 @@ export interface SlaMonthFigures {
   uncovered: number;
 }
 
-export const MAX_MONTH_MINUTES = 31 * 24 * 60;
-const MINUTE = 60_000;
-const ANY = 1;
-const COUNTED = 2;
-const EXCLUDED = 4;
-/** Interval error rates are sums of per-minute rates: compare thresholds with room for binary noise. */
-const EPS = 1e-9;
-
-// Scratch space for one month, allocated once and cleared after every call (only where spans wrote), so a
-// simulation calling slaMonth millions of times allocates nothing but its results.
-const flags = new Uint8Array(MAX_MONTH_MINUTES);
-const rates = new Float64Array(MAX_MONTH_MINUTES);
+export { MAX_MONTH_MINUTES } from "./month-count.js";
 
 export function newSlaMonthFigures(): SlaMonthFigures {
   return {
@@ -106,8 +95,18 @@ export function newSlaMonthFigures(): SlaMonthFigures {
  *   credit applies to the rest. Loss = downtime minutes / 60 x cost per hour x outage share. Money is in cents.
  * - Without terms nothing is counted and nothing credited; the loss is still the loss.
  * - Pure and deterministic; `out` is filled and returned (pass one to reuse it). Not re-entrant within a thread.
- *   Cost: linear in the minutes the spans cover, plus the intervals they touch.
+ *   Cost: under the minute rules without the hourly rule, the number of spans (squared); otherwise linear in the
+ *   minutes the spans cover, plus the intervals they touch (month-count.ts).
  */
+const counts: MonthCounts = {
+  downtime: 0,
+  excludedOnly: 0,
+  unavailable: 0,
+  noChargeHours: 0,
+  errorMinutes: 0,
+  rateSum: 0,
+};
+
 export function slaMonth(
   spans: readonly OutageSpan[],
   month: MonthWindow,
@@ -122,93 +121,10 @@ export function slaMonth(
   const m = terms?.measurement;
   const method = m?.method ?? "minutes";
 
-  // 1. Mark every minute the spans touch: any outage, counted, excluded; and the highest counted error rate.
-  for (const s of list) {
-    const a = firstMinute(s, month);
-    const b = endMinute(s, month);
-    if (b <= a) continue;
-    const kind = classify(s, terms);
-    const bits = ANY | kind;
-    const r = kind === COUNTED ? clampRate(s.errorRate) : 0;
-    for (let i = a; i < b; i++) {
-      flags[i]! |= bits;
-      if (r > rates[i]!) rates[i] = r;
-    }
-  }
-
-  // 2. Unavailable intervals, in runs, visited once each in time order; and the hourly rule's clock hours.
   const n = method === "intervals" ? m!.intervalMinutes! : 1;
-  const minRun = m?.minConsecutiveIntervals ?? 1;
-  const when = m?.unavailableWhen;
-  const above = when && "errorRateAbovePercent" in when ? when.errorRateAbovePercent / 100 : undefined;
-  const atLeast = when && "errorRateAtLeastPercent" in when ? when.errorRateAtLeastPercent / 100 : undefined;
-  const hourly = m?.hourlyNoCharge?.unavailableMinutesAbove;
-  let unavailable = 0;
-  let run = 0;
-  let last = -2;
-  let nextInterval = 0;
-  let noChargeHours = 0;
-  let nextHour = 0;
-  for (const s of list) {
-    if (classify(s, terms) !== COUNTED) continue;
-    const a = firstMinute(s, month);
-    const b = endMinute(s, month);
-    if (b <= a) continue;
-    for (let k = Math.max(nextInterval, Math.floor(a / n)); k < Math.ceil(b / n); k++) {
-      let sum = 0;
-      const stop = Math.min(total, k * n + n);
-      for (let i = k * n; i < stop; i++) sum += rates[i]!;
-      const rate = sum / n;
-      const down =
-        method !== "intervals"
-          ? rate > 0
-          : above !== undefined
-            ? rate > above + EPS
-            : atLeast !== undefined && rate >= atLeast - EPS;
-      if (down) {
-        if (k === last + 1) run += 1;
-        else {
-          if (run >= minRun) unavailable += run;
-          run = 1;
-        }
-        last = k;
-      }
-      nextInterval = k + 1;
-    }
-    if (hourly !== undefined) {
-      for (let h = Math.max(nextHour, Math.floor(a / 60)); h < Math.ceil(b / 60); h++) {
-        let down = 0;
-        const end = Math.min(total, h * 60 + 60);
-        for (let i = h * 60; i < end; i++) if (rates[i]! > 0) down += 1;
-        if (down > hourly) noChargeHours += 1;
-        nextHour = h + 1;
-      }
-    }
-  }
-  if (run >= minRun) unavailable += run;
-
-  // 3. Count and clear what the spans marked: each minute once, however many spans cover it.
-  let downtime = 0;
-  let excludedOnly = 0;
-  let errorMinutes = 0;
-  let rateSum = 0;
-  for (const s of list) {
-    const a = firstMinute(s, month);
-    const b = endMinute(s, month);
-    for (let i = a; i < b; i++) {
-      const f = flags[i]!;
-      if (f === 0) continue;
-      downtime += 1;
-      if ((f & COUNTED) === 0 && (f & EXCLUDED) !== 0) excludedOnly += 1;
-      const r = rates[i]!;
-      if (r > 0) {
-        errorMinutes += 1;
-        rateSum += r;
-      }
-      flags[i] = 0;
-      rates[i] = 0;
-    }
-  }
+  const c = counts;
+  if (!countBySegments(list, month, terms, c)) countByMinute(list, month, terms, c);
+  const { downtime, excludedOnly, unavailable, noChargeHours, errorMinutes, rateSum } = c;
 
   let uptime: number;
   let slaDown: number;
@@ -252,16 +168,6 @@ export function slaMonth(
   out.uncovered = cents(Math.max(0, loss - credit));
   return out;
 }
-
-function classify(s: OutageSpan, terms: SlaTerms | undefined): number {
-  if (!terms || !terms.measurement.countsImpact.includes(s.impact)) return 0;
-  return exclusionStanceOf(s, terms) === "excluded" ? EXCLUDED : COUNTED;
-}
-
-const firstMinute = (s: OutageSpan, month: MonthWindow) => Math.max(0, Math.floor((s.start - month.start) / MINUTE));
-const endMinute = (s: OutageSpan, month: MonthWindow) =>
-  Math.min(month.minutes, Math.ceil((s.end - month.start) / MINUTE));
-const clampRate = (r: number) => (r >= 1 ? 1 : r > 0 ? r : 0);
 
 function isSortedByStart(spans: readonly OutageSpan[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.start) return false;
