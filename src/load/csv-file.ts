@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, type CsvError } from "csv-parse";
 import { describeFsError } from "../shared/fs-errors.js";
 import type { InputIssue } from "./input-issue.js";
 import { plural } from "../shared/text.js";
 import { Utf8Check } from "./utf8.js";
+
+/** Bytes csv-parse is given at once: bounds the work after the caller stops it (see the reading below). */
+const PARSE_PIECE = 16 * 1024;
 
 /**
  * Limits. Records stream through in constant memory, so the file-size limit only bounds the time a run may take
@@ -170,11 +174,18 @@ export async function readCsv(
       parser.destroy(err instanceof Error ? err : new Error(String(err)));
     }
   });
-  // 16 KiB chunks: csv-parse parses a whole chunk before the caller can stop it, and builds an Error for every row of
-  // the wrong length even when told to pass them on, so a chunk bounds the work a hostile file causes after its
-  // caller has seen enough (a 64 KiB chunk of one-character rows is 32,000 Errors; 30M such rows peaked 60 MB higher
-  // with 64 KiB chunks). Larger chunks measured no faster on valid files (9.0-10.5 s of CPU per million rows either).
-  const input = createReadStream(path, { highWaterMark: 16 * 1024 });
+  // Read 64 KiB at a time, parse 16 KiB at a time. csv-parse parses a whole chunk before the caller can stop it, and
+  // builds an Error for every row of the wrong length even when told to pass them on, so the piece it is given
+  // bounds the work a hostile file causes after its caller has seen enough (a 64 KiB piece of one-character rows is
+  // 32,000 Errors; 30M such rows peaked 60 MB higher). Reading in 16 KiB chunks too cost a quarter of the wall time
+  // on valid files, spent idle between reads (300,000 rows: 4.3 s against 3.3 s).
+  const input = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const pieces = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      for (let i = 0; i < chunk.length && !stopped; i += PARSE_PIECE) this.push(chunk.subarray(i, i + PARSE_PIECE));
+      done();
+    },
+  });
   const utf8 = new Utf8Check();
   input.on("data", (chunk) => {
     hash.update(chunk);
@@ -203,7 +214,7 @@ export async function readCsv(
     issues.push({ file, line: await lineAt(path, at), message: notUtf8Message(at) });
   };
   try {
-    await pipeline(input, parser);
+    await pipeline(input, pieces, parser);
   } catch (err) {
     if (handlerError !== undefined) throw handlerError;
     if (utf8.invalidAt !== undefined) return void (await notUtf8());
