@@ -90,6 +90,8 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
     chart.texts.push({ x: left + 480, y: 15.5, text: "commitment", anchor: "start", cls: "c-legend" });
   }
   chart.polylines.push({ points: sla.months.map((m, i) => `${x(i)},${y(m.uptimePercent)}`).join(" "), cls: "series" });
+  // Labels of neighbouring months on the same side are staggered: a slot is narrower than "not counted".
+  let previous = { i: -2, up: 0, level: 0 };
   sla.months.forEach((m, i) => {
     const missed = commitment !== null && !m.meetsCommitment;
     const cx = x(i);
@@ -101,17 +103,20 @@ export function uptimeChart(sla: SlaSummary, id: string): ChartView | null {
     if (uncounted > 0) {
       // Below a point in the upper half of the plot, above one in the lower half: never over the month labels.
       const up = cy > top + plotH / 2 ? -1 : 1;
+      const level = previous.i === i - 1 && previous.up === up && previous.level === 0 ? 1 : 0;
+      previous = { i, up, level };
+      const shift = up * level * 32;
       chart.markers.push(marker(cx, round1(cy + up * 14), "diamond"));
       chart.texts.push({
         x: cx,
-        y: round1(up > 0 ? cy + 30 : cy - 34),
+        y: round1((up > 0 ? cy + 30 : cy - 34) + shift),
         text: formatDuration(uncounted),
         anchor: "middle",
         cls: "c-value",
       });
       chart.texts.push({
         x: cx,
-        y: round1(up > 0 ? cy + 40 : cy - 24),
+        y: round1((up > 0 ? cy + 40 : cy - 24) + shift),
         text: m.excludedMinutes > 0 ? "excluded" : "not counted",
         anchor: "middle",
         cls: "c-value",

@@ -195,7 +195,10 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
           label: "Downtime affecting you (overlaps merged)",
           value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)`,
         },
-        { label: "Longest incident affecting you", value: formatDuration(inc.longestMinutes) },
+        {
+          label: "Longest incident affecting you (open ones to the as-of date)",
+          value: formatDuration(inc.longestMinutes),
+        },
         {
           label: "Major incidents with a public RCA within 14 days",
           value: `${inc.rca.within7 + inc.rca.within14} of ${inc.major}`,
@@ -206,7 +209,10 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
         const href = safeHref(i.sourceUrl);
         return {
           started: formatInstant(i.startedAt),
-          duration: i.open ? `${formatDuration(i.durationMinutes)} (open)` : formatDuration(i.durationMinutes),
+          // An open incident runs to the end of the as-of date; the SLA figures stop at the end of the last whole month.
+          duration: i.open
+            ? `${formatDuration(i.durationMinutes)} (open at the as-of date)`
+            : formatDuration(i.durationMinutes),
           severity: i.severity,
           ai: i.aiAgentInvolved,
           title: clean(i.title),

@@ -126,6 +126,19 @@ describe("SLA charts that read (issue 14)", () => {
     expect(up.texts.map((t) => t.text)).toContain("13 h 5 min");
   });
 
+  it("staggers the labels of neighbouring months so none touches another", async () => {
+    const v = (await scoreDemo()).vendors.find((x) => x.id === "quarrion")!;
+    const up = uptimeChart(v.sla, "u")!;
+    const labels = up.texts.filter((t) => t.cls === "c-value");
+    // Aug, Sep and Oct in a row: without staggering Sep's "not counted" sat on the same line as its neighbours'.
+    expect(labels.length).toBeGreaterThanOrEqual(6);
+    // "not counted" at 7.5 px is about 42 units wide, a label line about 9 high.
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1))
+        if (Math.abs(a.x - b.x) > 0 && Math.abs(a.x - b.x) < 44)
+          expect(Math.abs(a.y - b.y), `${a.text} / ${b.text}`).toBeGreaterThanOrEqual(9);
+  });
+
   it("puts the 99.99% commitment a full step below 100%, not on top of it", async () => {
     const v = (await scoreDemo()).vendors[0]!;
     const up = uptimeChart(v.sla, "u")!;
