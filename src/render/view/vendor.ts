@@ -209,7 +209,7 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
         const href = safeHref(i.sourceUrl);
         return {
           started: formatInstant(i.startedAt),
-          // An open incident runs to the end of the as-of date; the SLA figures stop at the end of the last whole month.
+          // An open incident runs to the end of the as-of date; the SLA figures stop at the last whole month.
           duration: i.open
             ? `${formatDuration(i.durationMinutes)} (open at the as-of date)`
             : formatDuration(i.durationMinutes),
