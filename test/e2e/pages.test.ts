@@ -101,8 +101,9 @@ describe("documents each reader acts on (issue 14)", () => {
     expect(exec).toContain("Priority Moderate, above its Low rating, because it hosts your critical workloads");
     expect(exec).toContain("Nov 2025 to Oct 2026:");
     // Altavale's and Quarrion's terms come from secondary sources, Cirrane's are unverified: labelled where shown.
-    expect(exec.match(/secondary: check/g)).toHaveLength(2);
-    expect(exec).toContain("unverified: check");
+    expect(exec.match(/secondary source/g)).toHaveLength(2);
+    expect(exec).toContain("unverified");
+    expect(exec).toContain("verify them with the provider");
   });
 
   it("puts the contract terms side by side in the comparison, with the weaker marked and each term's confidence", () => {

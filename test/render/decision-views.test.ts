@@ -47,9 +47,9 @@ describe("views that decide (issue 14)", () => {
   it("marks SLA figures resting on secondary or unverified terms", async () => {
     const rows = executiveSla(await scoreDemo());
     expect(rows.map((x) => [x.terms, x.unsure])).toEqual([
-      ["secondary: check", true],
-      ["unverified: check", true],
-      ["secondary: check", true],
+      ["secondary source", true],
+      ["unverified", true],
+      ["secondary source", true],
     ]);
   });
 

@@ -117,9 +117,9 @@ export interface ExecutiveSlaRow {
 
 const CONFIDENCE_ORDER = ["primary", "secondary", "unverified"];
 const TERMS_MARK: Record<string, string> = {
-  primary: "primary text",
-  secondary: "secondary: check",
-  unverified: "unverified: check",
+  primary: "provider's text",
+  secondary: "secondary source",
+  unverified: "unverified",
 };
 
 /** The least sure of a provider's SLA terms: the figures resting on them are only as sure as that. */

@@ -51,6 +51,7 @@ export interface VendorView {
     list: {
       started: string;
       duration: string;
+      open: boolean;
       severity: string;
       ai: string;
       title: string;
@@ -195,10 +196,7 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
           label: "Downtime affecting you (overlaps merged)",
           value: `${formatHours(inc.downtimeMinutes)} (${groupThousands(inc.downtimeMinutes)} min)`,
         },
-        {
-          label: "Longest incident affecting you (open ones to the as-of date)",
-          value: formatDuration(inc.longestMinutes),
-        },
+        { label: "Longest incident affecting you", value: formatDuration(inc.longestMinutes) },
         {
           label: "Major incidents with a public RCA within 14 days",
           value: `${inc.rca.within7 + inc.rca.within14} of ${inc.major}`,
@@ -209,10 +207,9 @@ export function vendorView(v: VendorResult, result: Result): VendorView {
         const href = safeHref(i.sourceUrl);
         return {
           started: formatInstant(i.startedAt),
+          duration: formatDuration(i.durationMinutes),
           // An open incident runs to the end of the as-of date; the SLA figures stop at the last whole month.
-          duration: i.open
-            ? `${formatDuration(i.durationMinutes)} (open at the as-of date)`
-            : formatDuration(i.durationMinutes),
+          open: i.open,
           severity: i.severity,
           ai: i.aiAgentInvolved,
           title: clean(i.title),
