@@ -52,3 +52,9 @@ export const lossConcentration = z
 
 export type ContractTermRow = z.infer<typeof contractTermRow>;
 export type LossConcentration = z.infer<typeof lossConcentration>;
+
+/**
+ * The questionnaire's liability-cap question: the SLA terms give the cap in months of fees, its answer says of which
+ * fees (the affected service's or all services'). Scoring ranks equal months by it; the reports show it beside them.
+ */
+export const LIABILITY_SCOPE_QUESTION = "CON-03";

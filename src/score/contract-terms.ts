@@ -1,5 +1,5 @@
 import type { ContractTerm, ContractTermRow } from "../schema/result-terms.js";
-import { CONTRACT_TERMS } from "../schema/result-terms.js";
+import { CONTRACT_TERMS, LIABILITY_SCOPE_QUESTION } from "../schema/result-terms.js";
 import type { VendorResult } from "../schema/result.js";
 import { REFERENCE_OUTAGE_HOURS } from "./config.js";
 
@@ -15,6 +15,13 @@ const NOT_STATED = Number.NEGATIVE_INFINITY;
 const STANCE: Record<string, number> = { counted: 2, silent: 1, excluded: 0 };
 /** A commitment that is only a practice ranks below every contractual one. */
 const NOT_CONTRACTUAL = 1e6;
+/** LIABILITY_SCOPE_QUESTION's answers ranked for the buyer, best last; any other answer ranks with the weakest. */
+const LIABILITY_SCOPE: Record<string, number> = {
+  "credits-only": 0,
+  "fees-12-months-service": 1,
+  "fees-12-months-all": 2,
+  "super-cap": 3,
+};
 
 export const TERM_RULES: Record<ContractTerm, string> = {
   uptimeCommitment: "a lower monthly uptime commitment is weaker",
@@ -25,7 +32,9 @@ export const TERM_RULES: Record<ContractTerm, string> = {
   providerAgents: "excluding the provider's own AI agents is weaker than silence, silence weaker than counting them",
   customerCredentialAgents:
     "excluding AI agents acting with your credentials is weaker than silence, silence weaker than counting them",
-  liabilityCap: "a lower liability cap, or none stated, is weaker",
+  liabilityCap:
+    "a lower liability cap, or none stated, is weaker; at equal months, fees of the affected service only are weaker " +
+    "than fees of all services (the vendor's answer to the liability-cap question)",
   notice: "a later incident notice, a non-contractual one, or none, is weaker",
   rca: "a later root-cause report, a non-contractual one, or none, is weaker",
   regulatoryGaps: "more regulatory reporting clocks the provider's commitments miss is weaker",
@@ -53,7 +62,8 @@ export function contractTermsInput(v: VendorResult): ContractTermsInput {
       claimWindow: t.claimDeadlineDays ?? NOT_STATED,
       providerAgents: STANCE[t.exclusions.providerAgents] ?? 0,
       customerCredentialAgents: STANCE[t.exclusions.customerCredentialAgents] ?? 0,
-      liabilityCap: t.liabilityCapMonths ?? NOT_STATED,
+      // Months first; the scope of the fees decides between equal months.
+      liabilityCap: t.liabilityCapMonths === null ? NOT_STATED : t.liabilityCapMonths * 10 + liabilityScope(v),
       notice: timed(n?.customerNoticeHours),
       rca: timed(n?.rcaDays),
       regulatoryGaps: gaps,
@@ -73,4 +83,9 @@ export function contractTerms(inputs: readonly ContractTermsInput[]): ContractTe
       rule: TERM_RULES[term],
     };
   });
+}
+
+function liabilityScope(v: VendorResult): number {
+  const answer = v.trail.find((e) => e.questionId === LIABILITY_SCOPE_QUESTION)?.answer;
+  return answer === undefined || answer === null ? 0 : (LIABILITY_SCOPE[answer] ?? 0);
 }

@@ -123,7 +123,11 @@ describe("documents each reader acts on (issue 14)", () => {
       expect(t, row).toContain(row);
     expect(t).toContain("WEAKER 99.95% a month");
     expect(t).toContain("(unverified)");
-    expect(t).toContain("12 months of fees (EUR 2,220,000) (secondary)");
+    expect(t).toContain(
+      "12 months of fees (EUR 2,220,000); answered: Fees for all services in the prior 12 months (secondary)",
+    );
+    // Equal months, but of the affected service's fees only: weaker.
+    expect(t).toContain("WEAKER 12 months of fees (EUR 864,000); answered: Fees for the affected service");
     expect(t).toContain("set by how critical your workloads on it are, not by the provider");
     expect(t).toContain("Largest single incident's share of the loss");
   });

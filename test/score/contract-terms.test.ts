@@ -29,8 +29,9 @@ describe("contractTerms", () => {
     expect(weaker.providerAgents).toEqual(["quarrion"]);
     // A 13 h outage in a 30-day month is 98.19% uptime: 25%, 25% and 30% credit.
     expect(weaker.creditTiers).toEqual(["altavale", "cirrane"]);
-    // Every provider caps liability at 12 months of fees.
-    expect(weaker.liabilityCap).toEqual([]);
+    // Every provider caps liability at 12 months of fees; Cirrane's and Quarrion's of the affected service only
+    // (their answers), Altavale's of all services.
+    expect(weaker.liabilityCap).toEqual(["cirrane", "quarrion"]);
     // Quarrion records no notification commitment at all; Cirrane's is not contractual.
     expect(weaker.notice).toEqual(["quarrion"]);
   });

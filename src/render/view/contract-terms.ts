@@ -1,4 +1,4 @@
-import type { ContractTerm } from "../../schema/result-terms.js";
+import { LIABILITY_SCOPE_QUESTION, type ContractTerm } from "../../schema/result-terms.js";
 import type { Result, VendorResult } from "../../schema/result.js";
 import { formatDate, formatMoney, plural } from "../format.js";
 import { clean } from "./common.js";
@@ -87,10 +87,13 @@ function value(term: ContractTerm, v: VendorResult, cur: string): string {
       return STANCE[t.exclusions.providerAgents] ?? t.exclusions.providerAgents;
     case "customerCredentialAgents":
       return STANCE[t.exclusions.customerCredentialAgents] ?? t.exclusions.customerCredentialAgents;
-    case "liabilityCap":
-      return t.liabilityCapMonths === null
-        ? "not stated"
-        : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`;
+    case "liabilityCap": {
+      if (t.liabilityCapMonths === null) return "not stated";
+      // Which fees the months are of is the vendor's answer, not the SLA terms: say so beside the figure.
+      const scope = v.trail.find((e) => e.questionId === LIABILITY_SCOPE_QUESTION && e.status === "answered");
+      const months = `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`;
+      return scope ? `${months}; answered: ${clean(scope.answerLabel)}` : `${months}; of which fees: not answered`;
+    }
     case "notice":
       return n === null || n.customerNoticeHours === null
         ? "no commitment"
