@@ -37,6 +37,21 @@ export function pageFill(pdf: string): number[] {
     });
 }
 
+/**
+ * The height (pt) of the most common word box in a PDF: its body type as printed. Chromium shrinks a whole document
+ * to fit when anything is wider than the page (a nowrap cell did: A4 54 -> 49 pages, word boxes 10.05 -> 9.28 pt),
+ * and nothing else shows it: every word still lies inside the page.
+ */
+function bodyWordHeight(pdf: string): number {
+  const r = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const count = new Map<string, number>();
+  for (const m of r.stdout.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
+    const h = (Number(m[2]) - Number(m[1])).toFixed(2);
+    count.set(h, (count.get(h) ?? 0) + 1);
+  }
+  return Number([...count].sort((a, b) => b[1] - a[1])[0]![0]);
+}
+
 const text = (pdf: string) => tool("pdftotext", ["-layout", pdf, "-"]);
 /** Reading order rather than layout: a table cell's wrapped lines come out together. */
 const reading = (pdf: string) => tool("pdftotext", [pdf, "-"]);
@@ -66,6 +81,16 @@ describe("documents each reader acts on (issue 14)", () => {
       expect(r.code).toBe(0);
     }
     result = JSON.parse(readFileSync(join(out, "caution-result.json"), "utf8")) as Result;
+  });
+
+  it("prints every document at full scale: nothing is wider than the page, so Chromium shrinks nothing", () => {
+    // 10 pt body type (10.05 pt word boxes); the executive summary is set smaller on purpose to stay on two pages.
+    for (const dir of [out, letter])
+      for (const d of docs)
+        expect(bodyWordHeight(join(dir, `${d}.pdf`)), `${dir} ${d}`).toBeCloseTo(
+          d === "caution-executive" ? 8.49 : 10.05,
+          1,
+        );
   });
 
   it(`fills every page but the last to at least ${MIN_PAGE_FILL * 100}% of its body, on A4 and Letter`, () => {
