@@ -41,6 +41,10 @@ export interface MonthCounts {
   rateSum: number;
 }
 
+export function newMonthCounts(): MonthCounts {
+  return { downtime: 0, excludedOnly: 0, unavailable: 0, noChargeHours: 0, errorMinutes: 0, rateSum: 0 };
+}
+
 /**
  * The general count: marks every minute the spans touch in the scratch arrays, reads them back and clears them.
  * Works for every rule; costs time linear in the minutes covered. `list` is sorted by start.

@@ -2,7 +2,7 @@ import type { CAUSES, SEVERITIES } from "../../schema/incident.js";
 import type { SlaTerms } from "../../schema/sla.js";
 import { roundTo } from "../round.js";
 import { cents, creditAmount, creditPercent, uptimePercent } from "./credits.js";
-import { countByMinute, countBySegments, MAX_MONTH_MINUTES, type MonthCounts } from "./month-count.js";
+import { countByMinute, countBySegments, MAX_MONTH_MINUTES, newMonthCounts, type MonthCounts } from "./month-count.js";
 
 /** What the buyer loses per hour of a vendor's outage, and what the vendor is paid. */
 export interface LossBasis {
@@ -98,14 +98,7 @@ export function newSlaMonthFigures(): SlaMonthFigures {
  *   Cost: under the minute rules without the hourly rule, the number of spans (squared); otherwise linear in the
  *   minutes the spans cover, plus the intervals they touch (month-count.ts).
  */
-const counts: MonthCounts = {
-  downtime: 0,
-  excludedOnly: 0,
-  unavailable: 0,
-  noChargeHours: 0,
-  errorMinutes: 0,
-  rateSum: 0,
-};
+const counts: MonthCounts = newMonthCounts();
 
 export function slaMonth(
   spans: readonly OutageSpan[],

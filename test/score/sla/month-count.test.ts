@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CAUSES, SEVERITIES } from "../../../src/schema/incident.js";
-import { countByMinute, countBySegments, type MonthCounts } from "../../../src/score/sla/month-count.js";
+import { countByMinute, countBySegments, newMonthCounts } from "../../../src/score/sla/month-count.js";
 import type { MonthWindow, OutageSpan } from "../../../src/score/sla/month.js";
 import { terms } from "./fixtures.js";
 
@@ -45,14 +45,7 @@ const minuteTerms = fc.option(
   }),
 );
 
-const empty = (): MonthCounts => ({
-  downtime: 0,
-  excludedOnly: 0,
-  unavailable: 0,
-  noChargeHours: 0,
-  errorMinutes: 0,
-  rateSum: 0,
-});
+const empty = newMonthCounts;
 
 describe("counting a month by segments", () => {
   it("gives the minute count's figures for every mix of spans under the minute rule", () => {
