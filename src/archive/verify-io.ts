@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { ZodError } from "zod";
 import { UsageError } from "../run/errors.js";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { LIMITS, MiB } from "./inflate.js";
 
 /** An argument verify cannot work with (a missing PDF, manifest or workspace folder): exit 2, not a failed check. */

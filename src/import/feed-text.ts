@@ -3,7 +3,7 @@ import { isUtf8 } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { InputError, type InputIssue } from "../load/input-issue.js";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 
 /**
  * Vendor feeds as text. A feed arrives as bytes (a saved file or an HTTP answer): gzip is unpacked (within a bound),

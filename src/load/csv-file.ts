@@ -4,9 +4,9 @@ import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, type CsvError } from "csv-parse";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import type { InputIssue } from "./input-issue.js";
-import { plural } from "../shared/text.js";
+import { plural } from "../common/text.js";
 import { Utf8Check } from "./utf8.js";
 
 /** Bytes csv-parse is given at once: bounds the work after the caller stops it (see the reading below). */

@@ -1,4 +1,4 @@
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import type { InputIssue } from "./input-issue.js";
 

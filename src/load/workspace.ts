@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { sha256Hex } from "./digest.js";
 import { INCIDENTS_DIR, VENDORS_DIR, WORKSPACE_FILE } from "./layout.js";
 import { CURRENT_QUESTIONNAIRE } from "./package-files.js";

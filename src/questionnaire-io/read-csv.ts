@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { newCsvSource, readCsv } from "../load/csv-file.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { VERSION_COLUMN, columnKeyForHeader } from "./columns.js";
 import { unneutralise } from "./cells.js";
 import {

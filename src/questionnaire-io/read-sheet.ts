@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { InputError } from "../load/input-issue.js";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { readCsvForm } from "./read-csv.js";
 import { MAX_SHEET_BYTES, type SheetData } from "./sheet-data.js";
 import { bytes } from "./xlsx-limits.js";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { cleanText } from "../load/clean-text.js";
 import { InputError, type InputIssue } from "../load/input-issue.js";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { ANSWERS_SHEET, INSTRUCTIONS_SHEET, INSTRUCTION_LABELS, columnKeyForHeader } from "./columns.js";
 import { columnLetter, unneutralise } from "./cells.js";
 import {

@@ -1,4 +1,4 @@
-export { plural, ratingLabel } from "../shared/text.js";
+export { plural, ratingLabel } from "../common/text.js";
 
 const MONTHS = [
   "January",

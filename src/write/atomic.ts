@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { describeFsError } from "../shared/fs-errors.js";
+import { describeFsError } from "../common/fs-errors.js";
 import { EnvironmentError } from "../run/errors.js";
 import type { Resources } from "../run/resources.js";
 import { lockFolder } from "./lock.js";

@@ -4,8 +4,8 @@ import { link, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { EnvironmentError, InterruptedError, UsageError } from "../run/errors.js";
-import { describeFsError } from "../shared/fs-errors.js";
-import { processAlive } from "../shared/processes.js";
+import { describeFsError } from "../common/fs-errors.js";
+import { processAlive } from "../common/processes.js";
 import { temporaryName } from "./stale.js";
 
 export const LOCK_FILE = ".caution.lock";

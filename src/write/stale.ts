@@ -2,7 +2,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { processAlive, STALE_AFTER_MS } from "../shared/processes.js";
+import { processAlive, STALE_AFTER_MS } from "../common/processes.js";
 
 /**
  * caution's temporary files are named `.caution-<host>-<pid>-<name>.tmp` (host: 8 hex digits of the machine's name),

@@ -5,7 +5,7 @@ import type { MappingFile } from "../../schema/mapping.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
+import { plural } from "../../common/text.js";
 import { execute, globals } from "../execute.js";
 import { parseVendorId } from "../flags.js";
 

@@ -7,9 +7,9 @@ import type { BrowserSession } from "../../render/pdf/browser-session.js";
 import type { BrowserChoice } from "../../render/pdf/find-browser.js";
 import { EXIT } from "../../run/exit-codes.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
+import { plural } from "../../common/text.js";
 import { execute, globals } from "../execute.js";
-import { describeFsError } from "../../shared/fs-errors.js";
+import { describeFsError } from "../../common/fs-errors.js";
 
 /** The oldest Node.js caution supports (package.json `engines`). */
 export const MIN_NODE = [20, 19] as const;

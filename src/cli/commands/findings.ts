@@ -6,7 +6,7 @@ import { assessWorkspaceWithConfig } from "../../score/assess.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
+import { plural } from "../../common/text.js";
 import { yamlLocator } from "../../validate/zod-issues.js";
 import { examples, execute, globals } from "../execute.js";
 import { parseOutFile, writeProduct } from "../out-file.js";

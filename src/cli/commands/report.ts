@@ -5,7 +5,7 @@ import { KINDS, PAPERS } from "../../schema/documents.js";
 import { assessWorkspace } from "../../score/assess.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
+import { plural } from "../../common/text.js";
 import { writeOutputs } from "../../write/atomic.js";
 import { examples, execute, globals } from "../execute.js";
 import { failOnExit, parseFormats, parseKinds, parsePaper, parseRating, parseShard, riskFlags } from "../flags.js";

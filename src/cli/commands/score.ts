@@ -3,7 +3,7 @@ import { startAssessment } from "../../score/assess.js";
 import { resultJsonChunks } from "../../schema/result-json.js";
 import type { VendorResult } from "../../schema/result.js";
 import type { Run } from "../../run/run.js";
-import { ratingLabel } from "../../shared/text.js";
+import { ratingLabel } from "../../common/text.js";
 import { examples, execute, globals } from "../execute.js";
 import { failOnExit, parseRating, riskFlags } from "../flags.js";
 

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadWorkspace } from "../../load/workspace.js";
 import { EXIT } from "../../run/exit-codes.js";
 import type { Run } from "../../run/run.js";
-import { plural } from "../../shared/text.js";
+import { plural } from "../../common/text.js";
 import { validateWorkspace } from "../../validate/workspace.js";
 import { examples, execute, globals } from "../execute.js";
 

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { sha256Hex } from "../../load/digest.js";
 import { InputError } from "../../load/input-issue.js";
-import { describeFsError } from "../../shared/fs-errors.js";
+import { describeFsError } from "../../common/fs-errors.js";
 import { readYamlSource } from "../../load/yaml-file.js";
 import { EnvironmentError, UsageError } from "../../run/errors.js";
 import { isoDate } from "../../schema/common.js";

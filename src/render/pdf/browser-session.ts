@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page, PDFOptions } from "puppeteer";
 import type { BrowserChoice } from "./find-browser.js";
 import type { Resources } from "../../run/resources.js";
-import { processAlive, STALE_AFTER_MS } from "../../shared/processes.js";
+import { processAlive, STALE_AFTER_MS } from "../../common/processes.js";
 import { RenderError } from "./errors.js";
 
 /** Flags that work on locked-down machines: no sandbox as root, no GPU, and no calls home that would only fail. */

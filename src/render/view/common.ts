@@ -1,7 +1,7 @@
 import type { Rating } from "../../schema/common.js";
 import { ratingLabel } from "../format.js";
 import { cleanText } from "../sanitize.js";
-import { sharePercent } from "../../shared/text.js";
+import { sharePercent } from "../../common/text.js";
 
 /**
  * Pieces every section of the view model uses. The view model is everything a template prints, already worded and

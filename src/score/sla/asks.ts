@@ -1,4 +1,4 @@
-import { sharePercent } from "../../shared/text.js";
+import { sharePercent } from "../../common/text.js";
 import type { SlaSummary } from "../../schema/result.js";
 import type { SlaTerms } from "../../schema/sla.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFsError } from "../../src/shared/fs-errors.js";
+import { describeFsError } from "../../src/common/fs-errors.js";
 
 const errno = (code: string) => Object.assign(new Error(`${code}: boom`), { code });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asRecord, describeValue, plural, quote, ratingLabel } from "../../src/shared/text.js";
+import { asRecord, describeValue, plural, quote, ratingLabel } from "../../src/common/text.js";
 
 describe("shared words", () => {
   it("counts in singular and plural", () => {
