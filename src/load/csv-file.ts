@@ -260,19 +260,31 @@ function checkHeader(
 }
 
 function csvErrorIssue(file: string, err: CsvError, header: CsvHeader | undefined): InputIssue {
-  const lines = (err as unknown as { lines?: number }).lines;
-  const records = (err as unknown as { records?: number }).records;
-  const message = err.message
-    .replace(/^Invalid (Record Length|Opening Quote|Closing Quote): /, "")
-    .replace(/^Quote Not Closed: /, "quote not closed: ")
-    // The parser counts fields by position; name the column instead.
-    .replace(/on field (\d+)/, (m, i: string) =>
-      header?.names[Number(i)] ? `on field "${header.names[Number(i)]}"` : m,
-    );
+  const info = err as unknown as { lines?: number; records?: number; column?: number | string };
+  const column = typeof info.column === "number" ? header?.names[info.column] : undefined;
+  const where = `${column === undefined ? "a field" : `field "${column}"`}${info.lines === undefined ? "" : ` at line ${info.lines}`}`;
+  const doubled = 'put the whole value in quotes and write each quote inside it twice ("")';
+  // caution's own words for each csv-parse error: the parser's messages name its options and internals.
+  let message: string;
+  switch (err.code as string) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      message = `a quoted value is never closed (the file ends inside it${info.lines === undefined ? "" : `, at line ${info.lines}`}); close the quote, or ${doubled}`;
+      break;
+    case "INVALID_OPENING_QUOTE":
+    case "CSV_INVALID_OPENING_QUOTE":
+      message = `${where} has a quote after other text; ${doubled}`;
+      break;
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      message = `${where} has text after its closing quote; ${doubled}`;
+      break;
+    default:
+      message = `not readable as CSV ${info.lines === undefined ? "here" : `at line ${info.lines}`}`;
+  }
   return {
     file,
-    ...(records !== undefined ? { row: records + 1 } : {}),
-    ...(lines !== undefined ? { line: lines } : {}),
+    ...(info.records !== undefined ? { row: info.records + 1 } : {}),
+    ...(info.lines !== undefined ? { line: info.lines } : {}),
     message: `malformed CSV: ${message}`,
   };
 }

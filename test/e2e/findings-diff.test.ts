@@ -86,6 +86,13 @@ describe("caution findings, diff and report --since on samples/demo", () => {
     const notResult = caution(["diff", "package.json", newJson]);
     expect(notResult.code).toBe(2);
     expect(notResult.stderr).toMatch(/package\.json line 1: schemaVersion: /);
+    // A result of an earlier schema: one line saying what to do, not one per field it lacks.
+    const older = join(dir, "older.json");
+    writeFileSync(older, readFileSync(oldJson, "utf8").replace(/"schemaVersion": "[^"]*"/, '"schemaVersion": "1.2.0"'));
+    const old = caution(["diff", older, newJson]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain(`${older} line 1: is a result of schema 1.2.0; this caution reads 1.3.0. Score`);
+    expect(old.stderr).toContain("caution: 1 error in the input; nothing was written.");
     const since = caution(["report", "samples/demo", "--since", "package.json", "--out", join(dir, "x")]);
     expect(since.code).toBe(2);
     expect(since.stderr).toMatch(/package\.json line 1: workspace: is required/);

@@ -148,7 +148,7 @@ describe("readCsv", () => {
     const read = await readAll(CSV_HEADER + csvRow("cirrane", "A", { title: 'a"b' }));
     expect(read.records).toEqual([]);
     expect(read.issues).toEqual([
-      'x.csv row 2: malformed CSV: a quote is found on field "title" at line 2, value is "a"',
+      'x.csv row 2: malformed CSV: field "title" at line 2 has a quote after other text; put the whole value in quotes and write each quote inside it twice ("")',
     ]);
   });
 
@@ -156,7 +156,7 @@ describe("readCsv", () => {
     const read = await readAll(CSV_HEADER + csvRow("cirrane", "A") + csvRow("cirrane", "B", { title: '"unclosed' }));
     expect(read.records.map(where)).toEqual([{ row: 2, line: 2, id: "A" }]);
     expect(read.issues).toEqual([
-      "x.csv row 3: malformed CSV: quote not closed: the parsing is finished with an opening quote at line 3",
+      'x.csv row 3: malformed CSV: a quoted value is never closed (the file ends inside it, at line 3); close the quote, or put the whole value in quotes and write each quote inside it twice ("")',
     ]);
   });
 
@@ -170,7 +170,7 @@ describe("readCsv", () => {
     );
     expect(read.records.map(where)).toEqual([{ row: 2, line: 2, id: "A" }]);
     expect(read.issues).toEqual([
-      "x.csv row 3 (line 5): malformed CSV: quote not closed: the parsing is finished with an opening quote at line 5",
+      'x.csv row 3 (line 5): malformed CSV: a quoted value is never closed (the file ends inside it, at line 5); close the quote, or put the whole value in quotes and write each quote inside it twice ("")',
     ]);
   });
 

@@ -142,7 +142,7 @@ describe("incident CSVs in a workspace", () => {
 
   it("reports an unclosed quote with its row", async () => {
     expect(await csvErrors(csvRow("cirrane", "A") + csvRow("cirrane", "B", { title: '"unclosed' }))).toEqual([
-      "ws/incidents/cirrane.csv row 3: malformed CSV: quote not closed: the parsing is finished with an opening quote at line 3",
+      'ws/incidents/cirrane.csv row 3: malformed CSV: a quoted value is never closed (the file ends inside it, at line 3); close the quote, or put the whole value in quotes and write each quote inside it twice ("")',
     ]);
   });
 
