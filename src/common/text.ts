@@ -9,7 +9,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /** "low" -> "Low". */
 export function ratingLabel(r: string): string {
-  return r.charAt(0).toUpperCase() + r.slice(1);
+  return capitalise(r);
+}
+
+/** The text with its first letter upper-case. */
+export function capitalise(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 /**
@@ -43,3 +48,19 @@ export function asRecord(value: unknown): Record<string, unknown> {
 export function sharePercent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)}%`;
 }
+
+/** English month names, January first: reports and findings write dates as a reader says them. */
+export const MONTHS: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];

@@ -1,5 +1,7 @@
 import type { AssessmentDiff, VendorDiff } from "../schema/diff.js";
 import { DIFF_SCHEMA_VERSION } from "../schema/diff.js";
+import { roundTo } from "../score/round.js";
+import { cents } from "../score/sla/credits.js";
 import type { Result, SlaSummary, VendorResult } from "../schema/result.js";
 
 /** The two results compared, each with the name it was given on the command line. */
@@ -42,8 +44,7 @@ function side({ file, result }: Named): AssessmentDiff["old"] {
   };
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const cents = (n: number) => Math.round(n * 100) / 100;
+const round1 = (n: number) => roundTo(n, 1);
 
 function vendorDiff(a: VendorResult | undefined, b: VendorResult | undefined, currencyChanged: boolean): VendorDiff {
   const any = (b ?? a)!;

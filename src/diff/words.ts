@@ -1,4 +1,5 @@
 import { formatDate, formatDuration, formatInstant, formatMoney, formatScore, ratingLabel } from "../render/format.js";
+import { capitalise } from "../common/text.js";
 import type { AssessmentDiff, VendorDiff } from "../schema/diff.js";
 
 /**
@@ -20,7 +21,6 @@ export interface DiffWords {
   unchanged: string[];
 }
 
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const rating = (r: string | null) => (r === null ? "none" : ratingLabel(r));
 const signed = (n: number, text: string) => (n > 0 ? `+${text}` : n < 0 ? `-${text}` : text);
 

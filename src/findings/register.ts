@@ -1,3 +1,4 @@
+import { ratingLabel } from "../common/text.js";
 import type { Finding, Result } from "../schema/result.js";
 import { nearest } from "../validate/did-you-mean.js";
 import type { FindingsSection, FindingStatus } from "../schema/workspace-findings.js";
@@ -37,13 +38,6 @@ export interface Register {
   stillFound: string[];
 }
 
-const SEVERITY_LABEL: Record<Finding["severity"], string> = {
-  low: "Low",
-  moderate: "Moderate",
-  high: "High",
-  critical: "Critical",
-};
-
 /**
  * One row per finding of the result, vendors in the workspace's order and each vendor's findings in the result's
  * order (most severe first), merged with the buyer's follow-up from caution.yaml by finding id. A finding the buyer
@@ -58,7 +52,7 @@ export function buildRegister(result: Pick<Result, "vendors">, tracking: Finding
         id: f.id,
         vendor: v.name,
         question: f.questionId,
-        severity: SEVERITY_LABEL[f.severity],
+        severity: ratingLabel(f.severity),
         finding: findingText(f),
         ask: f.ask,
         owner: t?.owner ?? "",

@@ -1,19 +1,6 @@
-export { plural, ratingLabel } from "../common/text.js";
+import { MONTHS } from "../common/text.js";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+export { plural, ratingLabel } from "../common/text.js";
 
 /** "2026-11-01" -> "1 November 2026". Written out by hand so no locale data can change a report. */
 export function formatDate(isoDate: string): string {

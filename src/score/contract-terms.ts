@@ -2,6 +2,8 @@ import type { ContractTerm, ContractTermRow } from "../schema/result-terms.js";
 import { CONTRACT_TERMS, LIABILITY_SCOPE_QUESTION } from "../schema/result-terms.js";
 import type { VendorResult } from "../schema/result.js";
 import { REFERENCE_OUTAGE_HOURS } from "./config.js";
+import { creditTier, uptimePercent } from "./sla/credits.js";
+import { SCENARIO_MONTH_MINUTES } from "./sla/scenarios.js";
 
 /**
  * Procurement's side-by-side: for each contract term, which provider's is the weakest. Each term becomes one number
@@ -47,8 +49,7 @@ export function contractTermsInput(v: VendorResult): ContractTermsInput {
     const values = Object.fromEntries(CONTRACT_TERMS.map((k) => [k, NOT_STATED])) as Record<ContractTerm, number>;
     return { id: v.id, values: { ...values, regulatoryGaps: gaps } };
   }
-  const uptime = 100 * (1 - (REFERENCE_OUTAGE_HOURS * 60) / (30 * 24 * 60));
-  const tier = t.creditTiers.find((x) => uptime < x.below && uptime >= x.atLeast);
+  const tier = creditTier(uptimePercent(REFERENCE_OUTAGE_HOURS * 60, SCENARIO_MONTH_MINUTES), t.creditTiers);
   const n = t.notification;
   const timed = (x: number | null | undefined) =>
     n === null || x === null || x === undefined ? NOT_STATED : -x - (n.contractual ? 0 : NOT_CONTRACTUAL);

@@ -72,6 +72,9 @@ export function newSlaMonthFigures(): SlaMonthFigures {
   };
 }
 
+// The counts of the month being settled, reused from call to call (slaMonth is not re-entrant).
+const counts: MonthCounts = newMonthCounts();
+
 /**
  * The SLA decision for one month: the one function the deterministic report (vendorSla, runScenario) and the annual
  * loss simulation both call, so both apply every provider rule with the same code.
@@ -98,7 +101,6 @@ export function newSlaMonthFigures(): SlaMonthFigures {
  *   Cost: under the minute rules without the hourly rule, the number of spans (squared); otherwise linear in the
  *   minutes the spans cover, plus the intervals they touch (month-count.ts).
  */
-const counts: MonthCounts = newMonthCounts();
 
 export function slaMonth(
   spans: readonly OutageSpan[],

@@ -1,6 +1,7 @@
 import { findingIdOf } from "../../schema/finding-id.js";
 import type { Finding, SlaSummary } from "../../schema/result.js";
 import type { SlaTerms } from "../../schema/sla.js";
+import { MONTHS } from "../../common/text.js";
 import { ratingIndex } from "../rating.js";
 
 /** The pseudo question id of the SLA finding: in the form of a question id, so the finding id keeps one shape. */
@@ -17,8 +18,6 @@ const CAUSES: Record<"providerAgents" | "customerCredentialAgents", string> = {
   providerAgents: "the provider's own AI agents",
   customerCredentialAgents: "the provider's AI agents acting with your credentials",
 };
-
-const MONTHS = "January February March April May June July August September October November December".split(" ");
 
 /** "2025-11" -> "November 2025". */
 function monthName(ym: string): string {
