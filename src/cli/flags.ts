@@ -123,3 +123,11 @@ export function riskFlags(opts: { seed?: string; iterations?: string }): { seed?
     ...(opts.iterations === undefined ? {} : { iterations: parseIterations(opts.iterations) }),
   };
 }
+
+/** `--format <one>` of a command that prints one format: trimmed, lower-case, one of `allowed`. */
+export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  const v = (value ?? "").trim().toLowerCase();
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`--format ${value ?? ""}: allowed formats are ${allowed.join(", ")}`);
+  return v as T;
+}

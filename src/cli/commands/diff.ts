@@ -2,10 +2,10 @@ import type { Command } from "commander";
 import { compareResults } from "../../diff/compare.js";
 import { DIFF_FORMATS, type DiffFormat } from "../../schema/diff.js";
 import { EXIT } from "../../run/exit-codes.js";
-import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
 import { examples, execute, globals } from "../execute.js";
 import { parseOutFile, writeProduct } from "../out-file.js";
+import { parseFormat } from "../flags.js";
 import { readResultFile } from "../result-file.js";
 
 export interface DiffOptions {
@@ -19,9 +19,7 @@ export interface DiffOptions {
  * caution result is refused (exit 2) naming the file, the line and the field.
  */
 export async function diffCommand(run: Run, oldFile: string, newFile: string, opts: DiffOptions): Promise<number> {
-  const format = opts.format.trim().toLowerCase();
-  if (!(DIFF_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format ${opts.format}: allowed formats are ${DIFF_FORMATS.join(", ")}`);
+  const format = parseFormat(opts.format, DIFF_FORMATS);
   const out = opts.out === undefined ? undefined : parseOutFile(opts.out, `changes.${format}`);
   const before = await readResultFile(oldFile);
   const after = await readResultFile(newFile);

@@ -10,6 +10,7 @@ import { plural } from "../../common/text.js";
 import { yamlLocator } from "../../validate/zod-issues.js";
 import { examples, execute, globals } from "../execute.js";
 import { parseOutFile, writeProduct } from "../out-file.js";
+import { parseFormat } from "../flags.js";
 
 export interface FindingsOptions {
   format: string;
@@ -22,9 +23,7 @@ export interface FindingsOptions {
  * disappears when the vendor fixes it, and a register must survive that.
  */
 export async function findingsCommand(run: Run, dir: string, opts: FindingsOptions): Promise<number> {
-  const format = opts.format.trim().toLowerCase();
-  if (!(REGISTER_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format ${opts.format}: allowed formats are ${REGISTER_FORMATS.join(", ")}`);
+  const format = parseFormat(opts.format, REGISTER_FORMATS);
   if (format === "xlsx" && opts.out === undefined)
     throw new UsageError("--format xlsx writes a binary workbook: give the file with --out, e.g. --out findings.xlsx");
   const out = opts.out === undefined ? undefined : parseOutFile(opts.out, `findings.${format}`);

@@ -1,15 +1,14 @@
-import { statSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { pullIncidents } from "../../import/pull/pull.js";
 import { importReport, runImport } from "../../import/run-import.js";
-import { IMPORT_FORMATS, type ImportFormat } from "../../import/types.js";
+import { IMPORT_FORMATS } from "../../import/types.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
-import { writeOutputs } from "../../write/atomic.js";
 import { execute, globals } from "../execute.js";
-import { parseVendorId } from "../flags.js";
+import { parseFormat, parseVendorId } from "../flags.js";
+import { parseOutFile, writeProduct } from "../out-file.js";
 
 export interface ImportOptions {
   format?: string;
@@ -23,14 +22,13 @@ export interface ImportOptions {
  * stderr every record left out and why. Throws UsageError or InputError (exit 2), WriteError (exit 3).
  */
 export async function importIncidentsCommand(run: Run, file: string, opts: ImportOptions): Promise<number> {
-  const format = parseFormat(opts.format);
+  const format = parseFormat(opts.format, IMPORT_FORMATS);
   const vendor = parseVendorId(opts.vendor);
   const out = opts.out === undefined ? undefined : checkOut(opts.out, file);
   const { csv, result } = await runImport({ file, format, vendor, map: opts.map });
   const report = importReport(result);
   for (const line of report.slice(0, -1)) run.progress.note(line);
-  if (out === undefined) run.stdout(csv);
-  else await writeOutputs(dirname(out), [{ name: basename(out), data: csv }], run);
+  await writeProduct(run, out, csv);
   run.progress.note(report.at(-1)!);
   return EXIT.ok;
 }
@@ -91,24 +89,9 @@ export function registerIncidents(program: Command): void {
     );
 }
 
-export function parseFormat(value: string | undefined): ImportFormat {
-  const v = (value ?? "").trim().toLowerCase();
-  if (!(IMPORT_FORMATS as readonly string[]).includes(v))
-    throw new UsageError(`--format ${value ?? ""}: allowed formats are ${IMPORT_FORMATS.join(", ")}`);
-  return v as ImportFormat;
-}
-
+/** `--out` of an import: a file name, and not the file being imported. */
 function checkOut(out: string, input: string): string {
-  if (out.trim() === "" || /[/\\]$/.test(out))
-    throw new UsageError(`--out ${out}: give a file name, e.g. incidents/vendor.csv`);
-  let isDir = false;
-  try {
-    isDir = statSync(out).isDirectory();
-  } catch {
-    // Not there yet: it will be created.
-  }
-  if (isDir)
-    throw new UsageError(`--out ${out}: is a folder; give a file name, e.g. ${out.replace(/[/\\]+$/, "")}/vendor.csv`);
+  parseOutFile(out, "incidents/vendor.csv");
   if (resolve(out) === resolve(input))
     throw new UsageError(`--out ${out}: is the input file; write the CSV to another file`);
   return out;

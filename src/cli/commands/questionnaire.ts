@@ -1,15 +1,13 @@
-import { statSync } from "node:fs";
-import { basename, dirname } from "node:path";
 import type { Command } from "commander";
-import { EXPORT_FORMATS, exportForm, loadVendorAnswers, type ExportFormat } from "../../questionnaire-io/export.js";
+import { EXPORT_FORMATS, exportForm, loadVendorAnswers } from "../../questionnaire-io/export.js";
 import { frameworkMapCsv, frameworkMapMarkdown, mapFrameworks } from "../../questionnaire-io/framework-map.js";
 import { loadCatalogue, loadCurrentQuestionnaire } from "../../questionnaire-io/load.js";
-import { writeOutputs } from "../../write/atomic.js";
 import { EXIT } from "../../run/exit-codes.js";
 import { UsageError } from "../../run/errors.js";
 import type { Run } from "../../run/run.js";
 import { execute, globals } from "../execute.js";
-import { parseVendorId } from "../flags.js";
+import { parseFormat, parseVendorId } from "../flags.js";
+import { parseOutFile, writeProduct } from "../out-file.js";
 
 export interface ExportOptions {
   format?: string;
@@ -45,24 +43,19 @@ export function registerQuestionnaire(program: Command): void {
 
 /** `caution questionnaire export`. Throws UsageError or InputError (exit 2), WriteError (exit 3). */
 export async function exportCommand(run: Run, opts: ExportOptions): Promise<number> {
-  const format = (opts.format ?? "").trim().toLowerCase();
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format ${opts.format ?? ""}: allowed formats are ${EXPORT_FORMATS.join(", ")}`);
+  const format = parseFormat(opts.format, EXPORT_FORMATS);
   if (format === "xlsx" && opts.out === undefined)
     throw new UsageError(
       "--format xlsx writes a binary workbook: give the file with --out, e.g. --out questionnaire.xlsx",
     );
-  const out = opts.out === undefined ? undefined : checkOut(opts.out, format);
+  const out = opts.out === undefined ? undefined : parseOutFile(opts.out, `questionnaire.${format}`);
   const vendorId = opts.vendor === undefined ? undefined : parseVendorId(opts.vendor);
   const questionnaire = await loadCurrentQuestionnaire();
   const vendor =
     vendorId === undefined ? undefined : await loadVendorAnswers(opts.ws ?? ".", vendorId, questionnaire, run.today);
-  const data = await exportForm(format as ExportFormat, questionnaire, vendor);
-  if (out === undefined) {
-    run.stdout(typeof data === "string" ? data : Buffer.from(data).toString("latin1"));
-    return EXIT.ok;
-  }
-  await writeOutputs(dirname(out), [{ name: basename(out), data }], run);
+  const data = await exportForm(format, questionnaire, vendor);
+  await writeProduct(run, out, data);
+  if (out === undefined) return EXIT.ok;
   const what = vendor ? `pre-filled with ${Object.keys(vendor.answers).length} answers of ${vendor.id}` : "blank";
   run.progress.done(
     `wrote ${out}: questionnaire ${questionnaire.version}, ${questionnaire.questions.length} questions, ${what}`,
@@ -79,20 +72,4 @@ export async function mapCommand(run: Run, opts: MapOptions): Promise<number> {
   const map = mapFrameworks(questionnaire, await loadCatalogue());
   run.stdout(format === "md" ? frameworkMapMarkdown(map) : frameworkMapCsv(map));
   return EXIT.ok;
-}
-
-function checkOut(out: string, format: string): string {
-  if (out.trim() === "" || /[/\\]$/.test(out))
-    throw new UsageError(`--out ${out}: give a file name, e.g. questionnaire.${format}`);
-  let isDir = false;
-  try {
-    isDir = statSync(out).isDirectory();
-  } catch {
-    // Not there yet: it will be created.
-  }
-  if (isDir)
-    throw new UsageError(
-      `--out ${out}: is a folder; give a file name, e.g. ${out.replace(/[/\\]+$/, "")}/questionnaire.${format}`,
-    );
-  return out;
 }
