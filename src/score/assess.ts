@@ -23,26 +23,39 @@ export function generatedAt(asOf: string, env: NodeJS.ProcessEnv = process.env):
 }
 
 /**
- * load -> validate -> fold the incidents -> a scoring that yields each vendor as it is reached. Throws InputError
- * (exit 2) listing every problem before any vendor is scored.
+ * load -> validate -> fold the incidents -> a scoring that yields each vendor as it is reached, with the validated
+ * caution.yaml and its parsed source (line numbers) for commands that read more of it. Throws InputError (exit 2)
+ * listing every problem before any vendor is scored.
  */
+async function prepare(
+  dir: string,
+  progress: Pick<Progress, "step">,
+  env: NodeJS.ProcessEnv,
+  risk: ScoreOptions["risk"],
+): Promise<{ scoring: Scoring; workspace: Workspace; source: YamlSource | undefined }> {
+  progress.step(`loading ${dir}`);
+  const onFile = (file: string) => progress.step(`reading ${file}`);
+  const loaded = await loadWorkspace(dir);
+  const valid = await validateWorkspace(loaded, onFile);
+  const incidents = await foldIncidents(valid, onFile);
+  const n = valid.vendors.length;
+  progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
+  const run = scoring(valid, incidents, {
+    generatedAt: generatedAt(valid.workspace.asOf, env),
+    toolVersion: VERSION,
+    ...(risk ? { risk } : {}),
+  });
+  return { scoring: run, workspace: valid.workspace, source: loaded.workspace };
+}
+
+/** A scoring that yields each vendor as it is reached (see prepare). */
 export async function startAssessment(
   dir: string,
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
   risk?: ScoreOptions["risk"],
 ): Promise<Scoring> {
-  progress.step(`loading ${dir}`);
-  const onFile = (file: string) => progress.step(`reading ${file}`);
-  const valid = await validateWorkspace(await loadWorkspace(dir), onFile);
-  const incidents = await foldIncidents(valid, onFile);
-  const n = valid.vendors.length;
-  progress.step(`scoring ${n} vendor${n === 1 ? "" : "s"} against ${valid.questionnaire.questions.length} questions`);
-  return scoring(valid, incidents, {
-    generatedAt: generatedAt(valid.workspace.asOf, env),
-    toolVersion: VERSION,
-    ...(risk ? { risk } : {}),
-  });
+  return (await prepare(dir, progress, env, risk)).scoring;
 }
 
 /** The whole assessment as one Result (what the reports need). */
@@ -52,29 +65,24 @@ export async function assessWorkspace(
   env: NodeJS.ProcessEnv = process.env,
   risk?: ScoreOptions["risk"],
 ): Promise<Result> {
-  const run = await startAssessment(dir, progress, env, risk);
-  const vendors = [];
-  for await (const v of run.vendors) vendors.push(v);
-  return { ...run.head, vendors, ...run.tail() };
+  return collect(await startAssessment(dir, progress, env, risk));
 }
 
 /**
  * The whole assessment, with the validated caution.yaml and its parsed source (for line numbers): what the findings
- * register needs to merge the buyer's `findings:` section into the result's findings. The same steps as
- * startAssessment, keeping what that one lets go.
+ * register needs to merge the buyer's `findings:` section into the result's findings.
  */
 export async function assessWorkspaceWithConfig(
   dir: string,
   progress: Pick<Progress, "step">,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ result: Result; workspace: Workspace; source: YamlSource | undefined }> {
-  progress.step(`loading ${dir}`);
-  const onFile = (file: string) => progress.step(`reading ${file}`);
-  const loaded = await loadWorkspace(dir);
-  const valid = await validateWorkspace(loaded, onFile);
-  const incidents = await foldIncidents(valid, onFile);
-  const run = scoring(valid, incidents, { generatedAt: generatedAt(valid.workspace.asOf, env), toolVersion: VERSION });
+  const { scoring: run, workspace, source } = await prepare(dir, progress, env, undefined);
+  return { result: await collect(run), workspace, source };
+}
+
+async function collect(run: Scoring): Promise<Result> {
   const vendors = [];
   for await (const v of run.vendors) vendors.push(v);
-  return { result: { ...run.head, vendors, ...run.tail() }, workspace: valid.workspace, source: loaded.workspace };
+  return { ...run.head, vendors, ...run.tail() };
 }
