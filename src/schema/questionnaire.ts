@@ -64,3 +64,6 @@ export type Domain = z.infer<typeof domain>;
 export type Question = z.infer<typeof question>;
 export type Gate = z.infer<typeof gate>;
 export type Questionnaire = z.infer<typeof questionnaire>;
+
+/** The computed domain of incident-record signals (score/incident-signals.ts): no vendor is asked its questions. */
+export const INCIDENT_DOMAIN_ID = "INC";

@@ -12,8 +12,9 @@ import { ratingIndex, worstRating } from "./rating.js";
  */
 export const FINDING_SEVERITY = { moderate: 40, high: 75 } as const;
 
-/** The computed domain of incident-record signals (see incident-signals.ts). */
-export const INCIDENT_DOMAIN_ID = "INC";
+import { INCIDENT_DOMAIN_ID } from "../schema/questionnaire.js";
+
+export { INCIDENT_DOMAIN_ID };
 
 export const EVIDENCE_ASK =
   "Ask for current, dated evidence that this answer holds (document, section, date an auditor can check), and make it a contractual commitment.";

@@ -1,6 +1,7 @@
 import { RATINGS, type Rating } from "../../schema/common.js";
 import type { Result } from "../../schema/result.js";
 import { formatDate, groupThousands, plural, ratingLabel } from "../format.js";
+import { INCIDENT_DOMAIN_ID } from "../../schema/questionnaire.js";
 import { badge, clean, type Badge } from "./common.js";
 
 /** How the scores were made, as the workspace set it: printed so every figure can be redone by hand. */
@@ -24,8 +25,6 @@ export interface MethodologyView {
   inputsSummary: string;
 }
 
-const INCIDENT_DOMAIN = "INC";
-
 export function methodology(result: Result): MethodologyView {
   const m = result.methodology;
   const t = m.thresholds;
@@ -34,8 +33,8 @@ export function methodology(result: Result): MethodologyView {
       ...m.questionnaire,
       published: formatDate(m.questionnaire.published),
       questions: String(m.questionnaire.questions),
-      // The questionnaire's domains: INC (score/findings.ts INCIDENT_DOMAIN_ID) is scored from the incident files.
-      domains: String(m.domainWeights.filter((d) => d.id !== INCIDENT_DOMAIN).length),
+      // The questionnaire's domains: the incident domain is scored from the incident files.
+      domains: String(m.domainWeights.filter((d) => d.id !== INCIDENT_DOMAIN_ID).length),
     },
     thresholds: [
       { band: badge("low"), range: `below ${t.moderate}` },
