@@ -1,7 +1,8 @@
 import { LIABILITY_SCOPE_QUESTION, type ContractTerm } from "../../schema/result-terms.js";
 import type { Result, VendorResult } from "../../schema/result.js";
-import { formatDate, formatMoney, plural } from "../format.js";
+import { formatDate, plural } from "../format.js";
 import { clean } from "./common.js";
+import { claimWindowWords, creditCapWords, liabilityMonthsWords, stanceWords } from "./sla-words.js";
 
 /**
  * The contract terms procurement negotiates, one row per term and one column per provider: each value with how sure
@@ -45,12 +46,6 @@ const CONFIDENCE_KEY: Record<ContractTerm, string | null> = {
   regulatoryGaps: null,
 };
 
-const STANCE: Record<string, string> = {
-  counted: "counted as downtime",
-  excluded: "excluded",
-  silent: "not addressed (silent)",
-};
-
 const METHOD: Record<string, string> = {
   minutes: "minutes without service",
   intervals: "intervals whose error rate passes a threshold",
@@ -80,18 +75,18 @@ function value(term: ContractTerm, v: VendorResult, cur: string): string {
         .map((x) => `${x.atLeast > 0 ? `${x.atLeast}-` : "<"}${x.below}%: ${x.creditPercent}%`)
         .join("; ");
     case "creditCap":
-      return `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}`;
+      return creditCapWords(t);
     case "claimWindow":
-      return t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days`;
+      return claimWindowWords(t);
     case "providerAgents":
-      return STANCE[t.exclusions.providerAgents] ?? t.exclusions.providerAgents;
+      return stanceWords(t.exclusions.providerAgents);
     case "customerCredentialAgents":
-      return STANCE[t.exclusions.customerCredentialAgents] ?? t.exclusions.customerCredentialAgents;
+      return stanceWords(t.exclusions.customerCredentialAgents);
     case "liabilityCap": {
-      if (t.liabilityCapMonths === null) return "not stated";
+      const months = liabilityMonthsWords(t, cur);
+      if (months === null) return "not stated";
       // Which fees the months are of is the vendor's answer, not the SLA terms: say so beside the figure.
       const scope = v.trail.find((e) => e.questionId === LIABILITY_SCOPE_QUESTION && e.status === "answered");
-      const months = `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`;
       return scope ? `${months}; answered: ${clean(scope.answerLabel)}` : `${months}; of which fees: not answered`;
     }
     case "notice":

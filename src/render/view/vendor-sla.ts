@@ -2,6 +2,7 @@ import type { Result, VendorResult } from "../../schema/result.js";
 import { formatDate, formatDuration, formatInstant, formatMoney, formatMonth, formatPercent } from "../format.js";
 import { safeHref } from "../sanitize.js";
 import { clean, percent, type Link } from "./common.js";
+import { claimWindowWords, creditCapWords, liabilityMonthsWords, stanceWords } from "./sla-words.js";
 
 /** A provider's SLA as it applied to the period: its terms with their source, month by month, the year, the asks. */
 export interface SlaView {
@@ -50,8 +51,6 @@ export function slaView(v: VendorResult, result: Result, period: string): SlaVie
   const cur = result.workspace.currency;
   const sla = v.sla;
   const t = sla.terms;
-  const stance = (s: string) =>
-    ({ counted: "counted as downtime", excluded: "excluded", silent: "not addressed (silent)" })[s] ?? s;
   return {
     period,
     hasTerms: t !== null,
@@ -77,26 +76,23 @@ export function slaView(v: VendorResult, result: Result, period: string): SlaVie
           },
           {
             label: "Credit cap",
-            value: `${t.creditCapPercent}% of the month's fee${t.eligibleSpendShare < 1 ? `, on ${Math.round(t.eligibleSpendShare * 100)}% of the spend` : ""}`,
+            value: creditCapWords(t),
             term: "creditCapPercent",
           },
           {
             label: "Claim window",
-            value: t.claimDeadlineDays === null ? "not stated" : `${t.claimDeadlineDays} days`,
+            value: claimWindowWords(t),
             term: "claimDeadlineDays",
           },
-          { label: "Provider's AI agents", value: stance(t.exclusions.providerAgents), term: "exclusions" },
+          { label: "Provider's AI agents", value: stanceWords(t.exclusions.providerAgents), term: "exclusions" },
           {
             label: "Agents with your credentials",
-            value: stance(t.exclusions.customerCredentialAgents),
+            value: stanceWords(t.exclusions.customerCredentialAgents),
             term: "exclusions",
           },
           {
             label: "Liability cap",
-            value:
-              t.liabilityCapMonths === null
-                ? "not stated"
-                : `${t.liabilityCapMonths} months of fees (${formatMoney(t.liabilityCapAmount ?? 0, cur)})`,
+            value: liabilityMonthsWords(t, cur) ?? "not stated",
             term: "liabilityCapMonths",
           },
           {
